@@ -1,0 +1,1 @@
+"""Deck files: the format teachers write, its model, loader, schema and writer."""

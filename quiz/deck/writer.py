@@ -1,0 +1,104 @@
+"""Deck model -> YAML, in the same shape a teacher writes by hand.
+
+Default values are left out so generated decks stay short and diff well;
+`loader.load_text(dump(deck)) == deck` holds for every valid deck.
+"""
+
+from __future__ import annotations
+
+from dataclasses import fields
+from typing import Any
+
+import yaml
+
+from .durations import format_duration
+from .model import CardBase, Deck, Match, Number, Option, Settings, Source
+
+
+class _Dumper(yaml.SafeDumper):
+    """Block style; multi-line strings as literal blocks for readable diffs."""
+
+
+def _str_presenter(dumper: yaml.SafeDumper, data: str) -> yaml.ScalarNode:
+    if "\n" in data:
+        return dumper.represent_scalar("tag:yaml.org,2002:str", data, style="|")
+    return dumper.represent_scalar("tag:yaml.org,2002:str", data)
+
+
+_Dumper.add_representer(str, _str_presenter)
+
+
+def settings_data(settings: Settings) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for f in fields(settings):
+        value = getattr(settings, f.name)
+        if value is None:
+            continue
+        if f.name.endswith("_steps"):
+            value = [format_duration(step) for step in value]
+        out[f.name] = value
+    return out
+
+
+def _option_data(option: Option) -> Any:
+    if option.feedback is None:
+        return option.text
+    return {"text": option.text, "feedback": option.feedback}
+
+
+def _source_data(source: Source) -> dict[str, Any]:
+    return {f.name: getattr(source, f.name) for f in fields(source) if getattr(source, f.name) is not None}
+
+
+_COMMON_TAIL = ("hint", "explain", "quote", "fact")
+
+
+def card_data(card: CardBase) -> dict[str, Any]:
+    """One card as a plain mapping: id and kind first, common fields last."""
+    out: dict[str, Any] = {"id": card.id, "kind": card.kind}
+    base_names = {f.name for f in fields(CardBase)}
+    for f in fields(card):
+        if f.name in base_names:
+            continue
+        value = getattr(card, f.name)
+        if value is None or value == f.default or (isinstance(value, tuple) and not value and f.name != "distractors"):
+            continue
+        if isinstance(card, Match) and f.name == "pairs":
+            value = {left: right for left, right in value}
+        elif isinstance(card, Number) and f.name == "range":
+            value = {"min": value.min, "max": value.max}
+        elif isinstance(value, tuple):
+            value = [_option_data(v) if isinstance(v, Option) else v for v in value]
+        out[f.name] = value
+    if card.tags:
+        out["tags"] = list(card.tags)
+    for name in _COMMON_TAIL:
+        value = getattr(card, name)
+        if value is not None:
+            out[name] = value
+    settings = settings_data(card.settings)
+    if settings:
+        out["settings"] = settings
+    return out
+
+
+def deck_data(deck: Deck) -> dict[str, Any]:
+    head: dict[str, Any] = {"id": deck.id, "title": deck.title, "version": deck.version}
+    for name in ("language", "description", "author"):
+        if getattr(deck, name) is not None:
+            head[name] = getattr(deck, name)
+    if deck.source is not None:
+        head["source"] = _source_data(deck.source)
+    if deck.tags:
+        head["tags"] = list(deck.tags)
+    settings = settings_data(deck.settings)
+    if settings:
+        head["settings"] = settings
+    return {"deck": head, "cards": [card_data(card) for card in deck.cards]}
+
+
+def dump(deck: Deck) -> str:
+    """The deck as YAML text."""
+    return yaml.dump(
+        deck_data(deck), Dumper=_Dumper, sort_keys=False, allow_unicode=True, default_flow_style=False, width=100
+    )
