@@ -1,0 +1,209 @@
+"""Is an answer right? Each card kind grades its own kind of input.
+
+Responses: choice -> the option's text; multi -> a collection of option
+texts; truefalse -> bool; answer and number -> the typed text; cloze -> one
+text per gap; order -> the items in the learner's order; match -> a mapping
+left -> right. Flashcards are rated by the learner, not graded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
+
+from quiz.deck.model import (
+    DEFAULT_SETTINGS,
+    Card,
+    Choice,
+    Cloze,
+    Flashcard,
+    Match,
+    Multi,
+    Number,
+    Option,
+    Order,
+    Settings,
+    TrueFalse,
+    TypedAnswer,
+)
+
+from .answers import answer_text, fill_gaps, response_text
+from .matching import match_text
+from .normalize import answer_key, fold
+from .numbers import parse_span, within
+from .pace import expected_seconds
+
+# Words accepted for true/false when a typed answer arrives instead of a bool.
+TRUE_WORDS = frozenset("true t yes y wahr w ja j richtig r verdadero v si s cierto correct c 1".split())
+FALSE_WORDS = frozenset("false f no n falsch nein falso incorrect wrong 0".split())
+
+
+@dataclass(frozen=True)
+class Grade:
+    """The verdict on one answer, with what the learner should be shown."""
+
+    correct: bool  # counts as right (a typo still counts as right)
+    score: float  # 0..1, partial credit for multi/order/match/cloze
+    expected: str  # the correct answer as text to show the learner
+    given: str  # the learner's answer as text
+    typo: bool = False  # right, but with a small typo
+    matched: str | None = None  # the accepted answer the input was matched against
+    feedback: str | None = None  # feedback of the option the learner picked, if any
+    parts: tuple[bool, ...] = ()  # per gap (cloze) / position (order) / pair (match) / option (multi)
+    expected_seconds: float = 0.0  # how long a learner who knows the card needs (see `pace`)
+
+
+def _find_option(options: Sequence[Option], picked: object) -> Option | None:
+    """The option the learner picked: by its exact text, else by its normalised text."""
+    text = str(picked)
+    for option in options:
+        if option.text == text:
+            return option
+    key = answer_key(text)
+    for option in options:
+        if key and answer_key(option.text) == key:
+            return option
+    return None
+
+
+def _same_item(given: object, expected: str) -> bool:
+    """Items of order/match cards come from the screen; a normalised comparison forgives re-typing."""
+    return str(given) == expected or (bool(answer_key(expected)) and answer_key(str(given)) == answer_key(expected))
+
+
+def _texts(response: object) -> list[str]:
+    if response is None:
+        return []
+    if isinstance(response, str):
+        return [response]
+    if isinstance(response, Collection):
+        return [str(r) for r in response]
+    return [str(response)]
+
+
+def _share(parts: Sequence[bool]) -> float:
+    return sum(parts) / len(parts) if parts else 0.0
+
+
+def _grade_choice(card: Choice, response: object) -> dict:
+    picked = _find_option(card.options, response) if response is not None else None
+    right = picked is not None and picked.text == card.answer
+    return {"correct": right, "score": float(right), "feedback": picked.feedback if picked else None,
+            "matched": card.answer if right else None}
+
+
+def _grade_multi(card: Multi, response: object) -> dict:
+    """Partial credit: (right picks - wrong picks) / number of right answers, at least 0."""
+    picks = _texts(response)
+    chosen = {o.text for p in picks if (o := _find_option(card.options, p)) is not None}
+    unknown = sum(1 for p in picks if _find_option(card.options, p) is None)
+    answers = set(card.answers)
+    parts = tuple((o.text in chosen) == (o.text in answers) for o in card.options)
+    hits = len(chosen & answers)
+    wrong = len(chosen - answers) + unknown
+    score = max(0.0, (hits - wrong) / len(answers)) if answers else 0.0
+    feedback = "\n".join(o.feedback for o in card.distractors if o.text in chosen and o.feedback) or None
+    return {"correct": chosen == answers and not unknown, "score": score, "parts": parts, "feedback": feedback}
+
+
+def _truth(response: object) -> bool | None:
+    if isinstance(response, bool):
+        return response
+    if isinstance(response, str):
+        word = fold(response)
+        if word in TRUE_WORDS:
+            return True
+        if word in FALSE_WORDS:
+            return False
+    return None
+
+
+def _grade_truefalse(card: TrueFalse, response: object) -> dict:
+    right = _truth(response) == card.answer
+    return {"correct": right, "score": float(right)}
+
+
+def _grade_typed(card: TypedAnswer, response: object, settings: Settings) -> dict:
+    m = match_text(_texts(response)[0] if _texts(response) else "", (card.answer, *card.alternatives),
+                   settings.matching, surname=card.surname)
+    return {"correct": m.correct, "score": float(m.correct), "typo": m.typo, "matched": m.matched}
+
+
+def _grade_number(card: Number, response: object) -> dict:
+    """An exact answer within the tolerance; a range needs both ends (each within the tolerance)."""
+    span = parse_span(response if isinstance(response, str) else "" if response is None else str(response))
+    if span is None:
+        return {"correct": False, "score": 0.0, "parts": (False, False) if card.range else ()}
+    if card.range is not None:
+        parts = (within(span.low, card.range.min, card.tolerance), within(span.high, card.range.max, card.tolerance))
+        right = all(parts)
+        return {"correct": right, "score": _share(parts), "parts": parts, "matched": answer_text(card) if right else None}
+    right = card.answer is not None and not span.is_range and within(span.low, card.answer, card.tolerance)
+    return {"correct": right, "score": float(right), "matched": answer_text(card) if right else None}
+
+
+def _grade_cloze(card: Cloze, response: object, settings: Settings) -> dict:
+    given = _texts(response)
+    matches = [
+        match_text(given[i] if i < len(given) else "", alternatives, settings.matching)
+        for i, alternatives in enumerate(card.gaps)
+    ]
+    parts = tuple(m.correct for m in matches)
+    right = all(parts) and bool(parts)
+    matched = fill_gaps(card, [m.matched or "" for m in matches]) if right else None
+    return {"correct": right, "score": _share(parts), "parts": parts, "typo": right and any(m.typo for m in matches),
+            "matched": matched}
+
+
+def _grade_order(card: Order, response: object) -> dict:
+    given = _texts(response)
+    parts = tuple(i < len(given) and _same_item(given[i], item) for i, item in enumerate(card.items))
+    right = all(parts) and len(given) == len(card.items)
+    return {"correct": right, "score": _share(parts), "parts": parts}
+
+
+def _grade_match(card: Match, response: object) -> dict:
+    given: dict[str, str] = {}
+    if isinstance(response, Mapping):
+        given = {str(k): str(v) for k, v in response.items()}
+    else:
+        given = {str(k): str(v) for k, v in (response or ())}  # pairs as a sequence of (left, right)
+    by_key = {answer_key(k): v for k, v in given.items()}
+    parts = tuple(
+        (left in given and _same_item(given[left], right))
+        or (left not in given and answer_key(left) in by_key and _same_item(by_key[answer_key(left)], right))
+        for left, right in card.pairs
+    )
+    return {"correct": all(parts), "score": _share(parts), "parts": parts}
+
+
+def grade(card: Card, response: object, settings: Settings) -> Grade:
+    """Grade `response` to `card`; `settings` are the card's effective settings (for `matching`)."""
+    settings = settings.merged_over(DEFAULT_SETTINGS)
+    match card:
+        case Choice():
+            verdict = _grade_choice(card, response)
+        case Multi():
+            verdict = _grade_multi(card, response)
+        case TrueFalse():
+            verdict = _grade_truefalse(card, response)
+        case TypedAnswer():
+            verdict = _grade_typed(card, response, settings)
+        case Number():
+            verdict = _grade_number(card, response)
+        case Cloze():
+            verdict = _grade_cloze(card, response, settings)
+        case Order():
+            verdict = _grade_order(card, response)
+        case Match():
+            verdict = _grade_match(card, response)
+        case Flashcard():
+            raise TypeError(f"card {card.id!r} is a flashcard: the learner rates it, it is not graded")
+        case _:
+            raise TypeError(f"not a card: {card!r}")
+    return Grade(
+        expected=answer_text(card),
+        given=response_text(card, response),
+        expected_seconds=expected_seconds(card),
+        **verdict,
+    )

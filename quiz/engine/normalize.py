@@ -1,0 +1,66 @@
+"""Text normalisation: the form in which typed answers are compared.
+
+Learners should not lose a point for case, accents (Bogota = Bogotá),
+punctuation, spacing or a leading article ("der Kongress", "the Congress",
+"el Congreso"). Everything here is idempotent: normalising twice changes
+nothing, so grading a normalised answer gives the same result.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+# Leading articles dropped before comparing (German, English, Spanish).
+ARTICLES: frozenset[str] = frozenset(
+    "der die das den dem des ein eine einen einem einer the a an el la los las".split()
+)
+
+# Letters that carry no combining accent in Unicode, so NFKD cannot strip them.
+_PLAIN_LETTERS = str.maketrans({"ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "æ": "ae", "œ": "oe", "ı": "i"})
+
+# German learners often type "ue" for "ü": both spellings are accepted.
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
+
+
+def _strip_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.category(ch).startswith("M"))
+
+
+def fold(text: str) -> str:
+    """Lower case, no accents, punctuation as spaces, single spaces, trimmed."""
+    text = _strip_accents(_strip_accents(text).casefold()).translate(_PLAIN_LETTERS)
+    return " ".join("".join(ch if ch.isalnum() else " " for ch in text).split())
+
+
+def strip_articles(words: list[str]) -> list[str]:
+    """Drop leading articles, but never the last word ("A" stays "a")."""
+    start = 0
+    while start < len(words) - 1 and words[start] in ARTICLES:
+        start += 1
+    return words[start:]
+
+
+def normalize(text: str) -> str:
+    """The comparison form of an answer: folded, without leading articles."""
+    return " ".join(strip_articles(fold(text).split()))
+
+
+def answer_key(text: str) -> str:
+    """What two answers must share to count as the same answer.
+
+    Spaces are dropped too, so "M-19", "M 19" and "M19", or "J.D. Vance" and
+    "JD Vance", are the same answer.
+    """
+    return normalize(text).replace(" ", "")
+
+
+def spelling_variants(text: str) -> tuple[str, ...]:
+    """The text and, if it has umlauts, its "ae/oe/ue" spelling."""
+    transliterated = text.translate(_UMLAUTS)
+    return (text,) if transliterated == text else (text, transliterated)
+
+
+def trim(text: str) -> str:
+    """Exact matching: only surrounding whitespace goes (and Unicode composition, which is invisible)."""
+    return unicodedata.normalize("NFC", text).strip()

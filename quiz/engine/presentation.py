@@ -1,0 +1,100 @@
+"""How a card is shown: its options in a shuffled order, which side is asked.
+
+Shuffling uses the caller's `random.Random`, so the same seed always shows the
+same thing (exams rely on that).
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+
+from quiz.deck.model import Card, Choice, Deck, Flashcard, Match, Multi, Order, Settings
+
+from .answers import answer_text
+from .grading import Grade, grade
+
+REVERSE_SUFFIX = "::reverse"
+
+
+@dataclass(frozen=True)
+class Presented:
+    """One card as asked: the deck it belongs to, the options in shown order, the side."""
+
+    deck: Deck = field(repr=False)
+    card: Card
+    options: tuple[str, ...] = ()  # choice/multi: options; order: items shuffled; match: right-hand items shuffled
+    reverse: bool = False  # flashcard asked back -> front
+
+    @property
+    def prompt(self) -> str:
+        """The question text as shown."""
+        return self.front
+
+    @property
+    def key(self) -> str:
+        """The schedule key: each side of a flashcard has its own."""
+        return f"{self.card.id}{REVERSE_SUFFIX}" if self.reverse else self.card.id
+
+    @property
+    def front(self) -> str:
+        """What is shown first: the question (for a reversed flashcard, its back)."""
+        if isinstance(self.card, Flashcard):
+            return self.card.back if self.reverse else self.card.front
+        return self.card.prompt
+
+    @property
+    def back(self) -> str:
+        """What is revealed: the answer (for a reversed flashcard, its front)."""
+        return self.answer_text
+
+    @property
+    def answer_text(self) -> str:
+        """The correct answer as display text ("2000–2015", "Bogotá", "a → b → c")."""
+        return answer_text(self.card, reverse=self.reverse, language=self.deck.language)
+
+    @property
+    def left(self) -> tuple[str, ...]:
+        """Match cards: the left-hand items, in the deck's order."""
+        return tuple(left for left, _ in self.card.pairs) if isinstance(self.card, Match) else ()
+
+    @property
+    def settings(self) -> Settings:
+        """The card's effective settings (card over deck over defaults)."""
+        return self.deck.settings_for(self.card)
+
+    def grade(self, response: object) -> Grade:
+        """Grade a response to this card with its effective settings."""
+        return grade(self.card, response, self.settings)
+
+
+def _shuffled(items: tuple[str, ...], rng: random.Random) -> tuple[str, ...]:
+    order = list(items)
+    rng.shuffle(order)
+    return tuple(order)
+
+
+def _scrambled(items: tuple[str, ...], rng: random.Random) -> tuple[str, ...]:
+    """Shuffled, but never in the given order (when there are two different items)."""
+    if len(set(items)) < 2:
+        return items
+    while (order := _shuffled(items, rng)) == items:
+        pass
+    return order
+
+
+def present(deck: Deck, card: Card, rng: random.Random, *, reverse: bool = False) -> Presented:
+    """Prepare `card` for showing; `reverse` asks a flashcard's back first."""
+    if reverse and not isinstance(card, Flashcard):
+        raise ValueError(f"card {card.id!r} is a {card.kind} card; only flashcards can be asked reversed")
+    match card:
+        case Choice() | Multi():
+            texts = tuple(o.text for o in card.options)
+            options = _shuffled(texts, rng) if deck.settings_for(card).shuffle else texts
+        case Order():
+            options = _scrambled(card.items, rng)
+        case Match():
+            options = _scrambled(tuple(right for _, right in card.pairs), rng)
+        case _:
+            options = ()
+    return Presented(deck=deck, card=card, options=options, reverse=reverse)
