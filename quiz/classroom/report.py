@@ -1,0 +1,229 @@
+"""The teacher's report over a class's results files.
+
+A test is one question set of one deck version: attempts are grouped by deck
+id, deck version, seed and questions, so different deck versions (or different
+question sets) are reported side by side, never merged. Each student's first
+attempt at a test counts (a retake has seen the questions before).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import results as results_files
+from .itemstats import item_statistics, wrong_answer_counts
+from .records import ExamRecord, PracticeRecord
+from .results import ResultsError, StudentResults
+
+LOW_FACILITY = 0.3
+HIGH_FACILITY = 0.9
+LOW_DISCRIMINATION = 0.1
+SHARED_LEECH_MIN = 2  # a leech is "shared" when at least this many students have it
+
+
+@dataclass(frozen=True)
+class StudentRow:
+    profile: str
+    score: float  # marks
+    out_of: int
+    seconds: float
+    timed_out: bool
+    missed: tuple[str, ...]  # card ids not fully right
+
+    @property
+    def percent(self) -> float:
+        return 100 * self.score / self.out_of if self.out_of else 0.0
+
+
+@dataclass(frozen=True)
+class QuestionRow:
+    card_id: str
+    prompt: str
+    attempts: int
+    facility: float
+    discrimination: float | None
+    wrong_answers: tuple[tuple[str, int], ...]
+    flags: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class TestReport:
+    deck_id: str
+    deck_version: str
+    deck_title: str
+    seed: str
+    students: tuple[StudentRow, ...]
+    questions: tuple[QuestionRow, ...]
+    retakes: int  # later attempts that were not counted
+
+
+@dataclass(frozen=True)
+class PracticeRow:
+    profile: str
+    deck_id: str
+    reviews: int
+    days: int
+    seconds: float
+    retention: float | None
+    leeches: int
+
+
+@dataclass(frozen=True)
+class SharedLeech:
+    deck_id: str
+    card_id: str
+    profiles: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ClassReport:
+    tests: tuple[TestReport, ...]
+    practice: tuple[PracticeRow, ...]
+    shared_leeches: tuple[SharedLeech, ...]
+    notes: tuple[str, ...]  # mixed deck versions, duplicate profiles, ...
+    errors: tuple[ResultsError, ...]  # files that could not be used, each named
+    students: int  # profiles reported
+
+
+def flags(facility: float, discrimination: float | None) -> tuple[str, ...]:
+    """Why a question looks broken: too hard, too easy, or not telling good students from weak ones."""
+    out = []
+    if facility < LOW_FACILITY:
+        out.append("hard")
+    if facility > HIGH_FACILITY:
+        out.append("easy")
+    if discrimination is not None:
+        if discrimination < 0:
+            out.append("negative discrimination")
+        elif discrimination < LOW_DISCRIMINATION:
+            out.append("low discrimination")
+    return tuple(out)
+
+
+TestKey = tuple[str, str, str, tuple[str, ...]]
+
+
+def _key(exam: ExamRecord) -> TestKey:
+    return (exam.deck_id, exam.deck_version, exam.seed, exam.question_ids)
+
+
+def _test_report(key: TestKey, attempts: Sequence[tuple[str, ExamRecord]], retakes: int) -> TestReport:
+    attempts = sorted(attempts, key=lambda pa: pa[0].casefold())
+    first = attempts[0][1]
+    matrix = [[item.score for item in exam.items] for _, exam in attempts]
+    stats = item_statistics(matrix)
+    questions = []
+    for j, item in enumerate(first.items):
+        column = [exam.items[j] for _, exam in attempts]
+        wrong = (text for answered in column if not answered.correct for text in answered.wrong)
+        questions.append(
+            QuestionRow(
+                card_id=item.card_id,
+                prompt=item.prompt,
+                attempts=len(column),
+                facility=stats[j].facility,
+                discrimination=stats[j].discrimination,
+                wrong_answers=tuple(wrong_answer_counts(wrong, item.distractors)),
+                flags=flags(stats[j].facility, stats[j].discrimination),
+            )
+        )
+    students = tuple(
+        StudentRow(
+            profile=profile,
+            score=exam.score,
+            out_of=len(exam.items),
+            seconds=exam.seconds,
+            timed_out=exam.timed_out,
+            missed=tuple(item.card_id for item in exam.items if item.score < 1),
+        )
+        for profile, exam in attempts
+    )
+    return TestReport(key[0], key[1], first.deck_title, key[2], students, tuple(questions), retakes)
+
+
+def _version_notes(tests: Sequence[TestReport]) -> list[str]:
+    by_deck: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    sets: dict[tuple[str, str], int] = defaultdict(int)
+    for test in tests:
+        by_deck[test.deck_id][test.deck_version] += len(test.students)
+        sets[(test.deck_id, test.deck_version)] += 1
+    notes = []
+    for deck_id, versions in sorted(by_deck.items()):
+        if len(versions) > 1:
+            taken = ", ".join(
+                f"version {v} ({n} student{'s' if n != 1 else ''})" for v, n in sorted(versions.items())
+            )
+            notes.append(f"deck {deck_id!r} was taken in {taken}: each version is reported separately, not merged")
+    for (deck_id, version), count in sorted(sets.items()):
+        if count > 1:
+            notes.append(
+                f"deck {deck_id!r} version {version} was taken as {count} different question sets"
+                " (different seeds or question counts): each is reported separately"
+            )
+    return notes
+
+
+def _practice(students: Sequence[StudentResults]) -> tuple[list[PracticeRow], list[SharedLeech]]:
+    rows = []
+    leeches: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for student in students:
+        for p in student.practice:
+            rows.append(_practice_row(student.profile, p))
+            for card_id in p.leeches:
+                leeches[(p.deck_id, card_id)].add(student.profile)
+    shared = [
+        SharedLeech(deck_id, card_id, tuple(sorted(profiles, key=str.casefold)))
+        for (deck_id, card_id), profiles in leeches.items()
+        if len(profiles) >= SHARED_LEECH_MIN
+    ]
+    shared.sort(key=lambda s: (-len(s.profiles), s.deck_id, s.card_id))
+    rows.sort(key=lambda r: (r.deck_id, r.profile.casefold()))
+    return rows, shared
+
+
+def _practice_row(profile: str, p: PracticeRecord) -> PracticeRow:
+    return PracticeRow(profile, p.deck_id, p.reviews, p.days, p.seconds, p.retention, len(p.leeches))
+
+
+def build(students: Iterable[StudentResults], errors: Iterable[ResultsError] = ()) -> ClassReport:
+    """The report over the students' verified results (one entry per profile)."""
+    notes: list[str] = []
+    latest: dict[str, StudentResults] = {}
+    for student in students:
+        seen = latest.get(student.profile)
+        if seen is not None:
+            keep, drop = (student, seen) if student.exported_at > seen.exported_at else (seen, student)
+            notes.append(f"profile {student.profile!r} is in two files; using the later export {keep.path}, not {drop.path}")
+            latest[student.profile] = keep
+        else:
+            latest[student.profile] = student
+    groups: dict[TestKey, dict[str, ExamRecord]] = defaultdict(dict)
+    retakes: dict[TestKey, int] = defaultdict(int)
+    for student in latest.values():
+        for exam in sorted(student.exams, key=lambda e: e.started_at):
+            key = _key(exam)
+            if student.profile in groups[key]:
+                retakes[key] += 1
+            else:
+                groups[key][student.profile] = exam
+    tests = [_test_report(key, list(by_profile.items()), retakes[key]) for key, by_profile in groups.items()]
+    tests.sort(key=lambda t: (t.deck_id, t.deck_version, t.seed))
+    notes.extend(_version_notes(tests))
+    practice, shared = _practice(list(latest.values()))
+    return ClassReport(tuple(tests), tuple(practice), tuple(shared), tuple(notes), tuple(errors), len(latest))
+
+
+def build_from_paths(paths: Iterable[Path]) -> ClassReport:
+    """Read every results file under `paths`; a bad file is named in `errors`, the rest still reported."""
+    good: list[StudentResults] = []
+    errors: list[ResultsError] = []
+    files = results_files.find(paths)
+    for path in files:
+        try:
+            good.append(results_files.read(path))
+        except ResultsError as e:
+            errors.append(e)
+    return build(good, errors)

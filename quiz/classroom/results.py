@@ -1,0 +1,258 @@
+"""Results files: what a student carries to the teacher on a USB stick.
+
+One JSON-lines file per profile. The first line is a header (format, profile,
+export time, decks), then one line per exam attempt and per practised deck,
+and last a checksum line: SHA-256 over the canonical serialisation of every
+record before it (JSON with sorted keys, no spaces, UTF-8, records joined by
+"\\n"). Any edit to a value changes the checksum, so the report can tell an
+edited file from an exported one. It reveals edits; it is not a signature.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from .records import ExamItem, ExamRecord, PracticeRecord
+
+FORMAT = "quiz-results"
+FORMAT_VERSION = 1
+SUFFIX = ".quiz-results.jsonl"
+
+
+class ResultsError(Exception):
+    """A results file that cannot be trusted or read; the message names the file (and line)."""
+
+    def __init__(self, path: str, message: str, line: int | None = None):
+        self.path = path
+        self.line = line
+        self.reason = message
+        where = f"{path}:{line}" if line is not None else path
+        super().__init__(f"{where}: {message}")
+
+
+@dataclass(frozen=True)
+class StudentResults:
+    """Everything one profile hands in."""
+
+    profile: str
+    exported_at: dt.datetime  # UTC
+    exams: tuple[ExamRecord, ...] = ()
+    practice: tuple[PracticeRecord, ...] = ()
+    path: Path | None = None
+
+
+def canonical(record: Mapping[str, Any]) -> str:
+    return json.dumps(record, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
+
+
+def checksum(records: Iterable[Mapping[str, Any]]) -> str:
+    return hashlib.sha256("\n".join(canonical(r) for r in records).encode("utf-8")).hexdigest()
+
+
+def _time(value: dt.datetime | None) -> str | None:
+    return None if value is None else value.astimezone(dt.timezone.utc).isoformat()
+
+
+def _records(results: StudentResults) -> list[dict[str, Any]]:
+    decks = sorted({(e.deck_id, e.deck_version) for e in results.exams})
+    out: list[dict[str, Any]] = [
+        {
+            "record": "header",
+            "format": FORMAT,
+            "version": FORMAT_VERSION,
+            "profile": results.profile,
+            "exported_at": _time(results.exported_at),
+            "decks": [{"id": d, "version": v} for d, v in decks],
+        }
+    ]
+    for exam in results.exams:
+        data = asdict(exam)
+        data["started_at"] = _time(exam.started_at)
+        out.append({"record": "exam", **data})
+    for practice in results.practice:
+        data = asdict(practice)
+        data["last"] = _time(practice.last)
+        out.append({"record": "practice", **data})
+    return out
+
+
+def dumps(results: StudentResults) -> str:
+    """The file's text: one canonical JSON record a line, the checksum last."""
+    records = _records(results)
+    lines = [canonical(r) for r in records]
+    lines.append(canonical({"record": "checksum", "sha256": checksum(records)}))
+    return "\n".join(lines) + "\n"
+
+
+def file_name(profile: str) -> str:
+    """A file name safe on any file system (USB sticks are often FAT), still recognisable."""
+    slug = re.sub(r"[^A-Za-z0-9._-]+", "_", profile).strip("._") or "profile"
+    return slug + SUFFIX
+
+
+def write(results: StudentResults, directory: Path) -> Path:
+    directory.mkdir(parents=True, exist_ok=True)
+    path = directory / file_name(results.profile)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(dumps(results), encoding="utf-8")
+    tmp.replace(path)
+    return path
+
+
+class _Fields:
+    """Typed access to one record, failing with the file and line."""
+
+    def __init__(self, data: Any, path: str, line: int, what: str):
+        if not isinstance(data, dict):
+            raise ResultsError(path, f"{what} is not a JSON object", line)
+        self.data, self.path, self.line, self.what = data, path, line, what
+
+    def get(self, key: str, kind: type | tuple[type, ...], *, optional: bool = False) -> Any:
+        value = self.data.get(key)
+        if value is None and optional:
+            return None
+        if kind is float:
+            kind = (int, float)
+        if not isinstance(value, kind) or (isinstance(value, bool) and kind in (int, (int, float))):
+            raise ResultsError(self.path, f"{self.what} has no valid {key!r}", self.line)
+        return value
+
+    def strings(self, key: str) -> tuple[str, ...]:
+        value = self.get(key, list)
+        if not all(isinstance(v, str) for v in value):
+            raise ResultsError(self.path, f"{self.what} has no valid {key!r}", self.line)
+        return tuple(value)
+
+    def time(self, key: str, *, optional: bool = False) -> dt.datetime | None:
+        text = self.get(key, str, optional=optional)
+        if text is None:
+            return None
+        try:
+            value = dt.datetime.fromisoformat(text)
+        except ValueError:
+            raise ResultsError(self.path, f"{self.what} has no valid {key!r}", self.line) from None
+        return value if value.tzinfo else value.replace(tzinfo=dt.timezone.utc)
+
+
+def _exam(f: _Fields) -> ExamRecord:
+    items = []
+    for i, raw in enumerate(f.get("items", list), 1):
+        g = _Fields(raw, f.path, f.line, f"question {i} of the exam")
+        items.append(
+            ExamItem(
+                card_id=g.get("card_id", str),
+                kind=g.get("kind", str),
+                prompt=g.get("prompt", str),
+                options=g.strings("options"),
+                expected=g.get("expected", str),
+                given=g.get("given", str),
+                answered=g.get("answered", bool),
+                correct=g.get("correct", bool),
+                score=float(g.get("score", float)),
+                seconds=float(g.get("seconds", float)),
+                wrong=g.strings("wrong"),
+                distractors=g.strings("distractors"),
+            )
+        )
+    limit = f.get("time_limit", float, optional=True)
+    return ExamRecord(
+        exam_id=f.get("exam_id", str),
+        deck_id=f.get("deck_id", str),
+        deck_version=f.get("deck_version", str),
+        deck_title=f.get("deck_title", str),
+        seed=f.get("seed", str),
+        started_at=f.time("started_at"),  # type: ignore[arg-type]
+        seconds=float(f.get("seconds", float)),
+        time_limit=None if limit is None else float(limit),
+        timed_out=f.get("timed_out", bool),
+        items=tuple(items),
+    )
+
+
+def _practice(f: _Fields) -> PracticeRecord:
+    return PracticeRecord(
+        deck_id=f.get("deck_id", str),
+        reviews=f.get("reviews", int),
+        right=f.get("right", int),
+        recall_reviews=f.get("recall_reviews", int),
+        recalled=f.get("recalled", int),
+        days=f.get("days", int),
+        seconds=float(f.get("seconds", float)),
+        last=f.time("last", optional=True),
+        leeches=f.strings("leeches"),
+    )
+
+
+def _lines(path: Path) -> Iterator[tuple[int, Any]]:
+    name = str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise ResultsError(name, "is not a results file (not UTF-8 text); it may be damaged") from None
+    except OSError as e:
+        raise ResultsError(name, f"cannot be read ({e.strerror or e})") from None
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            yield number, json.loads(line)
+        except json.JSONDecodeError as e:
+            raise ResultsError(name, f"is damaged or was edited: line is not valid JSON ({e.msg})", number) from None
+
+
+def read(path: Path) -> StudentResults:
+    """Read and verify one results file; raises ResultsError naming the file."""
+    name = str(path)
+    lines = list(_lines(path))
+    if not lines:
+        raise ResultsError(name, "is empty")
+    first_line, header = lines[0]
+    h = _Fields(header, name, first_line, "the header")
+    if header.get("record") != "header" or header.get("format") != FORMAT:
+        raise ResultsError(name, "is not a quiz results file (no header line)", first_line)
+    if header.get("version") != FORMAT_VERSION:
+        raise ResultsError(
+            name, f"has results format version {header.get('version')!r}; this quiz reads version {FORMAT_VERSION}"
+        )
+    last_line, trailer = lines[-1]
+    if not isinstance(trailer, dict) or trailer.get("record") != "checksum":
+        raise ResultsError(name, "is incomplete: the checksum line is missing (was it cut short or edited?)")
+    records = [data for _, data in lines[:-1]]
+    if trailer.get("sha256") != checksum(records):
+        raise ResultsError(name, "was edited after export: its checksum does not match its contents")
+    exams: list[ExamRecord] = []
+    practice: list[PracticeRecord] = []
+    for number, data in lines[1:-1]:
+        f = _Fields(data, name, number, "the record")
+        kind = data.get("record")
+        if kind == "exam":
+            exams.append(_exam(_Fields(data, name, number, "the exam record")))
+        elif kind == "practice":
+            practice.append(_practice(_Fields(data, name, number, "the practice record")))
+        else:
+            raise ResultsError(name, f"has a record of unknown type {f.data.get('record')!r}", number)
+    return StudentResults(
+        profile=h.get("profile", str),
+        exported_at=h.time("exported_at"),  # type: ignore[arg-type]
+        exams=tuple(exams),
+        practice=tuple(practice),
+        path=path,
+    )
+
+
+def find(paths: Iterable[Path]) -> list[Path]:
+    """Results files named on the command line: files as given, directories searched for `*.quiz-results.jsonl`."""
+    out: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            out.extend(sorted(p for p in path.rglob("*" + SUFFIX) if p.is_file()))
+        else:
+            out.append(path)
+    return out

@@ -1,0 +1,183 @@
+"""The teacher's report on a small class, every number worked out by hand."""
+
+from __future__ import annotations
+
+import csv
+import math
+from pathlib import Path
+
+import pytest
+
+from classroom_factory import exam, practice, student
+from quiz.classroom import results
+from quiz.classroom.report import build, build_from_paths, flags
+from quiz.classroom.report_tables import format_text, write_csv
+
+# Four students, four choice questions (q1..q4), one wrong answer each where shown.
+#          q1        q2      q3      q4    total
+#   ann    Paris 1   Y 1     A 1     yes 1   4
+#   ben    Paris 1   Y 1     B 0     yes 1   3
+#   cat    Paris 1   X 0     B 0     yes 1   2
+#   dan    Lyon  0   X 0     A 1     yes 1   2
+PICKS = {
+    "ann": {"q1": "Paris", "q2": "Y", "q3": "A", "q4": "yes"},
+    "ben": {"q1": "Paris", "q2": "Y", "q3": "B", "q4": "yes"},
+    "cat": {"q1": "Paris", "q2": "X", "q3": "B", "q4": "yes"},
+    "dan": {"q1": "Lyon", "q2": "X", "q3": "A", "q4": "yes"},
+}
+SECONDS = {"ann": 240.0, "ben": 300.0, "cat": 420.0, "dan": 185.0}
+
+
+def write_class(directory: Path) -> list[Path]:
+    leeches = {"ann": ("q3",), "ben": ("q3", "q2"), "cat": (), "dan": ("q2",)}
+    recall = {"ann": (50, 20, 18), "ben": (30, 10, 5), "cat": (0, 0, 0), "dan": (12, 4, 4)}
+    paths = []
+    for name, picks in PICKS.items():
+        prac = (practice(*recall[name], leeches=leeches[name]),) if recall[name][0] else ()
+        paths.append(results.write(student(name, (exam(picks, seconds=SECONDS[name]),), prac), directory))
+    return paths
+
+
+def test_report_on_a_small_class_matches_the_hand_worked_numbers(tmp_path: Path) -> None:
+    write_class(tmp_path)
+    report = build_from_paths([tmp_path])
+    assert report.errors == () and report.notes == ()
+    assert report.students == 4
+    (test,) = report.tests
+    assert (test.deck_id, test.deck_version, test.seed) == ("capitals", "1", "class-7b")
+
+    # Per student: marks out of 4, the questions not right.
+    by_name = {s.profile: s for s in test.students}
+    assert [s.profile for s in test.students] == ["ann", "ben", "cat", "dan"]
+    assert (by_name["ann"].score, by_name["ann"].missed) == (4, ())
+    assert (by_name["ben"].score, by_name["ben"].missed) == (3, ("q3",))
+    assert (by_name["cat"].score, by_name["cat"].missed) == (2, ("q2", "q3"))
+    assert (by_name["dan"].score, by_name["dan"].missed, by_name["dan"].seconds) == (2, ("q1", "q2"), 185.0)
+    assert by_name["ben"].percent == 75.0
+
+    q1, q2, q3, q4 = test.questions
+    # q1: scores 1,1,1,0 -> facility 3/4 = 0.75.
+    #     rest of the test = totals 4,3,2,2 minus q1 1,1,1,0 = 3,2,1,2; mean item 0.75, mean rest 2.
+    #     deviations item  .25, .25, .25, -.75;  rest 1, 0, -1, 0
+    #     sxy = .25 + 0 - .25 + 0 = 0  -> discrimination 0 -> "low discrimination"
+    assert q1.facility == 0.75
+    assert q1.discrimination == 0.0
+    assert q1.flags == ("low discrimination",)
+    assert q1.wrong_answers == (("Lyon", 1), ("Nice", 0))
+    # q2: scores 1,1,0,0 -> facility 0.5. rest = 4-1, 3-1, 2-0, 2-0 = 3,2,2,2; means .5 and 2.25
+    #     item dev .5,.5,-.5,-.5; rest dev .75,-.25,-.25,-.25
+    #     sxy = .375 - .125 + .125 + .125 = .5; sxx = 4 * .25 = 1; syy = .5625 + 3 * .0625 = .75
+    #     r = .5 / sqrt(1 * .75) = 0.57735
+    assert q2.facility == 0.5
+    assert math.isclose(q2.discrimination, 0.5 / math.sqrt(0.75))
+    assert q2.flags == ()
+    assert q2.wrong_answers == (("X", 2), ("Z", 0))
+    # q3: scores 1,0,0,1 -> facility 0.5. rest = 3,3,2,1; mean 2.25
+    #     item dev .5,-.5,-.5,.5; rest dev .75,.75,-.25,-1.25
+    #     sxy = .375 - .375 + .125 - .625 = -.5; sxx = 1; syy = .5625 + .5625 + .0625 + 1.5625 = 2.75
+    #     r = -.5 / sqrt(2.75) = -0.30151 -> negative: the weaker students got it right more often
+    assert q3.facility == 0.5
+    assert math.isclose(q3.discrimination, -0.5 / math.sqrt(2.75))
+    assert q3.flags == ("negative discrimination",)
+    assert q3.wrong_answers == (("B", 2), ("C", 0))
+    # q4: everybody right -> facility 1 ("easy"); the item does not vary, so no discrimination.
+    assert (q4.facility, q4.discrimination, q4.flags) == (1.0, None, ("easy",))
+
+    # Practice: retention = recalled / recall reviews: ann 18/20 = 0.9, ben 5/10 = 0.5, dan 4/4 = 1; cat did not practise.
+    practice_rows = {p.profile: p for p in report.practice}
+    assert set(practice_rows) == {"ann", "ben", "dan"}
+    assert practice_rows["ann"].retention == 0.9
+    assert practice_rows["ben"].retention == 0.5
+    assert (practice_rows["dan"].reviews, practice_rows["dan"].seconds) == (12, 72.0)  # 12 answers x 6 s
+    # Leeches: q3 is a leech for ann and ben, q2 for ben and dan -> both shared by 2 students.
+    assert [(s.card_id, s.profiles) for s in report.shared_leeches] == [("q2", ("ben", "dan")), ("q3", ("ann", "ben"))]
+
+
+def test_terminal_text_and_csv_show_the_same_numbers(tmp_path: Path) -> None:
+    write_class(tmp_path / "in")
+    report = build_from_paths([tmp_path / "in"])
+    text = format_text(report)
+    lines = text.splitlines()
+    header = next(line for line in lines if line.startswith("#  Card"))
+    q3_line = next(line for line in lines if line.lstrip().startswith("3  q3"))
+    # aligned: the facility column starts at the same place in the header and the row
+    assert q3_line[header.index("Facility") : header.index("Facility") + 8].strip() == "0.50"
+    assert "-0.30" in q3_line and "negative discrimination" in q3_line and "B x2, C x0" in q3_line
+    assert any(line.startswith("dan ") and "2/4" in line and "3m 05s" in line and "q1, q2" in line for line in lines)
+
+    out = tmp_path / "report.csv"
+    write_csv(report, out)
+    rows = list(csv.reader(out.open(encoding="utf-8")))
+    q_header = rows.index(["#", "Card", "Question", "Facility", "Discrimination", "Wrong answers", "Flags"])
+    assert rows[q_header + 3] == ["3", "q3", "Question q3?", "0.50", "-0.30", "B x2, C x0", "negative discrimination"]
+    assert ["ann", "capitals", "50", "3", "5m 00s", "90%", "1"] in rows
+
+
+def test_a_tampered_file_is_named_and_the_rest_of_the_class_is_still_reported(tmp_path: Path) -> None:
+    paths = write_class(tmp_path)
+    cat = next(p for p in paths if p.name.startswith("cat"))
+    data = bytearray(cat.read_bytes())
+    at = data.index(b'"given":"X"')  # cat's wrong answer to q2 ...
+    data[at + len('"given":"')] = ord("Y")  # ... quietly turned into the right one: a single byte
+    cat.write_bytes(bytes(data))
+
+    report = build_from_paths([tmp_path])
+    (error,) = report.errors
+    assert error.path == str(cat)
+    assert "edited" in str(error) and str(cat) in str(error)
+    assert [s.profile for s in report.tests[0].students] == ["ann", "ben", "dan"]
+    assert str(cat) in format_text(report)
+
+
+@pytest.mark.parametrize(
+    "damage, reason",
+    [
+        (lambda b: b.replace(b'"record":"exam"', b'"record":"exam', 1), "not valid JSON"),
+        (lambda b: b[: b.rindex(b'{"record":"checksum"')], "checksum line is missing"),
+        (lambda b: b"\xff\xfe" + b, "not UTF-8"),
+        (lambda b: b"", "is empty"),
+        (lambda b: b.replace(b'"format":"quiz-results"', b'"format":"other"'), "not a quiz results file"),
+    ],
+)
+def test_damaged_files_get_a_clear_error(tmp_path: Path, damage, reason: str) -> None:
+    path = results.write(student("ann", (exam(PICKS["ann"]),)), tmp_path)
+    path.write_bytes(damage(path.read_bytes()))
+    with pytest.raises(results.ResultsError) as raised:
+        results.read(path)
+    assert reason in str(raised.value) and str(path) in str(raised.value)
+
+
+def test_mixed_deck_versions_are_reported_separately(tmp_path: Path) -> None:
+    for name in ("ann", "ben"):
+        results.write(student(name, (exam(PICKS[name], version="1"),)), tmp_path)
+    results.write(student("cat", (exam(PICKS["cat"], version="2"),)), tmp_path)
+    report = build_from_paths([tmp_path])
+    assert [(t.deck_version, [s.profile for s in t.students]) for t in report.tests] == [
+        ("1", ["ann", "ben"]),
+        ("2", ["cat"]),
+    ]
+    (note,) = report.notes
+    assert "version 1 (2 students)" in note and "version 2 (1 student)" in note and "not merged" in note
+    assert note in format_text(report)
+
+
+def test_first_attempt_counts_and_later_exports_replace_earlier_ones() -> None:
+    import datetime as dt
+
+    first = exam(PICKS["cat"])
+    retake = exam(PICKS["ann"], started=first.started_at + dt.timedelta(hours=1))
+    old = student("cat", (first,))
+    new = student("cat", (first, retake))
+    new = type(new)(new.profile, new.exported_at + dt.timedelta(hours=2), new.exams, new.practice)
+    report = build([old, new])
+    (test,) = report.tests
+    assert test.students[0].score == 2 and test.retakes == 1
+    assert any("two files" in n for n in report.notes)
+
+
+def test_flag_thresholds() -> None:
+    assert flags(0.29, 0.5) == ("hard",)
+    assert flags(0.3, 0.1) == ()
+    assert flags(0.9, 0.5) == ()
+    assert flags(0.91, 0.09) == ("easy", "low discrimination")
+    assert flags(0.5, -0.01) == ("negative discrimination",)
