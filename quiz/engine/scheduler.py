@@ -1,0 +1,140 @@
+"""FSRS-6 scheduling through the pinned `fsrs` package (6.3.2: patch releases change the numbers).
+
+The engine keeps its own small, immutable `CardState` (what the store saves)
+and converts to and from `fsrs.Card` only around `review_card`. Desired
+retention and (re)learning steps come from the deck's effective settings.
+Leeches follow Anki: a card forgotten (Again on a review card) 8 times.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import fsrs
+
+from quiz.deck.model import DEFAULT_SETTINGS, Settings
+
+from .clock import from_micros, require_utc, to_micros
+from .rating import Rating
+
+LEECH_LAPSES = 8
+
+NEW = 0
+LEARNING = int(fsrs.State.Learning)
+REVIEW = int(fsrs.State.Review)
+RELEARNING = int(fsrs.State.Relearning)
+STATE_NAMES = {NEW: "new", LEARNING: "learning", REVIEW: "review", RELEARNING: "relearning"}
+
+
+@dataclass(frozen=True)
+class CardState:
+    """Where one card stands for one learner. `state` is NEW before its first answer."""
+
+    state: int
+    due: dt.datetime
+    step: int | None = None
+    stability: float | None = None
+    difficulty: float | None = None
+    last_review: dt.datetime | None = None
+    reps: int = 0
+    lapses: int = 0
+
+    @property
+    def leech(self) -> bool:
+        return self.lapses >= LEECH_LAPSES
+
+    @property
+    def is_new(self) -> bool:
+        return self.state == NEW
+
+    @property
+    def in_learning(self) -> bool:
+        return self.state in (LEARNING, RELEARNING)
+
+    def to_json(self) -> str:
+        return json.dumps(
+            {
+                "state": self.state,
+                "due": to_micros(self.due),
+                "step": self.step,
+                "stability": self.stability,
+                "difficulty": self.difficulty,
+                "last_review": None if self.last_review is None else to_micros(self.last_review),
+                "reps": self.reps,
+                "lapses": self.lapses,
+            },
+            separators=(",", ":"),
+        )
+
+    @classmethod
+    def from_json(cls, text: str) -> "CardState":
+        data: dict[str, Any] = json.loads(text)
+        last = data.get("last_review")
+        return cls(
+            state=int(data["state"]),
+            due=from_micros(int(data["due"])),
+            step=data.get("step"),
+            stability=data.get("stability"),
+            difficulty=data.get("difficulty"),
+            last_review=None if last is None else from_micros(int(last)),
+            reps=int(data.get("reps", 0)),
+            lapses=int(data.get("lapses", 0)),
+        )
+
+
+def new_state(now: dt.datetime) -> CardState:
+    """A card never answered, due right away."""
+    return CardState(state=NEW, due=require_utc(now))
+
+
+@lru_cache(maxsize=64)
+def _scheduler(
+    retention: float,
+    learning_steps: tuple[dt.timedelta, ...],
+    relearning_steps: tuple[dt.timedelta, ...],
+    fuzz: bool,
+) -> fsrs.Scheduler:
+    return fsrs.Scheduler(
+        desired_retention=retention,
+        learning_steps=learning_steps,
+        relearning_steps=relearning_steps,
+        enable_fuzzing=fuzz,
+    )
+
+
+def scheduler_for(settings: Settings, *, fuzz: bool = True) -> fsrs.Scheduler:
+    """The fsrs scheduler for a card's effective settings (missing values fall back to the defaults)."""
+    eff = settings.merged_over(DEFAULT_SETTINGS)
+    assert eff.retention is not None and eff.learning_steps is not None and eff.relearning_steps is not None
+    return _scheduler(float(eff.retention), tuple(eff.learning_steps), tuple(eff.relearning_steps), fuzz)
+
+
+def review(state: CardState, rating: Rating, now: dt.datetime, settings: Settings, *, fuzz: bool = True) -> CardState:
+    """The state after answering with `rating` at `now`. Pure: the same inputs give the same result when fuzz is off."""
+    now = require_utc(now)
+    card = fsrs.Card(
+        card_id=1,
+        state=fsrs.State.Learning if state.state == NEW else fsrs.State(state.state),
+        step=0 if state.state == NEW else state.step,
+        stability=state.stability,
+        difficulty=state.difficulty,
+        due=state.due,
+        last_review=state.last_review,
+    )
+    after, _ = scheduler_for(settings, fuzz=fuzz).review_card(card, fsrs.Rating(int(rating)), now)
+    lapsed = state.state == REVIEW and rating == Rating.AGAIN
+    return CardState(
+        state=int(after.state),
+        due=after.due,
+        step=after.step,
+        stability=after.stability,
+        difficulty=after.difficulty,
+        last_review=after.last_review,
+        reps=state.reps + 1,
+        lapses=state.lapses + (1 if lapsed else 0),
+    )
+

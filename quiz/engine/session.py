@@ -1,0 +1,379 @@
+"""A study session: which card to ask now, and what happens when it is answered.
+
+The queue follows Anki's habits. Cards due today come first (learning cards
+whenever their short step is over, then reviews, earliest first, at most
+`reviews_per_day` a day), then new cards in deck order (at most
+`new_per_day` a day); both limits count per profile and deck per local day.
+A card answered into a learning step comes back in the same session when
+due; when nothing else is left, one due within `LEARN_AHEAD` is shown early.
+Siblings (cards sharing a `fact`, the two sides of a reversed flashcard) are
+not asked on the same day.
+
+Every answer is committed to the store before the next card is shown; undo
+and rating overrides rewrite the store in one transaction too.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import itertools
+import random
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from quiz.deck.model import DEFAULT_SETTINGS, Card, Deck
+from quiz.store.database import Answer, Store
+
+from .clock import local_day_start, next_local_day_start, require_utc, utc_now
+from .grading import Grade
+from .keys import deck_entries, sibling_group
+from .presentation import Presented, present
+from .rating import Rating, auto_rating
+from .scheduler import REVIEW, CardState, new_state, review
+
+LEARN_AHEAD = dt.timedelta(minutes=20)
+"""When only learning cards are left, one due this soon is shown rather than ending the session."""
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What became of one answer."""
+
+    presented: Presented
+    grade: Grade | None
+    rating: Rating
+    auto_rating: Rating | None
+    next_due: dt.datetime
+    leech: bool
+
+
+@dataclass(frozen=True)
+class SessionSummary:
+    answered: int
+    right: int
+    score: float
+    elapsed: float
+    missed: tuple[Presented, ...]
+    next_due: dt.datetime | None
+
+
+@dataclass(frozen=True)
+class _Item:
+    """One askable side of a card in the queue."""
+
+    deck: Deck
+    card: Card
+    reverse: bool
+    key: str
+    group: tuple[str, str]
+
+
+@dataclass(frozen=True, order=True)
+class _Pending:
+    """A learning card waiting for its step to end."""
+
+    due: dt.datetime
+    seq: int
+    item: _Item = field(compare=False)
+
+
+@dataclass
+class _Step:
+    """An answer given in this session, with what undo and override need to take it back."""
+
+    answer_id: int
+    answer: Answer
+    outcome: Outcome
+    item: _Item
+    queue: list[_Item]
+    learning: list[_Pending]
+    came_from_learning: _Pending | None
+
+
+def _item(deck: Deck, card: Card, reverse: bool, key: str) -> _Item:
+    return _Item(deck, card, reverse, key, (deck.id, sibling_group(card)))
+
+
+class StudySession:
+    """Study `decks` as `profile`. `clock` returns UTC-aware now (tests pass a fake one)."""
+
+    def __init__(
+        self,
+        store: Store,
+        profile: str,
+        decks: Sequence[Deck],
+        *,
+        clock: Callable[[], dt.datetime] | None = None,
+        seed: int | None = None,
+        fuzz: bool = True,
+        only: Sequence[Presented] | None = None,
+    ):
+        self._store = store
+        self._profile = profile
+        self._decks = tuple(decks)
+        self._clock = clock or utc_now
+        self._seed = seed
+        self._rng = random.Random(seed)
+        self._fuzz = fuzz
+        self._seq = itertools.count()
+        self._queue: list[_Item] = []
+        self._learning: list[_Pending] = []
+        self._history: list[_Step] = []
+        self._current: Presented | None = None
+        self._current_item: _Item | None = None
+        self._current_pending: _Pending | None = None
+        self._started = self._now()
+        store.profile_id(profile)
+        if only is None:
+            self._build_queue()
+        else:
+            self._queue = [_item(p.deck, p.card, p.reverse, p.key) for p in only]
+        self._advance()
+
+    # -- queue -----------------------------------------------------------
+
+    def _now(self) -> dt.datetime:
+        return require_utc(self._clock())
+
+    def _build_queue(self) -> None:
+        now = self._now()
+        day_start, day_end = local_day_start(now), next_local_day_start(now)
+        reviews: list[tuple[dt.datetime, _Item]] = []
+        new: list[_Item] = []
+        for deck in self._decks:
+            limits = deck.settings.merged_over(DEFAULT_SETTINGS)
+            assert limits.new_per_day is not None and limits.reviews_per_day is not None
+            entries = {key: (card, reverse) for key, card, reverse in deck_entries(deck)}
+            today = self._store.day_activity(self._profile, deck.id, day_start)
+            # group -> the one key that may be asked today
+            taken: dict[tuple[str, str], str] = {}
+            for key in today.keys:
+                if key in entries:
+                    taken.setdefault((deck.id, sibling_group(entries[key][0])), key)
+
+            def allowed(item: _Item) -> bool:
+                if taken.setdefault(item.group, item.key) != item.key:
+                    return False
+                return True
+
+            review_room = limits.reviews_per_day - today.reviews
+            for key, state in self._store.due(self._profile, deck.id, day_end):
+                if key not in entries:
+                    continue  # removed from the deck: history kept, not asked
+                item = _item(deck, *entries[key], key)
+                if state.state == REVIEW:
+                    if review_room > 0 and allowed(item):
+                        review_room -= 1
+                        reviews.append((state.due, item))
+                elif allowed(item):
+                    self._learning.append(_Pending(state.due, next(self._seq), item))
+            new_room = limits.new_per_day - today.new
+            if new_room > 0:
+                known = self._store.known_keys(self._profile, deck.id)
+                for key, card, reverse in deck_entries(deck):
+                    if key in known:
+                        continue
+                    item = _item(deck, card, reverse, key)
+                    if allowed(item):
+                        new.append(item)
+                        new_room -= 1
+                        if new_room == 0:
+                            break
+        reviews.sort(key=lambda pair: pair[0])
+        self._queue = [item for _, item in reviews] + new
+        self._learning.sort()
+
+    def _advance(self, *, reuse: Presented | None = None) -> None:
+        """Pick the card to show now."""
+        now = self._now()
+        pending: _Pending | None = None
+        if self._learning and self._learning[0].due <= now:
+            pending = self._learning.pop(0)
+            item = pending.item
+        elif self._queue:
+            item = self._queue.pop(0)
+        elif self._learning and self._learning[0].due <= now + LEARN_AHEAD:
+            pending = self._learning.pop(0)
+            item = pending.item
+        else:
+            self._current = self._current_item = self._current_pending = None
+            return
+        self._current_item, self._current_pending = item, pending
+        if reuse is not None and reuse.key == item.key and reuse.deck is item.deck:
+            self._current = reuse
+        else:
+            self._current = present(item.deck, item.card, self._rng, reverse=item.reverse)
+
+    # -- public view -----------------------------------------------------
+
+    @property
+    def current(self) -> Presented | None:
+        """The card to show now; None when the session is over."""
+        return self._current
+
+    @property
+    def progress(self) -> tuple[int, int]:
+        """(answered, answered + still to ask, counting the current card)."""
+        answered = len(self._history)
+        if self._current is None:
+            return answered, answered
+        return answered, answered + 1 + len(self._queue) + len(self._learning)
+
+    @property
+    def profile(self) -> str:
+        return self._profile
+
+    @property
+    def decks(self) -> tuple[Deck, ...]:
+        return self._decks
+
+    # -- answering -------------------------------------------------------
+
+    def submit(self, response: object, *, duration: float, hint_used: bool = False) -> Outcome:
+        """Grade the response to the current card, record it and move on."""
+        self._require_current()
+        assert self._current is not None
+        result = self._current.grade(response)
+        rating = auto_rating(result, duration=duration, hint_used=hint_used)
+        return self._answer(rating, auto=rating, result=result, duration=duration, hint_used=hint_used)
+
+    def rate(self, rating: Rating, *, duration: float) -> Outcome:
+        """Self-rate the current card (flashcards)."""
+        self._require_current()
+        return self._answer(Rating(rating), auto=None, result=None, duration=duration, hint_used=False)
+
+    def _require_current(self) -> _Item:
+        if self._current_item is None:
+            raise RuntimeError("the session is over: there is no current card")
+        return self._current_item
+
+    def _answer(
+        self, rating: Rating, *, auto: Rating | None, result: Grade | None, duration: float, hint_used: bool
+    ) -> Outcome:
+        item = self._require_current()
+        presented = self._current
+        assert presented is not None
+        now = self._now()
+        before = self._store.state(self._profile, item.deck.id, item.key) or new_state(now)
+        answer = self._make_answer(item, before, rating, auto, result, now, duration, hint_used)
+        answer_id = self._store.record(answer)
+        outcome = Outcome(presented, result, rating, auto, answer.after.due, answer.after.leech)
+        step = _Step(answer_id, answer, outcome, item, list(self._queue), list(self._learning), self._current_pending)
+        self._history.append(step)
+        self._schedule_in_session(item, answer.after, now)
+        self._advance()
+        return outcome
+
+    def _make_answer(
+        self,
+        item: _Item,
+        before: CardState,
+        rating: Rating,
+        auto: Rating | None,
+        result: Grade | None,
+        now: dt.datetime,
+        duration: float,
+        hint_used: bool,
+    ) -> Answer:
+        after = review(before, rating, now, item.deck.settings_for(item.card), fuzz=self._fuzz)
+        if result is None or rating != auto:
+            correct = rating != Rating.AGAIN
+            score = float(correct) if result is None or correct != result.correct else result.score
+        else:
+            correct, score = result.correct, result.score
+        return Answer(
+            profile=self._profile,
+            deck_id=item.deck.id,
+            card_key=item.key,
+            time=now,
+            given=None if result is None else result.given,
+            correct=correct,
+            score=score,
+            rating=int(rating),
+            auto_rating=None if auto is None else int(auto),
+            duration=float(duration),
+            hint_used=hint_used,
+            before=before,
+            after=after,
+        )
+
+    def _schedule_in_session(self, item: _Item, after: CardState, now: dt.datetime) -> None:
+        """A card still in learning comes back today, when its step is over."""
+        if after.in_learning and after.due < next_local_day_start(now):
+            bisect.insort(self._learning, _Pending(after.due, next(self._seq), item))
+
+    def override(self, rating: Rating) -> Outcome:
+        """Change the rating of the last answer; it is re-scheduled as if given that rating."""
+        if not self._history:
+            raise RuntimeError("there is no answer to override")
+        step = self._history[-1]
+        old = step.answer
+        result = step.outcome.grade
+        answer = self._make_answer(
+            step.item, old.before, Rating(rating), step.outcome.auto_rating, result, old.time, old.duration, old.hint_used
+        )
+        self._store.amend(step.answer_id, answer)
+        outcome = Outcome(step.outcome.presented, result, Rating(rating), step.outcome.auto_rating, answer.after.due, answer.after.leech)
+        step.answer, step.outcome = answer, outcome
+        shown = self._current
+        self._queue, self._learning = list(step.queue), list(step.learning)
+        self._schedule_in_session(step.item, answer.after, old.time)
+        self._advance(reuse=shown)
+        return outcome
+
+    def undo(self) -> bool:
+        """Take back the last answer of this session; its card becomes current again."""
+        if not self._history:
+            return False
+        step = self._history.pop()
+        self._store.undo(step.answer_id, step.answer)
+        self._queue, self._learning = step.queue, step.learning
+        self._current, self._current_item = step.outcome.presented, step.item
+        self._current_pending = step.came_from_learning
+        return True
+
+    # -- the end ---------------------------------------------------------
+
+    def summary(self) -> SessionSummary:
+        outcomes = [step.outcome for step in self._history]
+        answers = [step.answer for step in self._history]
+        missed: dict[str, Presented] = {}
+        for outcome in outcomes:
+            if outcome.rating == Rating.AGAIN:
+                missed.setdefault(outcome.presented.key, outcome.presented)
+        now = self._now()
+        return SessionSummary(
+            answered=len(answers),
+            right=sum(1 for a in answers if a.correct),
+            score=sum(a.score for a in answers) / len(answers) if answers else 0.0,
+            elapsed=(now - self._started).total_seconds(),
+            missed=tuple(missed.values()),
+            next_due=self._next_due(now),
+        )
+
+    def _next_due(self, now: dt.datetime) -> dt.datetime | None:
+        dues = [
+            counts.next_due
+            for counts in (self._store.deck_counts(self._profile, deck, now=now) for deck in self._decks)
+            if counts.next_due is not None
+        ]
+        if not dues:
+            return None
+        earliest = min(dues)
+        if earliest <= now and self._current is None:
+            return next_local_day_start(now)  # due, but today's limits or siblings hold it back
+        return earliest
+
+    def redrill(self) -> "StudySession":
+        """A new session over this one's missed cards, asked now regardless of due dates and limits."""
+        seed = None if self._seed is None else self._seed + 1
+        return StudySession(
+            self._store,
+            self._profile,
+            self._decks,
+            clock=self._clock,
+            seed=seed,
+            fuzz=self._fuzz,
+            only=self.summary().missed,
+        )

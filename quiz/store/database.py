@@ -1,0 +1,419 @@
+"""Learners' progress in one SQLite file: profiles, card state and every answer.
+
+Safety rules, because this file is a learner's months of work:
+- WAL mode, `synchronous=FULL`: an answer is on disk when `record` returns,
+  and a killed process loses nothing that was committed.
+- Writes are short `BEGIN IMMEDIATE` transactions with a generous busy
+  timeout, so two quiz instances on one data directory take turns instead
+  of failing or losing answers.
+- A file that is not a quiz database, is corrupt, or comes from a newer
+  schema raises `StoreError` naming the file. Nothing is ever replaced,
+  repaired or deleted behind the learner's back.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from quiz.deck.model import Deck
+from quiz.engine.clock import from_micros, to_micros, utc_now
+from quiz.engine.keys import deck_keys
+from quiz.engine.scheduler import LEARNING, LEECH_LAPSES, NEW, RELEARNING, REVIEW, CardState
+
+from .errors import StoreError
+from .migrations import MIGRATIONS, schema_version
+
+DB_NAME = "progress.sqlite3"
+BUSY_TIMEOUT_S = 30.0
+SQLITE_MAGIC = b"SQLite format 3\x00"
+DEFAULT_PROFILE = "default"
+
+_STATE_COLUMNS = "state, step, stability, difficulty, due_us, last_review_us, reps, lapses"
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One answer as stored: who, what, when, how it went, and the card's state before and after."""
+
+    profile: str
+    deck_id: str
+    card_key: str
+    time: dt.datetime
+    given: str | None
+    correct: bool
+    score: float
+    rating: int
+    auto_rating: int | None
+    duration: float
+    hint_used: bool
+    before: CardState
+    after: CardState
+
+
+@dataclass(frozen=True)
+class DeckCounts:
+    """A deck at a glance for one learner. Cards removed from the deck are not counted."""
+
+    new: int
+    learning: int
+    review: int
+    leech: int
+    due_now: int
+    next_due: dt.datetime | None
+
+
+@dataclass(frozen=True)
+class DayActivity:
+    """What a learner did in a deck since a moment (the start of the local day)."""
+
+    new: int
+    reviews: int
+    keys: frozenset[str]
+
+
+def _state_from_row(row: Sequence[Any]) -> CardState:
+    state, step, stability, difficulty, due_us, last_us, reps, lapses = row
+    return CardState(
+        state=state,
+        due=from_micros(due_us),
+        step=step,
+        stability=stability,
+        difficulty=difficulty,
+        last_review=None if last_us is None else from_micros(last_us),
+        reps=reps,
+        lapses=lapses,
+    )
+
+
+def _state_values(state: CardState) -> tuple[Any, ...]:
+    return (
+        state.state,
+        state.step,
+        state.stability,
+        state.difficulty,
+        to_micros(state.due),
+        None if state.last_review is None else to_micros(state.last_review),
+        state.reps,
+        state.lapses,
+    )
+
+
+def _check_header(path: Path) -> None:
+    """Refuse a file that is not SQLite before SQLite gets a chance to touch it."""
+    try:
+        with path.open("rb") as f:
+            head = f.read(len(SQLITE_MAGIC))
+    except FileNotFoundError:
+        return
+    except OSError as e:
+        raise StoreError(f"{path}: cannot read the progress database: {e.strerror or e}") from None
+    if head and head != SQLITE_MAGIC:
+        raise StoreError(
+            f"{path}: this is not a quiz progress database (it may be corrupt). "
+            "It was left untouched; move it away or restore a backup, or use another --data-dir."
+        )
+
+
+class Store:
+    """An open progress database. Use `Store.open(data_dir)`; close it (or use `with`) when done."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path):
+        self._conn = conn
+        self.path = path
+        self._profile_ids: dict[str, int] = {}
+
+    # -- opening ---------------------------------------------------------
+
+    @classmethod
+    def open(cls, data_dir: Path) -> "Store":
+        data_dir = Path(data_dir)
+        try:
+            data_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            raise StoreError(f"{data_dir}: cannot create the data directory: {e.strerror or e}") from None
+        path = data_dir / DB_NAME
+        _check_header(path)
+        try:
+            conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False)
+        except sqlite3.Error as e:
+            raise StoreError(f"{path}: cannot open the progress database: {e}") from None
+        store = cls(conn, path)
+        try:
+            store._prepare()
+        except BaseException:
+            conn.close()
+            raise
+        return store
+
+    def _prepare(self) -> None:
+        with self._guard():
+            self._conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+            version = self._version()
+            if version == 0 and self._conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+                raise StoreError(
+                    f"{self.path}: this SQLite file is not a quiz progress database; it was left untouched. "
+                    "Use another --data-dir."
+                )
+            self._conn.execute("PRAGMA journal_mode = WAL")
+            self._conn.execute("PRAGMA synchronous = FULL")
+            self._conn.execute("PRAGMA foreign_keys = ON")
+            if version < schema_version():
+                self._migrate()
+
+    def _version(self) -> int:
+        version = int(self._conn.execute("PRAGMA user_version").fetchone()[0])
+        if version > schema_version():
+            raise StoreError(
+                f"{self.path}: this progress database was written by a newer version of quiz "
+                f"(schema {version}; this version knows up to {schema_version()}). "
+                "It was left untouched; upgrade quiz to use it."
+            )
+        return version
+
+    def _migrate(self) -> None:
+        with self._write() as conn:
+            version = self._version()  # another process may have migrated meanwhile
+            for number, migration in enumerate(MIGRATIONS[version:], start=version + 1):
+                for statement in migration.statements():
+                    conn.execute(statement)
+                conn.execute(f"PRAGMA user_version = {number}")
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- plumbing --------------------------------------------------------
+
+    @contextmanager
+    def _guard(self) -> Iterator[None]:
+        """Turn SQLite failures into a `StoreError` that names the file."""
+        try:
+            yield
+        except sqlite3.OperationalError as e:
+            if "locked" in str(e) or "busy" in str(e):
+                raise StoreError(
+                    f"{self.path}: the progress database stayed busy for {BUSY_TIMEOUT_S:.0f} s "
+                    "(another quiz is writing to it); try again."
+                ) from None
+            raise StoreError(f"{self.path}: progress database error: {e}") from None
+        except sqlite3.DatabaseError as e:
+            raise StoreError(
+                f"{self.path}: the progress database is damaged ({e}). "
+                "It was left untouched; restore a backup or use another --data-dir."
+            ) from None
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One short write transaction, taken up front so it never fails half-way on a lock."""
+        with self._guard():
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._conn
+            except BaseException:
+                if self._conn.in_transaction:
+                    self._conn.execute("ROLLBACK")
+                raise
+            self._conn.execute("COMMIT")
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        """A read-only query for statistics (see `quiz.store.stats`)."""
+        with self._guard():
+            return self._conn.execute(sql, params).fetchall()
+
+    # -- profiles --------------------------------------------------------
+
+    def list_profiles(self) -> list[str]:
+        return [name for (name,) in self.query("SELECT name FROM profiles ORDER BY name COLLATE NOCASE")]
+
+    def create_profile(self, name: str) -> None:
+        """Add a learner; a clear `StoreError` if the name is blank or taken."""
+        clean = name.strip()
+        if not clean:
+            raise StoreError("a profile needs a name")
+        with self._write() as conn:
+            if conn.execute("SELECT 1 FROM profiles WHERE name = ?", (clean,)).fetchone():
+                raise StoreError(f"there is already a profile named {clean!r}")
+            conn.execute("INSERT INTO profiles (name, created_us) VALUES (?, ?)", (clean, to_micros(utc_now())))
+
+    def profile_id(self, name: str, *, create: bool = True) -> int | None:
+        """The id of a profile, created on first use unless `create` is false."""
+        cached = self._profile_ids.get(name)
+        if cached is not None:
+            return cached
+        row = self.query("SELECT id FROM profiles WHERE name = ?", (name,))
+        if not row:
+            if not create:
+                return None
+            with self._write() as conn:
+                conn.execute(
+                    "INSERT OR IGNORE INTO profiles (name, created_us) VALUES (?, ?)", (name, to_micros(utc_now()))
+                )
+                row = conn.execute("SELECT id FROM profiles WHERE name = ?", (name,)).fetchall()
+        self._profile_ids[name] = int(row[0][0])
+        return self._profile_ids[name]
+
+    def _pid(self, profile: str) -> int:
+        pid = self.profile_id(profile)
+        assert pid is not None
+        return pid
+
+    # -- card state ------------------------------------------------------
+
+    def state(self, profile: str, deck_id: str, key: str) -> CardState | None:
+        rows = self.query(
+            f"SELECT {_STATE_COLUMNS} FROM card_states WHERE profile_id = ? AND deck_id = ? AND card_key = ?",
+            (self._pid(profile), deck_id, key),
+        )
+        return _state_from_row(rows[0]) if rows else None
+
+    def states(self, profile: str, deck_id: str) -> dict[str, CardState]:
+        rows = self.query(
+            f"SELECT card_key, {_STATE_COLUMNS} FROM card_states WHERE profile_id = ? AND deck_id = ?",
+            (self._pid(profile), deck_id),
+        )
+        return {row[0]: _state_from_row(row[1:]) for row in rows}
+
+    def known_keys(self, profile: str, deck_id: str) -> set[str]:
+        """Keys of every card this learner has answered in the deck (including removed cards)."""
+        rows = self.query(
+            "SELECT card_key FROM card_states WHERE profile_id = ? AND deck_id = ?", (self._pid(profile), deck_id)
+        )
+        return {key for (key,) in rows}
+
+    def due(self, profile: str, deck_id: str, before: dt.datetime) -> list[tuple[str, CardState]]:
+        """Cards due before `before`, earliest first."""
+        rows = self.query(
+            f"SELECT card_key, {_STATE_COLUMNS} FROM card_states "
+            "WHERE profile_id = ? AND deck_id = ? AND due_us < ? ORDER BY due_us",
+            (self._pid(profile), deck_id, to_micros(before)),
+        )
+        return [(row[0], _state_from_row(row[1:])) for row in rows]
+
+    def day_activity(self, profile: str, deck_id: str, since: dt.datetime) -> DayActivity:
+        rows = self.query(
+            "SELECT card_key, prev_state FROM answers WHERE profile_id = ? AND deck_id = ? AND time_us >= ?",
+            (self._pid(profile), deck_id, to_micros(since)),
+        )
+        new = {key for key, prev in rows if prev == NEW}
+        return DayActivity(
+            new=len(new),
+            reviews=sum(1 for _, prev in rows if prev == REVIEW),
+            keys=frozenset(key for key, _ in rows),
+        )
+
+    # -- answers ---------------------------------------------------------
+
+    def record(self, answer: Answer) -> int:
+        """Store an answer and the card's new state in one transaction; committed on return. Returns its id."""
+        pid = self._pid(answer.profile)
+        with self._write() as conn:
+            cursor = conn.execute(
+                "INSERT INTO answers (profile_id, deck_id, card_key, time_us, given, correct, score, rating, "
+                "auto_rating, duration, hint_used, prev_state, state_before, state_after) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    pid,
+                    answer.deck_id,
+                    answer.card_key,
+                    to_micros(answer.time),
+                    answer.given,
+                    int(answer.correct),
+                    float(answer.score),
+                    int(answer.rating),
+                    None if answer.auto_rating is None else int(answer.auto_rating),
+                    float(answer.duration),
+                    int(answer.hint_used),
+                    answer.before.state,
+                    None if answer.before.is_new else answer.before.to_json(),
+                    answer.after.to_json(),
+                ),
+            )
+            self._put_state(conn, pid, answer.deck_id, answer.card_key, answer.after)
+            answer_id = cursor.lastrowid
+        assert answer_id is not None
+        return answer_id
+
+    def amend(self, answer_id: int, answer: Answer) -> None:
+        """Replace a stored answer's rating and outcome (the learner overrode the automatic rating)."""
+        pid = self._pid(answer.profile)
+        with self._write() as conn:
+            conn.execute(
+                "UPDATE answers SET correct = ?, score = ?, rating = ?, state_after = ? WHERE id = ?",
+                (int(answer.correct), float(answer.score), int(answer.rating), answer.after.to_json(), answer_id),
+            )
+            self._put_state(conn, pid, answer.deck_id, answer.card_key, answer.after)
+
+    def undo(self, answer_id: int, answer: Answer) -> None:
+        """Take an answer back: delete it and put the card back where it was."""
+        pid = self._pid(answer.profile)
+        with self._write() as conn:
+            conn.execute("DELETE FROM answers WHERE id = ?", (answer_id,))
+            if answer.before.is_new:
+                conn.execute(
+                    "DELETE FROM card_states WHERE profile_id = ? AND deck_id = ? AND card_key = ?",
+                    (pid, answer.deck_id, answer.card_key),
+                )
+            else:
+                self._put_state(conn, pid, answer.deck_id, answer.card_key, answer.before)
+
+    @staticmethod
+    def _put_state(conn: sqlite3.Connection, pid: int, deck_id: str, key: str, state: CardState) -> None:
+        conn.execute(
+            f"INSERT OR REPLACE INTO card_states (profile_id, deck_id, card_key, {_STATE_COLUMNS}) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (pid, deck_id, key, *_state_values(state)),
+        )
+
+    def answer_count(self, profile: str, deck_id: str | None = None) -> int:
+        if deck_id is None:
+            sql, params = "SELECT count(*) FROM answers WHERE profile_id = ?", (self._pid(profile),)
+        else:
+            sql = "SELECT count(*) FROM answers WHERE profile_id = ? AND deck_id = ?"
+            params = (self._pid(profile), deck_id)  # type: ignore[assignment]
+        return int(self.query(sql, params)[0][0])
+
+    # -- overview --------------------------------------------------------
+
+    def deck_counts(self, profile: str, deck: Deck, *, now: dt.datetime | None = None) -> DeckCounts:
+        """Counts for the cards the deck has now; history of removed cards is kept but not counted."""
+        now_us = to_micros(now or utc_now())
+        keys = deck_keys(deck)
+        rows = self.query(
+            "SELECT card_key, state, due_us, lapses FROM card_states WHERE profile_id = ? AND deck_id = ?",
+            (self._pid(profile), deck.id),
+        )
+        learning = review = leech = due_now = seen = 0
+        next_due: int | None = None
+        for key, state, due_us, lapses in rows:
+            if key not in keys:
+                continue
+            seen += 1
+            if state in (LEARNING, RELEARNING):
+                learning += 1
+            elif state == REVIEW:
+                review += 1
+            if lapses >= LEECH_LAPSES:
+                leech += 1
+            if due_us <= now_us:
+                due_now += 1
+            if next_due is None or due_us < next_due:
+                next_due = due_us
+        return DeckCounts(
+            new=len(keys) - seen,
+            learning=learning,
+            review=review,
+            leech=leech,
+            due_now=due_now,
+            next_due=None if next_due is None else from_micros(next_due),
+        )

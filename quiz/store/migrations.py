@@ -1,0 +1,111 @@
+"""The progress database schema, as an ordered list of migrations.
+
+The schema version is SQLite's `PRAGMA user_version`: the number of
+migrations applied. `Store.open` applies the missing ones, in order, in one
+`BEGIN IMMEDIATE` transaction, so two processes opening an old file at once
+do not both migrate it.
+
+To change the schema, append a `Migration` to `MIGRATIONS`, e.g.::
+
+    Migration(
+        "exam results",
+        '''
+        CREATE TABLE exam_results (
+            id INTEGER PRIMARY KEY,
+            profile_id INTEGER NOT NULL REFERENCES profiles(id),
+            ...
+        );
+        CREATE INDEX exam_results_profile ON exam_results (profile_id, time_us);
+        ''',
+    ),
+
+Never edit or reorder a migration that has been released: a learner's file
+already went through it. A database whose version is higher than
+`len(MIGRATIONS)` was written by a newer quiz and is refused.
+
+Conventions: instants are integer microseconds since the Unix epoch, UTC
+(`*_us` columns, see `quiz.engine.clock.to_micros`); card state is keyed by
+(profile, deck id, card key), where the key is the card id, or
+`<id>::reverse` for the back->front side of a flashcard.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Migration:
+    """One schema step: SQL statements separated by semicolons (triggers are fine)."""
+
+    description: str
+    sql: str
+
+    def statements(self) -> list[str]:
+        """The script split into complete statements (executescript would commit mid-transaction)."""
+        out: list[str] = []
+        pending = ""
+        for line in self.sql.splitlines(keepends=True):
+            pending += line
+            if sqlite3.complete_statement(pending):
+                out.append(pending.strip())
+                pending = ""
+        if pending.strip():
+            raise ValueError(f"migration {self.description!r}: incomplete statement {pending.strip()!r}")
+        return out
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(
+        "profiles, card state and answers",
+        """
+        CREATE TABLE profiles (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            created_us INTEGER NOT NULL
+        );
+        -- Where each card stands for each learner; state 1 learning, 2 review, 3 relearning.
+        CREATE TABLE card_states (
+            profile_id INTEGER NOT NULL REFERENCES profiles(id),
+            deck_id TEXT NOT NULL,
+            card_key TEXT NOT NULL,
+            state INTEGER NOT NULL,
+            step INTEGER,
+            stability REAL,
+            difficulty REAL,
+            due_us INTEGER NOT NULL,
+            last_review_us INTEGER,
+            reps INTEGER NOT NULL DEFAULT 0,
+            lapses INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (profile_id, deck_id, card_key)
+        ) WITHOUT ROWID;
+        CREATE INDEX card_states_due ON card_states (profile_id, deck_id, due_us);
+        -- Every answer. prev_state is the card's state before it (0 = new): daily limits count on it.
+        CREATE TABLE answers (
+            id INTEGER PRIMARY KEY,
+            profile_id INTEGER NOT NULL REFERENCES profiles(id),
+            deck_id TEXT NOT NULL,
+            card_key TEXT NOT NULL,
+            time_us INTEGER NOT NULL,
+            given TEXT,
+            correct INTEGER NOT NULL,
+            score REAL NOT NULL,
+            rating INTEGER NOT NULL,
+            auto_rating INTEGER,
+            duration REAL NOT NULL,
+            hint_used INTEGER NOT NULL DEFAULT 0,
+            prev_state INTEGER NOT NULL,
+            state_before TEXT,
+            state_after TEXT NOT NULL
+        );
+        CREATE INDEX answers_deck_time ON answers (profile_id, deck_id, time_us);
+        CREATE INDEX answers_time ON answers (profile_id, time_us);
+        """,
+    ),
+)
+
+
+def schema_version() -> int:
+    """The version this code writes: one per migration."""
+    return len(MIGRATIONS)
