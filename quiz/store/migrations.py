@@ -103,6 +103,44 @@ MIGRATIONS: tuple[Migration, ...] = (
         CREATE INDEX answers_time ON answers (profile_id, time_us);
         """,
     ),
+    Migration(
+        "exam results",
+        """
+        -- One sitting of a test; kept apart from practice, it never changes card_states.
+        CREATE TABLE exams (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            profile_id INTEGER NOT NULL REFERENCES profiles(id),
+            deck_id TEXT NOT NULL,
+            deck_version TEXT NOT NULL,
+            deck_title TEXT NOT NULL,
+            seed TEXT NOT NULL,
+            started_us INTEGER NOT NULL,
+            seconds REAL NOT NULL,
+            time_limit REAL,
+            timed_out INTEGER NOT NULL
+        );
+        CREATE INDEX exams_profile ON exams (profile_id, started_us);
+        -- Each question as shown and answered; options, wrong and distractors are JSON arrays of text.
+        CREATE TABLE exam_answers (
+            exam_id INTEGER NOT NULL REFERENCES exams(id),
+            position INTEGER NOT NULL,
+            card_id TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            prompt TEXT NOT NULL,
+            options TEXT NOT NULL,
+            expected TEXT NOT NULL,
+            given TEXT NOT NULL,
+            answered INTEGER NOT NULL,
+            correct INTEGER NOT NULL,
+            score REAL NOT NULL,
+            seconds REAL NOT NULL,
+            wrong TEXT NOT NULL,
+            distractors TEXT NOT NULL,
+            PRIMARY KEY (exam_id, position)
+        ) WITHOUT ROWID;
+        """,
+    ),
 )
 
 
