@@ -1,0 +1,272 @@
+"""Card rules that span fields, and construction of the model's card objects.
+
+The field-by-field reading (types, unknown and missing fields) is done by
+`format.py`; here the values already have the right types and we check what
+only makes sense together: the answer is not also a distractor, a range's min
+is not above its max, a cloze has gaps, ...
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from .model import (
+    GAP_RE,
+    Card,
+    Choice,
+    Cloze,
+    Flashcard,
+    Match,
+    Multi,
+    Number,
+    NumberRange,
+    Option,
+    Order,
+    Settings,
+    TrueFalse,
+    TypedAnswer,
+)
+from .yamlnodes import MappingNode, Node, Reader, ScalarNode, SequenceNode, merged_pairs
+
+Values = dict[str, Any]
+
+
+def settings_from(values: Values | None) -> Settings:
+    return Settings(**values) if values else Settings()
+
+
+def _field_node(r: Reader, node: MappingNode, name: str) -> Node:
+    """The value node of a field (for pointing at it), else the card itself."""
+    for key, value in merged_pairs(node, r.merge_memo):
+        if isinstance(key, ScalarNode) and key.value == name:
+            return value
+    return node
+
+
+def _item_node(r: Reader, node: MappingNode, name: str, index: int) -> Node:
+    parent = _field_node(r, node, name)
+    if isinstance(parent, SequenceNode) and index < len(parent.value):
+        return parent.value[index]
+    return parent
+
+
+def _options(values: Sequence[Values]) -> tuple[Option, ...]:
+    return tuple(Option(v["text"], v.get("feedback")) for v in values)
+
+
+def _no_duplicates(r: Reader, node: MappingNode, name: str, texts: Sequence[str], what: str) -> bool:
+    """Report texts given twice (ignoring case); True when there are none."""
+    seen: dict[str, int] = {}
+    ok = True
+    for i, text in enumerate(texts):
+        folded = text.casefold()
+        if folded in seen:
+            r.problem(_item_node(r, node, name, i), f"{what} {text!r} is given twice in '{name}'")
+            ok = False
+        seen[folded] = i
+    return ok
+
+
+def _choice(r: Reader, v: Values, node: MappingNode) -> Card | None:
+    answer: str = v["answer"]
+    feedback: str | None = v.get("answer_feedback")
+    if ("options" in v) == ("distractors" in v):
+        r.problem(node, _options_or_distractors("choice", both="options" in v))
+        return None
+    if "options" in v:
+        options = _options(v["options"])
+        if not _no_duplicates(r, node, "options", [o.text for o in options], "the option"):
+            return None
+        folded = answer.casefold()
+        right = [o for o in options if o.text.casefold() == folded]
+        if not right:
+            r.problem(_field_node(r, node, "answer"), f"the answer {answer!r} is not among the options")
+            return None
+        if right[0].feedback is not None and feedback is not None:
+            r.problem(_field_node(r, node, "answer_feedback"), "the answer's option already has feedback")
+            return None
+        answer, feedback = right[0].text, right[0].feedback or feedback
+        distractors = tuple(o for o in options if o is not right[0])
+        if not distractors:
+            r.problem(_field_node(r, node, "options"), "a choice card needs at least 2 options")
+            return None
+    else:
+        distractors = _options(v["distractors"])
+        if not distractors:
+            r.problem(_field_node(r, node, "distractors"), "a choice card needs at least one distractor")
+            return None
+        if not _no_duplicates(r, node, "distractors", [d.text for d in distractors], "the distractor"):
+            return None
+        for i, d in enumerate(distractors):
+            if d.text.casefold() == answer.casefold():
+                r.problem(_item_node(r, node, "distractors", i), f"the answer {answer!r} is also a distractor")
+                return None
+    return Choice(**_common(v, node), question=v["question"], answer=answer, distractors=distractors, answer_feedback=feedback)
+
+
+def _options_or_distractors(kind: str, *, both: bool) -> str:
+    if both:
+        return f"a {kind} card takes either 'options' or 'distractors', not both"
+    return f"a {kind} card needs 'distractors' (the wrong answers) or 'options' (all options, answers included)"
+
+
+def _multi(r: Reader, v: Values, node: MappingNode) -> Card | None:
+    answers: tuple[str, ...] = v["answers"]
+    if "options" in v and "distractors" in v:
+        r.problem(node, _options_or_distractors("multi", both=True))
+        return None
+    if not _no_duplicates(r, node, "answers", answers, "the answer"):
+        return None
+    if "options" in v:
+        options = _options(v["options"])
+        if not _no_duplicates(r, node, "options", [o.text for o in options], "the option"):
+            return None
+        by_text = {o.text.casefold(): o for o in options}
+        for i, answer in enumerate(answers):
+            option = by_text.get(answer.casefold())
+            if option is None:
+                r.problem(_item_node(r, node, "answers", i), f"the answer {answer!r} is not among the options")
+                return None
+            if option.feedback is not None:
+                r.problem(
+                    _item_node(r, node, "answers", i),
+                    f"the right option {answer!r} has feedback, which a multi card never shows; use 'explain'",
+                )
+                return None
+        right = {a.casefold() for a in answers}
+        answers = tuple(by_text[a.casefold()].text for a in answers)
+        distractors = tuple(o for o in options if o.text.casefold() not in right)
+    else:
+        distractors = _options(v.get("distractors", ()))
+        folded = {a.casefold() for a in answers}
+        for i, d in enumerate(distractors):
+            if d.text.casefold() in folded:
+                r.problem(_item_node(r, node, "distractors", i), f"the answer {d.text!r} is also a distractor")
+                return None
+        if not _no_duplicates(r, node, "distractors", [d.text for d in distractors], "the distractor"):
+            return None
+    if len(answers) + len(distractors) < 2:
+        r.problem(node, "a multi card needs at least 2 options (answers and distractors together)")
+        return None
+    return Multi(**_common(v, node), question=v["question"], answers=answers, distractors=distractors)
+
+
+def _number(r: Reader, v: Values, node: MappingNode) -> Card | None:
+    if ("answer" in v) == ("range" in v):
+        both = "answer" in v
+        r.problem(
+            node,
+            "a number card takes either 'answer' or 'range', not both"
+            if both
+            else "a number card needs 'answer' (with an optional 'tolerance') or 'range' (min and max)",
+        )
+        return None
+    number_range = None
+    if "range" in v:
+        low, high = v["range"]["min"], v["range"]["max"]
+        if low > high:
+            r.problem(_field_node(r, node, "range"), f"the range's min {low} is greater than its max {high}")
+            return None
+        if "tolerance" in v:
+            r.problem(_field_node(r, node, "tolerance"), "'tolerance' goes with 'answer'; a range has its own min and max")
+            return None
+        number_range = NumberRange(low, high)
+    return Number(
+        **_common(v, node),
+        question=v["question"],
+        answer=v.get("answer"),
+        tolerance=v.get("tolerance", 0),
+        range=number_range,
+        unit=v.get("unit"),
+    )
+
+
+def _cloze(r: Reader, v: Values, node: MappingNode) -> Card | None:
+    text: str = v["text"]
+    where = _field_node(r, node, "text")
+    rest = GAP_RE.sub("", text)
+    if "{{" in rest or "}}" in rest:
+        r.problem(where, "a gap is not closed; write each gap on one line as {{answer}}")
+        return None
+    gaps = [m.group(1) for m in GAP_RE.finditer(text)]
+    if not gaps:
+        r.problem(where, "the cloze text has no gaps; mark each gap as {{answer}} or {{answer|alternative}}")
+        return None
+    for number, gap in enumerate(gaps, 1):
+        if "{" in gap or "}" in gap:
+            r.problem(where, f"gap {number} contains a brace; gaps cannot be nested")
+            return None
+        if any(not part.strip() for part in gap.split("|")):
+            r.problem(where, f"gap {number} has an empty answer: {{{{{gap}}}}}")
+            return None
+    return Cloze(**_common(v, node), text=text)
+
+
+def _order(r: Reader, v: Values, node: MappingNode) -> Card | None:
+    if not _no_duplicates(r, node, "items", v["items"], "the item"):
+        return None
+    return Order(**_common(v, node), question=v["question"], items=v["items"])
+
+
+def _match(r: Reader, v: Values, node: MappingNode) -> Card | None:
+    pairs: tuple[tuple[str, str], ...] = v["pairs"]
+    seen: dict[str, str] = {}
+    for left, right in pairs:
+        if right.casefold() in seen:
+            r.problem(
+                _field_node(r, node, "pairs"),
+                f"{seen[right.casefold()]!r} and {left!r} are both paired with {right!r}; each right side must differ",
+            )
+            return None
+        seen[right.casefold()] = left
+    return Match(**_common(v, node), question=v["question"], pairs=pairs)
+
+
+def _flashcard(r: Reader, v: Values, node: MappingNode) -> Card | None:
+    return Flashcard(**_common(v, node), front=v["front"], back=v["back"], reverse=v.get("reverse", False))
+
+
+def _truefalse(r: Reader, v: Values, node: MappingNode) -> Card | None:
+    return TrueFalse(**_common(v, node), statement=v["statement"], answer=v["answer"])
+
+
+def _answer(r: Reader, v: Values, node: MappingNode) -> Card | None:
+    return TypedAnswer(
+        **_common(v, node),
+        question=v["question"],
+        answer=v["answer"],
+        alternatives=v.get("alternatives", ()),
+        surname=v.get("surname", False),
+    )
+
+
+def _common(v: Values, node: MappingNode) -> dict[str, Any]:
+    return {
+        "id": v["id"],
+        "tags": v.get("tags", ()),
+        "hint": v.get("hint"),
+        "explain": v.get("explain"),
+        "quote": v.get("quote"),
+        "fact": v.get("fact"),
+        "settings": settings_from(v.get("settings")),
+        "line": node.start_mark.line + 1,
+    }
+
+
+BUILDERS: dict[str, Callable[[Reader, Values, MappingNode], Card | None]] = {
+    "flashcard": _flashcard,
+    "choice": _choice,
+    "multi": _multi,
+    "truefalse": _truefalse,
+    "answer": _answer,
+    "number": _number,
+    "cloze": _cloze,
+    "order": _order,
+    "match": _match,
+}
+
+
+def build_card(r: Reader, kind: str, values: Values, node: MappingNode) -> Card | None:
+    """The model card, or None after recording why the fields do not fit together."""
+    return BUILDERS[kind](r, values, node)

@@ -1,0 +1,620 @@
+"""The deck format, declared once.
+
+Each field has a type that knows two things: how to read a YAML node
+(recording a teacher-readable problem when the node is wrong) and how to
+describe itself as JSON Schema. The loader reads decks by these declarations
+and `quiz schema` prints the schema generated from them, so the two cannot
+drift apart. Rules that span fields (the answer is not a distractor, min <=
+max, ...) live in the loader; the schema states those it can.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from .durations import DURATION_RE, parse_duration
+from .cards import build_card
+from .model import KINDS, MATCHING_MODES, Card
+from .yamlnodes import (
+    BOOL,
+    FLOAT,
+    INT,
+    NULL,
+    PLAIN_TAGS,
+    STR,
+    TIMESTAMP,
+    BadScalar,
+    MappingNode,
+    Node,
+    Reader,
+    ScalarNode,
+    SequenceNode,
+    describe,
+    is_finite_number,
+    merged_pairs,
+    scalar_value,
+)
+
+JSON = dict[str, Any]
+
+# C0 controls except tab and newline, DEL and C1 controls (ESC starts terminal escapes).
+CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CONTROL_FREE = "[^\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f]"
+TEXT_PATTERN = f"^{_CONTROL_FREE}*[^\\s\\u0000-\\u001f\\u007f-\\u009f]{_CONTROL_FREE}*$"
+ID_PATTERN = "^[A-Za-z0-9][A-Za-z0-9_.-]*$"
+ID_RE = re.compile(ID_PATTERN, re.ASCII)
+LANGUAGE_PATTERN = "^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$"
+LANGUAGE_RE = re.compile(LANGUAGE_PATTERN, re.ASCII)
+
+
+class Type:
+    """A field type: reads a node (None on failure) and describes itself as JSON Schema."""
+
+    def read(self, r: Reader, node: Node, name: str) -> Any:
+        raise NotImplementedError
+
+    def schema(self) -> JSON:
+        raise NotImplementedError
+
+
+def _scalar(r: Reader, node: Node, name: str, wanted: str) -> Any:
+    """The value of a scalar node, or None (with a problem) for lists, mappings and odd tags."""
+    if not isinstance(node, ScalarNode):
+        r.problem(node, f"'{name}' must be {wanted}, not {describe(node)}")
+        return None
+    try:
+        return scalar_value(node)
+    except BadScalar as exc:
+        r.problem(node, f"'{name}': {exc}")
+        return None
+
+
+@dataclass(frozen=True)
+class Text(Type):
+    """Plain text; numbers, dates and true/false count as the text they are written as."""
+
+    description: str = "text"
+    pattern: re.Pattern[str] | None = None
+    pattern_help: str = ""
+
+    def read(self, r: Reader, node: Node, name: str) -> str | None:
+        if not isinstance(node, ScalarNode):
+            r.problem(node, f"'{name}' must be {self.description}, not {describe(node)}")
+            return None
+        if node.tag not in PLAIN_TAGS:
+            r.problem(node, f"'{name}': the YAML tag {node.tag!r} is not allowed in a deck")
+            return None
+        if node.tag == NULL and node.style is None:
+            r.problem(node, f"'{name}' is empty; write {self.description} after the colon")
+            return None
+        text = node.value.strip()
+        if not text:
+            r.problem(node, f"'{name}' is empty")
+            return None
+        bad = CONTROL_RE.search(text)
+        if bad is not None:
+            r.problem(
+                node,
+                f"'{name}' contains the control character U+{ord(bad.group()):04X}; decks hold plain text only",
+            )
+            return None
+        if self.pattern is not None and not self.pattern.match(text):
+            r.problem(node, f"'{name}' {text!r} {self.pattern_help}")
+            return None
+        return text
+
+    def schema(self) -> JSON:
+        out: JSON = {"type": ["string", "number", "boolean"]}
+        if self.pattern is not None:
+            out["pattern"] = self.pattern.pattern
+        else:
+            out["pattern"] = TEXT_PATTERN
+        return out
+
+
+IDENT = Text(
+    "an id",
+    ID_RE,
+    "is not a valid id: use letters, digits, '-', '_' and '.', starting with a letter or digit",
+)
+LANGUAGE = Text("a language code", LANGUAGE_RE, "is not a language code such as en, de or pt-BR")
+
+
+@dataclass(frozen=True)
+class Bool(Type):
+    def read(self, r: Reader, node: Node, name: str) -> bool | None:
+        if isinstance(node, ScalarNode) and node.tag == BOOL:
+            return bool(scalar_value(node))
+        r.problem(node, f"'{name}' must be true or false, not {describe(node)}")
+        return None
+
+    def schema(self) -> JSON:
+        return {"type": "boolean"}
+
+
+@dataclass(frozen=True)
+class Integer(Type):
+    minimum: int = 0
+
+    def read(self, r: Reader, node: Node, name: str) -> int | None:
+        if isinstance(node, ScalarNode) and node.tag == INT:
+            value = _scalar(r, node, name, "a whole number")
+            if value is None:
+                return None
+            if value < self.minimum:
+                r.problem(node, f"'{name}' must be at least {self.minimum}, not {value}")
+                return None
+            return int(value)
+        r.problem(node, f"'{name}' must be a whole number, not {describe(node)}")
+        return None
+
+    def schema(self) -> JSON:
+        return {"type": "integer", "minimum": self.minimum}
+
+
+@dataclass(frozen=True)
+class Number(Type):
+    """A finite number; optionally bounded (bounds are exclusive where said)."""
+
+    minimum: float | None = None
+    exclusive_min: float | None = None
+    exclusive_max: float | None = None
+
+    def read(self, r: Reader, node: Node, name: str) -> int | float | None:
+        if isinstance(node, ScalarNode) and node.tag in (INT, FLOAT):
+            value = _scalar(r, node, name, "a number")
+            if value is None:
+                return None
+            if not is_finite_number(value):
+                r.problem(node, f"'{name}' must be a finite number, not {node.value}")
+                return None
+            if self.minimum is not None and value < self.minimum:
+                r.problem(node, f"'{name}' must be at least {self.minimum:g}, not {node.value}")
+                return None
+            if (self.exclusive_min is not None and value <= self.exclusive_min) or (
+                self.exclusive_max is not None and value >= self.exclusive_max
+            ):
+                r.problem(
+                    node,
+                    f"'{name}' must be between {self.exclusive_min:g} and {self.exclusive_max:g}, not {node.value}",
+                )
+                return None
+            return value
+        r.problem(node, f"'{name}' must be a number, not {describe(node)}")
+        return None
+
+    def schema(self) -> JSON:
+        out: JSON = {"type": "number"}
+        if self.minimum is not None:
+            out["minimum"] = self.minimum
+        if self.exclusive_min is not None:
+            out["exclusiveMinimum"] = self.exclusive_min
+        if self.exclusive_max is not None:
+            out["exclusiveMaximum"] = self.exclusive_max
+        return out
+
+
+@dataclass(frozen=True)
+class Enum(Type):
+    values: tuple[str, ...]
+
+    def read(self, r: Reader, node: Node, name: str) -> str | None:
+        if isinstance(node, ScalarNode) and node.tag == STR and node.value in self.values:
+            return node.value
+        given = node.value if isinstance(node, ScalarNode) else describe(node)
+        r.problem(node, f"'{name}' must be one of {', '.join(self.values)}, not {given!r}{_did_you_mean(given, self.values)}")
+        return None
+
+    def schema(self) -> JSON:
+        return {"enum": list(self.values)}
+
+
+@dataclass(frozen=True)
+class Date(Type):
+    def read(self, r: Reader, node: Node, name: str) -> dt.date | None:
+        if isinstance(node, ScalarNode) and node.tag in (TIMESTAMP, STR):
+            value: Any = None
+            try:
+                value = scalar_value(node)
+                if isinstance(value, str):
+                    value = dt.date.fromisoformat(value.strip())
+            except (BadScalar, ValueError):
+                value = None
+            if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+                return value
+        r.problem(node, f"'{name}' must be a date written like 2026-02-03, not {describe(node)}")
+        return None
+
+    def schema(self) -> JSON:
+        return {"type": "string", "format": "date", "pattern": "^\\d{4}-\\d{2}-\\d{2}$"}
+
+
+@dataclass(frozen=True)
+class Duration(Type):
+    def read(self, r: Reader, node: Node, name: str) -> dt.timedelta | None:
+        if isinstance(node, ScalarNode) and node.tag == STR and DURATION_RE.match(node.value):
+            value = parse_duration(node.value)
+            if value > dt.timedelta(0):
+                return value
+        r.problem(node, f"'{name}' needs durations like 30s, 10m, 1h or 2d, not {describe(node)}")
+        return None
+
+    def schema(self) -> JSON:
+        return {"type": "string", "pattern": DURATION_RE.pattern.replace("(\\d+)", "(0*[1-9]\\d*)")}
+
+
+@dataclass(frozen=True)
+class ListOf(Type):
+    item: Type
+    min_items: int = 0
+    example: str = "[first, second]"
+
+    def read(self, r: Reader, node: Node, name: str) -> tuple[Any, ...] | None:
+        if not isinstance(node, SequenceNode):
+            r.problem(node, f"'{name}' must be a list such as {self.example}, not {describe(node)}")
+            return None
+        if len(node.value) < self.min_items:
+            r.problem(node, f"'{name}' needs at least {self.min_items} item{'s' * (self.min_items > 1)}")
+            return None
+        before = len(r.problems)
+        items = tuple(self.item.read(r, item, name) for item in node.value)
+        return items if len(r.problems) == before else None
+
+    def schema(self) -> JSON:
+        out: JSON = {"type": "array", "items": self.item.schema()}
+        if self.min_items:
+            out["minItems"] = self.min_items
+        return out
+
+
+@dataclass(frozen=True)
+class Pairs(Type):
+    """A mapping of left item -> right item (match cards); order is kept."""
+
+    min_items: int = 2
+
+    def read(self, r: Reader, node: Node, name: str) -> tuple[tuple[str, str], ...] | None:
+        if not isinstance(node, MappingNode):
+            r.problem(node, f"'{name}' must be a mapping of left: right lines, not {describe(node)}")
+            return None
+        before = len(r.problems)
+        out: list[tuple[str, str]] = []
+        seen: dict[str, int] = {}
+        for key, value in merged_pairs(node, r.merge_memo):
+            left = TEXT.read(r, key, name)
+            right = TEXT.read(r, value, name)
+            if left is None or right is None:
+                continue
+            folded = left.casefold()
+            if folded in seen:
+                r.problem(key, f"'{name}' has {left!r} twice (first on line {seen[folded]})")
+                continue
+            seen[folded] = key.start_mark.line + 1
+            out.append((left, right))
+        if len(r.problems) != before:
+            return None
+        if len(out) < self.min_items:
+            r.problem(node, f"'{name}' needs at least {self.min_items} pairs")
+            return None
+        return tuple(out)
+
+    def schema(self) -> JSON:
+        return {
+            "type": "object",
+            "minProperties": self.min_items,
+            "propertyNames": {"pattern": TEXT_PATTERN},
+            "additionalProperties": TEXT.schema(),
+        }
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    type: Type
+    description: str
+    required: bool = False
+
+
+@dataclass(frozen=True)
+class Record(Type):
+    """A mapping with known fields; unknown ones get a 'did you mean'."""
+
+    title: str
+    fields: tuple[Field, ...]
+    shorthand: Type | None = None  # e.g. an option may be written as plain text
+    elsewhere: dict[str, str] = field(default_factory=dict)  # field name -> where it belongs instead
+    free_prefix: str | None = None  # fields starting with it are ignored (room for YAML anchors)
+    by_name: dict[str, Field] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "by_name", {f.name: f for f in self.fields})
+
+    def read(self, r: Reader, node: Node, name: str) -> dict[str, Any] | None:
+        if isinstance(node, ScalarNode) and self.shorthand is not None:
+            value = self.shorthand.read(r, node, name)
+            return None if value is None else {self.fields[0].name: value}
+        if not isinstance(node, MappingNode):
+            r.problem(node, f"'{name}' must be a mapping of {self.title} fields, not {describe(node)}")
+            return None
+        return self.read_fields(r, node, self.title)
+
+    def read_fields(self, r: Reader, node: MappingNode, what: str) -> dict[str, Any] | None:
+        """Read every field; None if anything was wrong (problems recorded)."""
+        before = len(r.problems)
+        out: dict[str, Any] = {}
+        lines: dict[str, int] = {}
+        by_name = self.by_name
+        for key, value in merged_pairs(node, r.merge_memo):
+            if not isinstance(key, ScalarNode) or not isinstance(key.value, str):
+                r.problem(key, f"field names in {what} must be plain words, not {describe(key)}")
+                continue
+            name = key.value
+            spec = by_name.get(name)
+            if spec is None:
+                if self.free_prefix is not None and name.startswith(self.free_prefix):
+                    continue
+                r.problem(key, self.unknown(name, what))
+                continue
+            if name in lines:
+                r.problem(key, f"'{name}' is given twice in {what} (first on line {lines[name]})")
+                continue
+            lines[name] = key.start_mark.line + 1
+            value_read = spec.type.read(r, value, name)
+            if value_read is not None:
+                out[name] = value_read
+        for spec in self.fields:
+            if spec.required and spec.name not in lines:
+                r.problem(node, f"{what} is missing the required field '{spec.name}'")
+        return out if len(r.problems) == before else None
+
+    def unknown(self, name: str, what: str) -> str:
+        if name in self.elsewhere:
+            return f"'{name}' is not a field of {what}; {self.elsewhere[name]}"
+        return f"unknown field '{name}' in {what}{_did_you_mean(name, self.by_name)}"
+
+    def schema(self) -> JSON:
+        out: JSON = {
+            "type": "object",
+            "properties": {f.name: {"description": f.description, **f.type.schema()} for f in self.fields},
+            "additionalProperties": False,
+        }
+        if self.free_prefix is not None:
+            out["patternProperties"] = {f"^{re.escape(self.free_prefix)}": {"description": "Free for YAML anchors."}}
+        required = [f.name for f in self.fields if f.required]
+        if required:
+            out["required"] = required
+        if self.shorthand is not None:
+            return {"anyOf": [self.shorthand.schema(), out]}
+        return out
+
+
+def _did_you_mean(name: str, known: Any) -> str:
+    close = difflib.get_close_matches(str(name), list(known), n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+def did_you_mean(name: str, known: Any) -> str:
+    """'; did you mean 'x'?' for the closest known name, or ''."""
+    return _did_you_mean(name, known)
+
+
+# ---------------------------------------------------------------- declarations
+
+TEXT = Text()
+TEXTS = ListOf(TEXT)
+CLOZE_TEXT = Text()  # gaps are checked by the loader; the schema adds a pattern
+
+OPTION = Record(
+    "an option",
+    (
+        Field("text", TEXT, "The option as shown.", required=True),
+        Field("feedback", TEXT, "Shown to a learner who picks this option."),
+    ),
+    shorthand=TEXT,
+)
+OPTIONS = ListOf(OPTION, example="[Nicolás Maduro, Daniel Noboa]")
+
+RANGE = Record(
+    "a range",
+    (
+        Field("min", Number(), "Smallest accepted answer.", required=True),
+        Field("max", Number(), "Largest accepted answer.", required=True),
+    ),
+)
+
+SOURCE = Record(
+    "the source",
+    (
+        Field("title", TEXT, "Title of the article or book the facts come from."),
+        Field("date", Date(), "Publication date, e.g. 2026-02-03."),
+        Field("file", TEXT, "Path of the source text."),
+        Field("url", TEXT, "Web address of the source."),
+    ),
+)
+
+STEPS = ListOf(Duration(), example="[1m, 10m]")
+_CARD_SETTING_FIELDS = (
+    Field("retention", Number(exclusive_min=0, exclusive_max=1), "Wanted chance of remembering at review, e.g. 0.9."),
+    Field("learning_steps", STEPS, "Waits between the first answers of a new card, e.g. [1m, 10m]."),
+    Field("relearning_steps", STEPS, "Waits after a forgotten card, e.g. [10m]."),
+    Field(
+        "matching",
+        Enum(MATCHING_MODES),
+        "How typed answers are compared: lenient (case, accents and small typos forgiven), "
+        "strict (case and accents forgiven, no typos) or exact.",
+    ),
+    Field("shuffle", Bool(), "Shuffle the options of choice, multi, order and match cards."),
+)
+DECK_SETTINGS = Record(
+    "the deck settings",
+    (
+        Field("new_per_day", Integer(), "New cards introduced per day."),
+        Field("reviews_per_day", Integer(), "Most reviews per day."),
+        *_CARD_SETTING_FIELDS,
+    ),
+)
+CARD_SETTINGS = Record(
+    "the card settings",
+    _CARD_SETTING_FIELDS,
+    elsewhere={
+        "new_per_day": "it is set for the whole deck, under deck: settings:",
+        "reviews_per_day": "it is set for the whole deck, under deck: settings:",
+    },
+)
+
+DECK = Record(
+    "deck:",
+    (
+        Field("id", IDENT, "Stable id of the deck; progress is kept under it. Never change it.", required=True),
+        Field("title", TEXT, "Title shown to learners.", required=True),
+        Field("version", Text("a version"), "Version of the deck, shown with results. Default 1."),
+        Field("language", LANGUAGE, "Language of the cards, e.g. en or de."),
+        Field("description", TEXT, "A few sentences about the deck."),
+        Field("author", TEXT, "Who wrote the deck."),
+        Field("source", SOURCE, "Where the facts come from."),
+        Field("tags", TEXTS, "Tags of the whole deck."),
+        Field("settings", DECK_SETTINGS, "Study settings for every card of the deck."),
+    ),
+)
+
+COMMON = (
+    Field("id", IDENT, "Stable id, unique in the deck; progress follows it. Never change it.", required=True),
+    Field("kind", Enum(KINDS), "The kind of question.", required=True),
+    Field("tags", TEXTS, "Tags for choosing cards to study."),
+    Field("hint", TEXT, "Shown when the learner asks for a hint."),
+    Field("explain", TEXT, "Shown after answering."),
+    Field("quote", TEXT, "The source sentence the card is based on, word for word."),
+    Field("fact", TEXT, "The fact the card asks about, in one sentence."),
+    Field("settings", CARD_SETTINGS, "Settings for this card only; they override the deck's."),
+)
+QUESTION = Field("question", TEXT, "The question.", required=True)
+
+KIND_FIELDS: dict[str, tuple[Field, ...]] = {
+    "flashcard": (
+        Field("front", TEXT, "Shown first.", required=True),
+        Field("back", TEXT, "Shown when the card is turned.", required=True),
+        Field("reverse", Bool(), "Also ask back -> front."),
+    ),
+    "choice": (
+        QUESTION,
+        Field("answer", TEXT, "The right answer.", required=True),
+        Field("distractors", OPTIONS, "Wrong answers (texts, or text + feedback)."),
+        Field("options", OPTIONS, "All options including the answer (instead of distractors)."),
+        Field("answer_feedback", TEXT, "Shown to a learner who picks the right answer."),
+    ),
+    "multi": (
+        QUESTION,
+        Field("answers", ListOf(TEXT, 1), "The right answers.", required=True),
+        Field("distractors", OPTIONS, "Wrong answers (texts, or text + feedback)."),
+        Field("options", OPTIONS, "All options including the answers (instead of distractors)."),
+    ),
+    "truefalse": (
+        Field("statement", TEXT, "A statement that is true or false.", required=True),
+        Field("answer", Bool(), "true or false.", required=True),
+    ),
+    "answer": (
+        QUESTION,
+        Field("answer", TEXT, "The expected answer.", required=True),
+        Field("alternatives", TEXTS, "Other accepted answers."),
+        Field("surname", Bool(), "The answer is a person's name: the surname alone is accepted."),
+    ),
+    "number": (
+        QUESTION,
+        Field("answer", Number(), "The exact answer (or give a range)."),
+        Field("tolerance", Number(minimum=0), "How far off an answer may be and still count."),
+        Field("range", RANGE, "Any number from min to max is right (instead of answer)."),
+        Field("unit", TEXT, "Shown after the input, e.g. years or km."),
+    ),
+    "cloze": (Field("text", CLOZE_TEXT, "Text with gaps written {{answer}} or {{answer|alternative}}.", required=True),),
+    "order": (
+        QUESTION,
+        Field("items", ListOf(TEXT, 2), "The items in the right order; they are shuffled when asked.", required=True),
+    ),
+    "match": (QUESTION, Field("pairs", Pairs(), "left: right lines; the right sides are shuffled.", required=True)),
+}
+
+
+def _elsewhere(kind: str) -> dict[str, str]:
+    """For a field another kind has: say which kinds use it."""
+    own = {f.name for f in KIND_FIELDS[kind]}
+    users: dict[str, list[str]] = {}
+    for other, fields_ in KIND_FIELDS.items():
+        for f in fields_:
+            if f.name not in own:
+                users.setdefault(f.name, []).append(other)
+    return {name: f"it belongs to {', '.join(kinds)} cards" for name, kinds in users.items()}
+
+
+CARDS: dict[str, Record] = {
+    kind: Record(f"a {kind} card", (*COMMON[:2], *fields_, *COMMON[2:]), elsewhere=_elsewhere(kind))
+    for kind, fields_ in KIND_FIELDS.items()
+}
+CARD_FIELD_NAMES = frozenset(f.name for record in CARDS.values() for f in record.fields)
+
+
+
+class CardList(Type):
+    """The `cards:` list: each card read by its kind, ids unique, built into the model."""
+
+    def read(self, r: Reader, node: Node, name: str) -> tuple[Card, ...] | None:
+        if not isinstance(node, SequenceNode):
+            r.problem(node, f"'{name}' must be a list of cards (lines starting with '- '), not {describe(node)}")
+            return None
+        if not node.value:
+            r.problem(node, "the deck has no cards; add at least one under 'cards:'")
+            return None
+        before = len(r.problems)
+        cards: list[Card] = []
+        first_line: dict[str, int] = {}
+        for item in node.value:
+            card = self.read_card(r, item)
+            if card is None:
+                continue
+            if card.id in first_line:
+                r.problem(item, f"duplicate card id '{card.id}' (first used on line {first_line[card.id]}); ids must be unique")
+                continue
+            first_line[card.id] = card.line
+            cards.append(card)
+        return tuple(cards) if len(r.problems) == before else None
+
+    def read_card(self, r: Reader, node: Node) -> Card | None:
+        if not isinstance(node, MappingNode):
+            r.problem(node, f"each card must be a mapping of fields (id:, kind:, ...), not {describe(node)}")
+            return None
+        kind_node = None
+        for key, value in merged_pairs(node, r.merge_memo):
+            if isinstance(key, ScalarNode) and key.value == "kind":
+                kind_node = value
+                break
+        if kind_node is None:
+            r.problem(node, f"the card has no 'kind'; write one of: {', '.join(KINDS)}")
+            return None
+        kind = kind_node.value if isinstance(kind_node, ScalarNode) else None
+        if kind not in CARDS:
+            given = describe(kind_node) if kind is None else repr(kind)
+            r.problem(
+                kind_node,
+                f"unknown kind {given}{_did_you_mean(str(kind), KINDS)} (kinds: {', '.join(KINDS)})",
+            )
+            return None
+        values = CARDS[kind].read_fields(r, node, f"a {kind} card")
+        if values is None:
+            return None
+        return build_card(r, kind, values, node)
+
+    def schema(self) -> JSON:
+        return {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/card"}}
+
+
+TOP = Record(
+    "the deck file",
+    (
+        Field("deck", DECK, "About the deck: id, title, version, source, settings.", required=True),
+        Field("cards", CardList(), "The cards.", required=True),
+    ),
+    free_prefix="x-",
+)

@@ -1,0 +1,139 @@
+"""Deck files -> the deck model, with every problem reported at once.
+
+`load_deck` never raises anything but `DeckError` for a bad file: not UTF-8,
+too large, empty, not YAML, or YAML that does not follow the deck format.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import replace
+from collections.abc import Iterable
+from pathlib import Path
+
+from ..paths import bundled_decks_dir
+from .cards import settings_from
+from .errors import DeckError, Problem
+from .format import DECK, TOP
+from .model import Deck, Source
+from .yamlnodes import MappingNode, Reader, compose, describe
+
+MAX_BYTES = 64 * 1024 * 1024
+DECK_SUFFIXES = (".yaml", ".yml")
+
+
+def load_deck(path: str | os.PathLike[str]) -> Deck:
+    """Read and check one deck file."""
+    path = Path(path)
+    name = str(path)
+    try:
+        size = path.stat().st_size
+        if path.is_dir():
+            raise DeckError([Problem(name, 1, 1, "is a folder, not a deck file")])
+        if size > MAX_BYTES:
+            raise DeckError(
+                [Problem(name, 1, 1, f"the file is too large ({size // (1024 * 1024)} MB; at most {MAX_BYTES // (1024 * 1024)} MB)")]
+            )
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise DeckError([Problem(name, 1, 1, "no such file")]) from None
+    except OSError as exc:
+        raise DeckError([Problem(name, 1, 1, f"cannot read the file: {exc.strerror or exc}")]) from None
+    return replace(load_text(decode(data, name), name), path=path)
+
+
+def decode(data: bytes, name: str) -> str:
+    """UTF-8 text (a byte-order mark is allowed), or a DeckError pointing at the first bad byte."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start]
+        line = before.count(b"\n") + 1
+        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        message = f"the file is not UTF-8 text (byte 0x{data[exc.start]:02x}); save it as UTF-8"
+        raise DeckError([Problem(name, line, column, message)]) from None
+
+
+def load_text(text: str, path: str = "<string>") -> Deck:
+    """Check deck text and build the model; DeckError lists every problem."""
+    if len(text) > MAX_BYTES:
+        raise DeckError([Problem(path, 1, 1, f"the text is too large (at most {MAX_BYTES // (1024 * 1024)} MB)")])
+    root = compose(text, path)
+    if root is None:
+        raise DeckError([Problem(path, 1, 1, "the file is empty; a deck starts with 'deck:' and 'cards:'")])
+    r = Reader(path)
+    if not isinstance(root, MappingNode):
+        r.problem(root, f"a deck file must start with 'deck:' and 'cards:' lines, not {describe(root)}")
+        raise DeckError(r.problems)
+    values = TOP.read_fields(r, root, "the deck file")
+    if values is None:
+        raise DeckError(r.problems)
+    head = values["deck"]
+    source = head.get("source")
+    return Deck(
+        id=head["id"],
+        title=head["title"],
+        cards=values["cards"],
+        version=head.get("version", "1"),
+        language=head.get("language"),
+        description=head.get("description"),
+        author=head.get("author"),
+        source=Source(**source) if source else None,
+        tags=head.get("tags", ()),
+        settings=settings_from(head.get("settings")),
+    )
+
+
+def find_deck_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
+    """Files as given; folders searched (recursively) for *.yaml and *.yml, hidden ones skipped.
+
+    A path that does not exist is kept, so that loading it reports it.
+    """
+    found: list[Path] = []
+    for entry in paths:
+        path = Path(entry)
+        if path.is_dir():
+            found.extend(
+                sorted(
+                    p
+                    for p in path.rglob("*")
+                    if p.suffix in DECK_SUFFIXES
+                    and p.is_file()
+                    and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                )
+            )
+        else:
+            found.append(path)
+    return found
+
+
+def bundled_decks() -> list[Deck]:
+    """Every deck shipped with quiz; DeckError (with all problems) if any is broken."""
+    decks: list[Deck] = []
+    problems: list[Problem] = []
+    for path in find_deck_files([bundled_decks_dir()]):
+        try:
+            decks.append(load_deck(path))
+        except DeckError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise DeckError(problems)
+    return decks
+
+
+def resolve_deck(spec: str | os.PathLike[str]) -> Deck:
+    """A deck file's path, or the id (or file name) of a bundled deck."""
+    path = Path(spec)
+    if path.exists() or path.suffix in DECK_SUFFIXES or os.sep in str(spec):
+        return load_deck(path)
+    names: list[str] = []
+    for candidate in find_deck_files([bundled_decks_dir()]):
+        try:
+            deck = load_deck(candidate)
+        except DeckError:
+            continue
+        if str(spec) in (deck.id, candidate.stem, candidate.name):
+            return deck
+        names.append(deck.id)
+    known = ", ".join(sorted(names)) or "none"
+    raise DeckError([Problem(str(spec), 1, 1, f"no such deck file or bundled deck (bundled decks: {known})")])

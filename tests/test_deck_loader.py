@@ -1,0 +1,139 @@
+"""The loader turns deck files into the model and rejects bad ones with positions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from quiz.deck.errors import DeckError
+from quiz.deck.loader import bundled_decks, find_deck_files, load_deck, load_text, resolve_deck
+from quiz.deck.model import KINDS, Choice, Cloze, Match, Multi, Number, NumberRange, Option
+from quiz.deck.writer import dump
+from quiz.paths import bundled_decks_dir
+
+TOUR = bundled_decks_dir() / "tour.en.yaml"
+
+
+def problems(text: str) -> list[tuple[int, int, str]]:
+    with pytest.raises(DeckError) as info:
+        load_text(text, "deck.yaml")
+    return [(p.line, p.column, p.message) for p in info.value.problems]
+
+
+def test_tour_deck_has_every_kind() -> None:
+    deck = load_deck(TOUR)
+    assert deck.id == "tour-en"
+    assert deck.title == "Petro in Washington: a tour of every question kind"
+    assert {card.kind for card in deck.cards} == set(KINDS)
+    assert deck.path == TOUR
+
+
+def test_tour_deck_fields_are_read() -> None:
+    deck = load_deck(TOUR)
+    dealer = deck.card("dealer-whom")
+    assert isinstance(dealer, Choice)
+    assert dealer.answer == "Gustavo Petro"
+    assert dealer.distractors[1] == Option(
+        "Daniel Noboa", "Noboa is Ecuador's president; Petro asked Trump to mediate in his conflict with him."
+    )
+    assert dealer.quote == "Trump bezeichnete ihn als Drogendealer"
+    motto = deck.card("motto")
+    assert isinstance(motto, Choice) and motto.answer == "Make Americas Great Again"
+    assert [o.text for o in motto.distractors] == ["Make America Great Again", "Make Colombia Great Again"]
+    plan = deck.card("plan-colombia-year")
+    assert isinstance(plan, Number) and plan.range == NumberRange(2000, 2015) and plan.answer is None
+    cloze = deck.card("mayor-years")
+    assert isinstance(cloze, Cloze) and cloze.gaps == (("2012",), ("2015",))
+    match = deck.card("who-is-who")
+    assert isinstance(match, Match) and match.pairs[0] == ("Gustavo Petro", "President of Colombia")
+    assert deck.card("president-since").settings.matching == "exact"
+    assert deck.settings_for(deck.card("gifts")).matching == "lenient"
+
+
+def test_cards_remember_their_line() -> None:
+    deck = load_deck(TOUR)
+    lines = TOUR.read_text(encoding="utf-8").splitlines()
+    for card in deck.cards:
+        assert lines[card.line - 1].strip() == f"- id: {card.id}"
+
+
+def test_tour_deck_round_trips() -> None:
+    deck = load_deck(TOUR)
+    assert load_text(dump(deck)) == deck
+
+
+def test_bundled_decks_and_resolve() -> None:
+    ids = [deck.id for deck in bundled_decks()]
+    assert "tour-en" in ids
+    assert len(ids) == len(set(ids)), "two bundled decks share an id"
+    assert resolve_deck("tour-en").id == "tour-en"
+    assert resolve_deck("tour.en").id == "tour-en"
+    assert resolve_deck(str(TOUR)).id == "tour-en"
+
+
+def test_resolve_unknown_deck_names_the_bundled_ones() -> None:
+    with pytest.raises(DeckError, match="no such deck file or bundled deck .*tour-en"):
+        resolve_deck("no-such-deck")
+
+
+def test_find_deck_files(tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_text("x")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.yml").write_text("x")
+    (tmp_path / "notes.txt").write_text("x")
+    (tmp_path / ".hidden").mkdir()
+    (tmp_path / ".hidden" / "c.yaml").write_text("x")
+    missing = tmp_path / "missing.yaml"
+    assert find_deck_files([tmp_path, missing]) == [tmp_path / "a.yaml", tmp_path / "sub" / "b.yml", missing]
+
+
+def test_options_form_of_multi() -> None:
+    deck = load_text(
+        """
+deck: {id: d, title: T}
+cards:
+  - id: m
+    kind: multi
+    question: Which?
+    options: [A, B, {text: C, feedback: no}]
+    answers: [a, B]
+"""
+    )
+    card = deck.cards[0]
+    assert isinstance(card, Multi)
+    assert card.answers == ("A", "B")
+    assert card.distractors == (Option("C", "no"),)
+
+
+def test_numbers_and_dates_count_as_text() -> None:
+    deck = load_text(
+        """
+deck: {id: d, title: T, version: 2, language: no}
+cards:
+  - {id: 2022, kind: answer, question: Year?, answer: 2022, alternatives: [yes, 1.50]}
+"""
+    )
+    assert deck.version == "2" and deck.language == "no"
+    card = deck.cards[0]
+    assert card.id == "2022" and card.answer == "2022" and card.alternatives == ("yes", "1.50")
+
+
+def test_merge_keys_are_flattened() -> None:
+    deck = load_text(
+        """
+deck: {id: d, title: T}
+x-base: &base {kind: answer, question: Q?, answer: A}
+cards:
+  - {<<: *base, id: one}
+  - {<<: *base, id: two, answer: B}
+"""
+    )
+    assert [c.answer for c in deck.cards] == ["A", "B"]  # type: ignore[union-attr]
+
+
+def test_unknown_top_level_field_is_reported() -> None:
+    assert problems("deck: {id: d, title: T}\ncard: []\ncards: []\n") == [
+        (2, 1, "unknown field 'card' in the deck file; did you mean 'cards'?"),
+        (3, 8, "the deck has no cards; add at least one under 'cards:'"),
+    ]
