@@ -14,6 +14,8 @@ from collections.abc import Sequence
 
 # Order here is the order shown in `quiz --help`.
 COMMANDS: tuple[str, ...] = (
+    "validate",
+    "schema",
 )
 
 

@@ -1,0 +1,21 @@
+"""`quiz schema`: print the JSON Schema of deck files, for editors."""
+
+from __future__ import annotations
+
+import argparse
+
+HELP = "print the JSON Schema of deck files (point a YAML-aware editor at it)"
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--path", action="store_true", help="print where the schema file is installed instead")
+
+
+def run(args: argparse.Namespace) -> int:
+    from quiz.deck.schema import SCHEMA_FILE
+
+    if args.path:
+        print(SCHEMA_FILE)
+    else:
+        print(SCHEMA_FILE.read_text(encoding="utf-8"), end="")
+    return 0
