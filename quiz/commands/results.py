@@ -1,0 +1,55 @@
+"""`quiz results export [--out DIR]`: one checksummed results file per profile, for the teacher."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+HELP = "export exam and practice results for the teacher (one file per profile)"
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
+    export = actions.add_parser(
+        "export",
+        help="write one results file per profile (only --profile's when given)",
+        description="Write one results file per profile on this machine (only --profile's when given), "
+        "ready to copy to a USB stick or a shared folder.",
+    )
+    export.add_argument("--out", metavar="DIR", default=".", help="folder to write the files to (default: here)")
+
+
+def run(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from quiz.classroom import results, storage
+    from quiz.store import Store, StoreError, data_dir
+
+    out = Path(args.out)
+    try:
+        with Store.open(data_dir(args.data_dir)) as store:
+            known = store.list_profiles()
+            if args.profile and args.profile not in known:
+                print(f"no profile named {args.profile!r} here; profiles: {', '.join(known) or 'none'}", file=sys.stderr)
+                return 1
+            profiles = [args.profile] if args.profile else known
+            collected = [storage.student_results(store, name) for name in profiles]
+    except StoreError as error:
+        print(error, file=sys.stderr)
+        return 1
+    written = 0
+    for student in collected:
+        if not student.exams and not student.practice:
+            print(f"{student.profile}: nothing to export yet (no exams, no practice)", file=sys.stderr)
+            continue
+        try:
+            path = results.write(student, out)
+        except OSError as error:
+            print(f"{out}: cannot write results: {error.strerror or error}", file=sys.stderr)
+            return 1
+        print(f"{path}  ({student.profile}: {len(student.exams)} exam(s), {len(student.practice)} deck(s) practised)")
+        written += 1
+    if not written:
+        print("no results to export", file=sys.stderr)
+        return 1
+    return 0
