@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 # Order here is the order shown in `quiz --help`.
 COMMANDS: tuple[str, ...] = (
+    "play",
     "validate",
     "schema",
     "results",
