@@ -1,0 +1,120 @@
+"""Statistics over a learner's stored progress, in local calendar days.
+
+Counts come straight from SQL (indexed by profile and time), so they stay
+fast on years of answers. Days are the learner's local days, like the daily
+limits. Retention is "true retention": the share of answers to cards in the
+review state that were right, which is what the desired retention aims at.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from quiz.engine.clock import to_micros, utc_now
+from quiz.engine.scheduler import REVIEW, STATE_NAMES
+
+from .database import Store
+
+_LOCAL_DAY = "date({column} / 1000000, 'unixepoch', 'localtime')"
+
+
+@dataclass(frozen=True)
+class DayCount:
+    """Answers given on a day (and how many were right), or cards falling due on a day."""
+
+    day: dt.date
+    count: int
+    correct: int = 0
+
+
+def _deck_filter(deck_id: str | None) -> tuple[str, tuple[str, ...]]:
+    return ("", ()) if deck_id is None else (" AND deck_id = ?", (deck_id,))
+
+
+def state_counts(store: Store, profile: str) -> dict[str, dict[str, int]]:
+    """deck id -> state name ("learning", "review", "relearning") -> cards, for every deck the learner touched.
+
+    Cards never answered are not in the store; `Store.deck_counts` counts them against a deck.
+    """
+    pid = store.profile_id(profile, create=False)
+    if pid is None:
+        return {}
+    out: dict[str, dict[str, int]] = {}
+    for deck_id, state, n in store.query(
+        "SELECT deck_id, state, count(*) FROM card_states WHERE profile_id = ? GROUP BY deck_id, state", (pid,)
+    ):
+        out.setdefault(deck_id, {})[STATE_NAMES[state]] = n
+    return out
+
+
+def reviews_per_day(
+    store: Store, profile: str, days: int, *, deck_id: str | None = None, now: dt.datetime | None = None
+) -> list[DayCount]:
+    """Answers (and right answers) on each of the last `days` local days, oldest first, today last."""
+    today = (now or utc_now()).astimezone().date()
+    first = today - dt.timedelta(days=days - 1)
+    since = dt.datetime.combine(first, dt.time()).astimezone()
+    counts: dict[str, tuple[int, int]] = {}
+    pid = store.profile_id(profile, create=False)
+    if pid is not None:
+        where, params = _deck_filter(deck_id)
+        day = _LOCAL_DAY.format(column="time_us")
+        for text, n, right in store.query(
+            f"SELECT {day} AS day, count(*), sum(correct) FROM answers "
+            f"WHERE profile_id = ? AND time_us >= ?{where} GROUP BY day",
+            (pid, to_micros(since.astimezone(dt.timezone.utc)), *params),
+        ):
+            counts[text] = (n, right or 0)
+    return [
+        DayCount(day, *counts.get(day.isoformat(), (0, 0)))
+        for day in (first + dt.timedelta(days=i) for i in range(days))
+    ]
+
+
+def due_per_day(
+    store: Store, profile: str, days: int, *, deck_id: str | None = None, now: dt.datetime | None = None
+) -> list[DayCount]:
+    """Cards falling due on each of the next `days` local days, today first (today includes overdue cards)."""
+    today = (now or utc_now()).astimezone().date()
+    counts: dict[str, int] = {}
+    overdue = 0
+    pid = store.profile_id(profile, create=False)
+    if pid is not None:
+        where, params = _deck_filter(deck_id)
+        day = _LOCAL_DAY.format(column="due_us")
+        for text, n in store.query(
+            f"SELECT {day} AS day, count(*) FROM card_states WHERE profile_id = ?{where} GROUP BY day",
+            (pid, *params),
+        ):
+            if dt.date.fromisoformat(text) < today:
+                overdue += n
+            else:
+                counts[text] = n
+    out = [DayCount(day, counts.get(day.isoformat(), 0)) for day in (today + dt.timedelta(days=i) for i in range(days))]
+    if out:
+        out[0] = DayCount(today, out[0].count + overdue)
+    return out
+
+
+def retention(
+    store: Store,
+    profile: str,
+    *,
+    deck_id: str | None = None,
+    days: int | None = None,
+    now: dt.datetime | None = None,
+) -> float | None:
+    """Share of review-state answers that were right (over the last `days` days if given); None without any."""
+    pid = store.profile_id(profile, create=False)
+    if pid is None:
+        return None
+    where, params = _deck_filter(deck_id)
+    since = 0
+    if days is not None:
+        since = to_micros((now or utc_now()) - dt.timedelta(days=days))
+    [(n, right)] = store.query(
+        f"SELECT count(*), sum(correct) FROM answers WHERE profile_id = ? AND prev_state = ? AND time_us >= ?{where}",
+        (pid, REVIEW, since, *params),
+    )
+    return None if not n else right / n
