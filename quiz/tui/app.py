@@ -1,0 +1,219 @@
+"""The app and its one factory, used by the `quiz` command and by the tests.
+
+Start-up stays light: the store, decks and the scheduler are imported and
+opened in a thread worker, and each screen imports what only it needs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual import work
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.widgets import Static
+
+from .when import relative
+
+if TYPE_CHECKING:
+    from quiz.deck.model import Deck
+    from quiz.engine.session import StudySession
+    from quiz.store import Store
+
+Clock = Callable[[], dt.datetime]
+Timer = Callable[[], float]
+
+
+def _utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
+
+
+class QuizApp(App[None]):
+    CSS_PATH = "quiz.tcss"
+    TITLE = "quiz"
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "Quit", priority=True),
+        Binding("question_mark", "help", "Help"),
+        Binding("f1", "help", "Help", show=False, priority=True),
+        Binding("ctrl+t", "toggle_dark", "Light/dark", show=False),
+    ]
+
+    def __init__(
+        self,
+        data_dir: Path,
+        profile: str | None = None,
+        deck: Deck | str | None = None,
+        *,
+        clock: Clock | None = None,
+        timer: Timer | None = None,
+        seed: int | None = None,
+    ) -> None:
+        super().__init__()
+        self.data_dir = data_dir
+        self.profile = profile
+        self.deck_spec = deck
+        self.clock: Clock = clock or _utc_now
+        self.timer: Timer = timer or time.monotonic
+        self.seed = seed
+        self.store: Store | None = None
+        self.error: str | None = None
+        """Why the app gave up (a broken deck, an unusable store); the CLI prints it."""
+
+    def compose(self) -> ComposeResult:
+        yield Static("Opening your progress…", id="loading")
+
+    def on_mount(self) -> None:
+        self.open_store()
+
+    # -- start-up ----------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="start")
+    def open_store(self) -> None:
+        from quiz.deck.errors import DeckError
+        from quiz.store import Store, StoreError
+
+        try:
+            store = Store.open(self.data_dir)
+            profiles = store.list_profiles()
+            deck = self._resolve_deck()
+        except (StoreError, DeckError, OSError) as error:
+            self.call_from_thread(self.fail, str(error))
+            return
+        self.call_from_thread(self._opened, store, profiles, deck)
+
+    def _resolve_deck(self) -> Deck | None:
+        spec = self.deck_spec
+        if spec is None or not isinstance(spec, str):
+            return spec
+        from quiz.deck.loader import resolve_deck
+
+        return resolve_deck(spec)
+
+    def fail(self, message: str) -> None:
+        self.error = message
+        self.exit(return_code=1)
+
+    def _opened(self, store: Store, profiles: list[str], deck: Deck | None) -> None:
+        self.store = store
+        if self.profile is None and len(profiles) == 1:
+            self.profile = profiles[0]
+        if self.profile is not None:
+            self._start(deck)
+            return
+        from .screens.profile import ProfileScreen
+
+        def chosen(name: str | None) -> None:
+            if name is None:
+                self.exit()
+                return
+            self.use_profile(name)
+            self._start(deck)
+
+        self.push_screen(ProfileScreen(profiles), chosen)
+
+    def use_profile(self, name: str) -> None:
+        assert self.store is not None
+        if name not in self.store.list_profiles():
+            self.store.create_profile(name)
+        self.profile = name
+
+    def _start(self, deck: Deck | None) -> None:
+        if deck is not None:
+            self.study([deck])
+        else:
+            self.go_home()
+
+    # -- navigation ---------------------------------------------------------
+
+    def now(self) -> dt.datetime:
+        return self.clock()
+
+    def go_home(self) -> None:
+        """Back to the deck list, reusing it when it is already on the stack."""
+        from .screens.home import HomeScreen
+
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, HomeScreen):
+            if any(isinstance(s, HomeScreen) for s in self.screen_stack):
+                self.pop_screen()
+            else:
+                self.switch_screen(HomeScreen())
+                return
+        if not isinstance(self.screen, HomeScreen):
+            self.push_screen(HomeScreen())
+
+    def study(self, decks: Sequence[Deck]) -> None:
+        """A session over `decks` for the current learner."""
+        store, profile, clock, seed = self.store, self.profile, self.clock, self.seed
+        assert store is not None and profile is not None
+
+        def build() -> StudySession:
+            from quiz.engine.session import StudySession
+
+            return StudySession(store, profile, decks, clock=clock, seed=seed)
+
+        self.start_session(build)
+
+    @work(thread=True, exclusive=True, group="session")
+    def start_session(self, build: Callable[[], StudySession]) -> None:
+        """Build the session's queue off the UI thread, then show its first card."""
+        session = build()
+        self.call_from_thread(self.show_session, session)
+
+    def show_session(self, session: StudySession) -> None:
+        from .screens.study import StudyScreen
+
+        if session.current is None:
+            summary = session.summary()
+            when = "" if summary.next_due is None else f" Next review {relative(summary.next_due, self.now())}."
+            self.notify(f"Nothing to study right now.{when}")
+            return
+        screen = StudyScreen(session)
+        if self._replaceable():
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+
+    def show_end(self, session: StudySession) -> None:
+        from .screens.end import EndScreen
+
+        self.switch_screen(EndScreen(session))
+
+    def show_statistics(self, decks: Sequence[Deck]) -> None:
+        from .screens.statistics import StatisticsScreen
+
+        self.push_screen(StatisticsScreen(decks))
+
+    def _replaceable(self) -> bool:
+        from .screens.end import EndScreen
+
+        return isinstance(self.screen, EndScreen)
+
+    def action_help(self) -> None:
+        from .screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_toggle_dark(self) -> None:
+        self.theme = "textual-light" if self.current_theme.dark else "textual-dark"
+
+
+def create_app(
+    data_dir: Path,
+    profile: str | None = None,
+    deck: Deck | str | None = None,
+    *,
+    clock: Clock | None = None,
+    timer: Timer | None = None,
+    seed: int | None = None,
+    theme: str | None = None,
+) -> QuizApp:
+    """The app as the `quiz` command runs it; tests pass a fixed clock, timer and seed."""
+    app = QuizApp(data_dir, profile, deck, clock=clock, timer=timer, seed=seed)
+    if theme is not None:
+        app.theme = theme
+    return app

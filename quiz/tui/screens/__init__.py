@@ -1,0 +1,1 @@
+"""Screens of the app: home, profile picker, study, end of session, statistics, help."""

@@ -1,0 +1,325 @@
+"""Test mode in the app: one question after another, no verdicts, a countdown, results at the end.
+
+Answers are kept by the `ExamSession` and judged only when the test is handed
+in (or the time runs out); then the record is stored for the profile and the
+results screen shows what was right and wrong.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Button, DataTable, Footer, Static
+
+from quiz.classroom.exam import ExamPaper, ExamSession
+from quiz.engine.answers import response_text
+
+from ..app import QuizApp
+from ..when import elapsed
+from ..widgets.answers import AnswerWidget, answer_widget_for
+from ..widgets.progress import SessionProgress
+
+if TYPE_CHECKING:
+    from quiz.classroom.records import ExamRecord
+    from quiz.deck.model import Deck
+
+
+def clock_text(seconds: float) -> str:
+    """`14:59`, counting down whole seconds (rounded up, so 0:00 means the time is really up)."""
+    whole = int(-(-seconds // 1))
+    return f"{whole // 60}:{whole % 60:02d}"
+
+
+class HandInScreen(ModalScreen[bool]):
+    """Asks before handing in a test with questions left blank."""
+
+    DEFAULT_CSS = """
+    HandInScreen { align: center middle; }
+    #hand-in { width: 60; max-width: 100%; height: auto; border: round $warning; background: $surface; padding: 1 2; }
+    #hand-in-actions { height: auto; margin-top: 1; }
+    #hand-in-actions Button { margin-right: 2; }
+    """
+    BINDINGS = [
+        Binding("y", "answer(True)", "Hand in"),
+        Binding("n,escape", "answer(False)", "Keep going"),
+    ]
+
+    def __init__(self, blank: list[int]) -> None:
+        super().__init__()
+        self.blank = blank
+
+    def compose(self) -> ComposeResult:
+        numbers = ", ".join(str(i + 1) for i in self.blank)
+        with Vertical(id="hand-in"):
+            yield Static(
+                f"{len(self.blank)} question{'s are' if len(self.blank) != 1 else ' is'} not answered ({numbers}).\n"
+                "Blank answers score nothing. Hand in the test now?"
+            )
+            with Horizontal(id="hand-in-actions"):
+                yield Button("y  Hand in", id="yes", compact=True)
+                yield Button("n  Keep going", id="no", compact=True)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss(event.button.id == "yes")
+
+    def action_answer(self, value: bool) -> None:
+        self.dismiss(value)
+
+
+class ExamScreen(Screen[None]):
+    DEFAULT_CSS = """
+    #exam-status { height: 1; padding: 0 1; background: $panel; }
+    #exam-clock { dock: right; width: auto; text-style: bold; }
+    #exam-clock.-low { color: $error; }
+    #previous { color: $text-muted; }
+    #exam-end { height: auto; margin: 1 0; }
+    """
+    BINDINGS = [
+        Binding("ctrl+n", "skip", "Skip"),
+        Binding("ctrl+b", "back", "Back"),
+        Binding("ctrl+s,f10", "hand_in", "Hand in"),
+    ]
+
+    app: QuizApp
+
+    def __init__(self, paper: ExamPaper, *, time_limit: float | None = None) -> None:
+        super().__init__()
+        self.paper = paper
+        self.time_limit = time_limit
+        self.session: ExamSession | None = None
+        self.started = 0.0
+        self.record: ExamRecord | None = None
+
+    def compose(self) -> ComposeResult:
+        yield SessionProgress(f"Test: {self.paper.deck.title}")
+        with Horizontal(id="exam-status"):
+            yield Static("", id="exam-position")
+            yield Static("", id="exam-clock")
+        with VerticalScroll(id="body"):
+            yield Static(id="prompt", classes="prompt")
+            yield Static(id="previous")
+            yield Vertical(id="slot")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.session = ExamSession(self.paper, time_limit=self.time_limit, clock=self.app.clock)
+        if self.time_limit is not None:
+            self.set_interval(0.5, self.tick)
+        self.tick()
+        self.show_current()
+
+    # -- the clock -------------------------------------------------------------
+
+    def tick(self) -> None:
+        """Refresh the countdown; at zero the test is handed in as it stands."""
+        assert self.session is not None
+        remaining = self.session.remaining()
+        clock = self.query_one("#exam-clock", Static)
+        if remaining is None:
+            clock.update("untimed")
+            return
+        clock.update(f"Time left {clock_text(remaining)}")
+        clock.set_class(remaining <= 60, "-low")
+        if remaining <= 0 and self.record is None:
+            self.notify("Time is up: the test was handed in.", timeout=4)
+            self.hand_in(timed_out=True)
+
+    # -- asking ----------------------------------------------------------------
+
+    def _duration(self) -> float:
+        return max(0.0, self.app.timer() - self.started)
+
+    def show_current(self) -> None:
+        session = self.session
+        assert session is not None
+        answered, total = session.progress
+        self.query_one(SessionProgress).show(answered, total)
+        slot = self.query_one("#slot")
+        slot.remove_children()
+        previous = self.query_one("#previous", Static)
+        self.started = self.app.timer()
+        presented = session.current
+        if presented is None:
+            blank = session.unanswered()
+            self.query_one("#exam-position", Static).update(f"End of the test: {answered} of {total} answered")
+            self.query_one("#prompt", Static).update("You have reached the end of the test.")
+            previous.update(
+                (f"Not answered: {', '.join(str(i + 1) for i in blank)}. " if blank else "")
+                + "Ctrl+B goes back to change an answer; answers are judged when you hand in."
+            )
+            slot.mount(Button("Hand in the test (Ctrl+S)", id="hand-in-button", compact=True, classes="exam-end"))
+            self.query_one("#hand-in-button").focus()
+            return
+        self.query_one("#exam-position", Static).update(
+            f"Question {session.index + 1} of {total} · no feedback until you hand in"
+        )
+        widget = answer_widget_for(presented)
+        self.query_one("#prompt", Static).update(widget.prompt_content())
+        given = session.response()
+        previous.update(
+            Content.assemble("Your answer so far: ", response_text(presented.card, given)) if given is not None else ""
+        )
+        slot.mount(widget)
+        self.query_one("#body").scroll_home(animate=False)
+
+    def on_answer_widget_submitted(self, event: AnswerWidget.Submitted) -> None:
+        event.stop()
+        if self.session is None or self.session.current is None or self.record is not None:
+            return
+        self.session.answer(event.response, duration=self._duration())
+        self.show_current()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "hand-in-button":
+            event.stop()
+            self.action_hand_in()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.session is None or self.record is not None:
+            return action not in ("skip", "back", "hand_in")
+        if action == "skip":
+            return self.session.current is not None
+        if action == "back":
+            return self.session.index > 0
+        return True
+
+    def action_skip(self) -> None:
+        assert self.session is not None
+        if self.session.current is not None:
+            self.session.skip(duration=self._duration())
+            self.show_current()
+
+    def action_back(self) -> None:
+        assert self.session is not None
+        if self.session.back(duration=self._duration()):
+            self.show_current()
+
+    def action_hand_in(self) -> None:
+        assert self.session is not None
+        blank = self.session.unanswered()
+        if not blank:
+            self.hand_in()
+            return
+
+        def confirmed(sure: bool | None) -> None:
+            if sure:
+                self.hand_in()
+
+        self.app.push_screen(HandInScreen(blank), confirmed)
+
+    def hand_in(self, *, timed_out: bool = False) -> None:
+        """Judge the answers, keep the record for the profile, show the results."""
+        from quiz.classroom import storage
+        from quiz.store import StoreError
+
+        assert self.session is not None
+        if self.record is not None:
+            return
+        if isinstance(self.app.screen, HandInScreen):
+            self.app.pop_screen()
+        self.record = self.session.finish(timed_out=timed_out, duration=self._duration())
+        if isinstance(self.app, ExamApp):
+            self.app.record = self.record
+        problem = None
+        try:
+            assert self.app.store is not None and self.app.profile is not None
+            storage.save_exam(self.app.store, self.app.profile, self.record)
+        except StoreError as error:
+            problem = f"The result could not be saved: {error}"
+        self.app.switch_screen(ExamResultScreen(self.record, problem))
+
+
+class ExamResultScreen(Screen[None]):
+    """The verdicts, all at once: score, time, and each question with the answer given and the right one."""
+
+    DEFAULT_CSS = """
+    #exam-score { padding: 1 1 0 1; }
+    #exam-saved { padding: 0 1; color: $text-muted; }
+    #exam-saved.-problem { color: $error; }
+    #exam-answers { height: 1fr; margin: 1 1; }
+    """
+    BINDINGS = [Binding("enter,escape", "close", "Done")]
+
+    app: QuizApp
+
+    def __init__(self, record: ExamRecord, problem: str | None = None) -> None:
+        super().__init__()
+        self.record = record
+        self.problem = problem
+
+    def compose(self) -> ComposeResult:
+        r = self.record
+        total = len(r.items)
+        score = f"{r.score:g}" if r.score == int(r.score) else f"{r.score:.2f}"
+        yield Static(f"Test handed in: {r.deck_title}", classes="title")
+        yield Static(
+            Content.assemble(
+                (f"Score {score} of {total} ({r.score / total:.0%})", "bold"),
+                f" · time {elapsed(r.seconds)}",
+                " · the time ran out" if r.timed_out else "",
+                f" · seed {r.seed}",
+            ),
+            id="exam-score",
+        )
+        saved = self.problem or "Saved for this learner; `quiz results export` writes it out for the teacher."
+        yield Static(Content(saved), id="exam-saved", classes="-problem" if self.problem else "")
+        yield DataTable(id="exam-answers", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_columns("#", "", "Question", "Your answer", "Right answer")
+        for i, item in enumerate(self.record.items, 1):
+            mark = "✓" if item.correct else ("◐" if item.score > 0 else "✗")
+            table.add_row(
+                str(i),
+                mark,
+                Content(item.prompt),
+                Content(item.given if item.answered else "(blank)"),
+                Content(item.expected),
+            )
+        table.focus()
+
+    def action_close(self) -> None:
+        if isinstance(self.app, ExamApp):
+            self.app.exit()
+        else:
+            self.app.go_home()
+
+
+class ExamApp(QuizApp):
+    """The app opened on a test (`quiz exam`): choose the learner, take the test, see the results, leave."""
+
+    CSS_PATH = str(Path(inspect.getfile(QuizApp)).parent / str(QuizApp.CSS_PATH))  # the app's one stylesheet
+
+    def __init__(self, data_dir: Path, profile: str | None, paper: ExamPaper, *, time_limit: float | None = None,
+                 **options: object) -> None:
+        super().__init__(data_dir, profile, **options)  # type: ignore[arg-type]
+        self.paper = paper
+        self.time_limit = time_limit
+        self.record: ExamRecord | None = None
+
+    def _start(self, deck: Deck | None) -> None:
+        self.push_screen(ExamScreen(self.paper, time_limit=self.time_limit))
+
+
+def create_exam_app(
+    data_dir: Path,
+    profile: str | None,
+    paper: ExamPaper,
+    *,
+    time_limit: float | None = None,
+    clock: Callable | None = None,
+    timer: Callable[[], float] | None = None,
+) -> ExamApp:
+    """The app as `quiz exam` runs it; tests pass a fake clock and timer."""
+    return ExamApp(data_dir, profile, paper, time_limit=time_limit, clock=clock, timer=timer)

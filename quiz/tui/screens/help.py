@@ -1,0 +1,48 @@
+"""The keys, one page; any key that means "close" closes it."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+KEYS: tuple[tuple[str, str], ...] = (
+    ("Home", ""),
+    ("↑ ↓  Enter", "choose a deck and study it"),
+    ("a", "study all due decks"),
+    ("s", "statistics of the deck (S: of all decks)"),
+    ("p", "switch learner"),
+    ("Questions", ""),
+    ("1-9  or  ↑ ↓ Enter", "pick an option (also with the mouse)"),
+    ("space", "tick an option (several right) / flip a flashcard"),
+    ("type, Enter", "typed answers; Enter goes to the next gap"),
+    ("Backspace", "take back the last pick (order, match)"),
+    ("h  or  F2", "show the hint (counts as help)"),
+    ("After answering", ""),
+    ("1 2 3 4", "rate: again, hard, good, easy (changes the automatic rating)"),
+    ("Enter", "next card"),
+    ("u  or  ctrl+z", "undo the last answer"),
+    ("Anywhere", ""),
+    ("Esc", "back to the deck list (your answers are saved)"),
+    ("?  or  F1", "this help"),
+    ("ctrl+t", "switch light / dark"),
+    ("ctrl+q", "quit; every answer given is already saved"),
+)
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape,question_mark,q,f1,enter", "dismiss", "Close")]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="help"):
+            yield Static("Keys", classes="title")
+            lines = []
+            for key, what in KEYS:
+                lines.append(f"\n{key}" if not what else f"  {key:<20} {what}")
+            yield Static("\n".join(lines).lstrip("\n"), markup=False, id="help-keys")
+            yield Static("Esc closes this help.", classes="instructions")
+
+    def on_click(self) -> None:
+        self.dismiss()

@@ -1,0 +1,146 @@
+"""The deck list: new, due and learned cards per deck and when the next review is due."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from ..when import relative
+
+if TYPE_CHECKING:
+    from quiz.deck.model import Deck
+    from quiz.store import DeckCounts
+
+    from ..app import QuizApp
+
+NUMBER_COLUMNS = (("New", 5), ("Due", 5), ("Learned", 7), ("Next review", 14))
+
+
+@dataclass(frozen=True)
+class DeckRow:
+    deck: Deck
+    counts: DeckCounts
+
+
+class HomeScreen(Screen[None]):
+    BINDINGS = [
+        Binding("enter", "study", "Study", show=False),
+        Binding("a", "study_due", "Study all due"),
+        Binding("s", "statistics", "Statistics"),
+        Binding("p", "switch_profile", "Switch learner"),
+        Binding("escape", "app.quit", "Quit", show=False),
+    ]
+
+    app: QuizApp
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[DeckRow] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="greeting", markup=False)
+        yield DataTable(id="decks", cursor_type="row", zebra_stripes=True)
+        yield Static("Loading decks…", id="home-status", classes="instructions")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(DataTable).focus()
+
+    def on_screen_resume(self) -> None:
+        self.query_one("#greeting", Static).update(f"quiz · learner: {self.app.profile}")
+        self.load()
+
+    @work(thread=True, exclusive=True, group="home")
+    def load(self) -> None:
+        """Read the decks and this learner's counts off the UI thread."""
+        from quiz.deck.errors import DeckError
+        from quiz.deck.loader import bundled_decks
+        from quiz.store import StoreError
+
+        store, profile, now = self.app.store, self.app.profile, self.app.now()
+        assert store is not None and profile is not None
+        try:
+            decks = bundled_decks()
+            rows = [DeckRow(deck, store.deck_counts(profile, deck, now=now)) for deck in decks]
+        except (DeckError, StoreError, OSError) as error:
+            self.app.call_from_thread(self.query_one("#home-status", Static).update, str(error))
+            return
+        self.app.call_from_thread(self.fill, rows)
+
+    def fill(self, rows: list[DeckRow]) -> None:
+        self.rows = rows
+        table = self.query_one(DataTable)
+        keep = table.cursor_row
+        table.clear(columns=True)
+        title_width = max(16, self.size.width - sum(w + 2 for _, w in NUMBER_COLUMNS) - 6)
+        table.add_column("Deck", width=title_width)
+        for name, width in NUMBER_COLUMNS:
+            table.add_column(name, width=width)
+        now = self.app.now()
+        for row in rows:
+            c = row.counts
+            if c.due_now:
+                due_text = "now"
+            elif c.next_due is not None:
+                due_text = relative(c.next_due, now)
+            else:
+                due_text = "—"
+            title = Text(row.deck.title, no_wrap=True, overflow="ellipsis")
+            table.add_row(
+                title,
+                Text(str(c.new), justify="right"),
+                Text(str(c.due_now), justify="right"),
+                Text(str(c.review), justify="right"),
+                Text(due_text),
+            )
+        if rows:
+            table.move_cursor(row=min(keep, len(rows) - 1))
+        status = self.query_one("#home-status", Static)
+        status.update("Enter studies the highlighted deck." if rows else "No decks found.")
+
+    def _highlighted(self) -> Deck | None:
+        table = self.query_one(DataTable)
+        if not self.rows or table.cursor_row is None:
+            return None
+        return self.rows[table.cursor_row].deck
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_study()
+
+    def action_study(self) -> None:
+        deck = self._highlighted()
+        if deck is not None:
+            self.app.study([deck])
+
+    def action_study_due(self) -> None:
+        due = [row.deck for row in self.rows if row.counts.due_now]
+        if due:
+            self.app.study(due)
+        else:
+            self.notify("Nothing is due right now.")
+
+    def action_statistics(self) -> None:
+        deck = self._highlighted()
+        if deck is not None:
+            self.app.show_statistics([deck])
+
+    def action_switch_profile(self) -> None:
+        from .profile import ProfileScreen
+
+        store = self.app.store
+        assert store is not None
+
+        def chosen(name: str | None) -> None:
+            if name is not None:
+                self.app.use_profile(name)
+                self.on_screen_resume()
+
+        self.app.push_screen(ProfileScreen(store.list_profiles()), chosen)

@@ -1,0 +1,54 @@
+"""Who is learning: pick a profile or type a new name. Each profile has its own progress."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Input, OptionList, Static
+
+from ..widgets.options import NumberedOptions
+
+MAX_NAME = 40
+
+
+class ProfileScreen(Screen[str | None]):
+    BINDINGS = [Binding("escape", "cancel", "Back")]
+
+    def __init__(self, profiles: list[str]) -> None:
+        super().__init__()
+        self.profiles = profiles
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="profiles"):
+            yield Static("Who is learning?", classes="title")
+            if self.profiles:
+                yield Static("Pick your name (number keys, or arrows and Enter) or type a new one.", classes="instructions")
+                yield NumberedOptions(self.profiles, id="existing")
+            else:
+                yield Static("Welcome! Type your name to keep your own progress.", classes="instructions")
+            yield Input(placeholder="new learner's name, then Enter", id="new-name", max_length=MAX_NAME)
+            yield Static("", id="name-problem", classes="problem")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        if self.profiles:
+            self.query_one("#existing").focus()
+        else:
+            self.query_one("#new-name").focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(self.profiles[event.option_index])
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        name = event.value.strip()
+        if not name:
+            self.query_one("#name-problem", Static).update("A name needs at least one letter.")
+            return
+        self.dismiss(name)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

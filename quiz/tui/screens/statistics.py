@@ -1,0 +1,124 @@
+"""Statistics for a learner in one or more decks: cards by state, activity and due charts, retention.
+
+The charts are drawn by plotext (through textual-plotext), imported only
+when this screen opens so start-up does not pay for it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+from textual_plotext import PlotextPlot
+
+if TYPE_CHECKING:
+    from quiz.deck.model import Deck
+
+    from ..app import QuizApp
+
+PAST_DAYS = 30
+NEXT_DAYS = 14
+
+
+@dataclass(frozen=True)
+class DeckStatistics:
+    """Everything the screen shows, gathered off the UI thread."""
+
+    new: int
+    learning: int
+    review: int
+    leech: int
+    reviews: tuple[int, ...]  # last PAST_DAYS days, oldest first
+    right: tuple[int, ...]
+    due: tuple[int, ...]  # next NEXT_DAYS days, today (with overdue) first
+    retention: float | None
+
+
+def _summed(rows: list[list[int]], length: int) -> tuple[int, ...]:
+    return tuple(sum(row[i] for row in rows) for i in range(length))
+
+
+def gather(app: QuizApp, decks: Sequence[Deck]) -> DeckStatistics:
+    from quiz.store.stats import due_per_day, retention, reviews_per_day
+
+    store, profile, now = app.store, app.profile, app.now()
+    assert store is not None and profile is not None
+    counts = [store.deck_counts(profile, deck, now=now) for deck in decks]
+    past = [reviews_per_day(store, profile, PAST_DAYS, deck_id=d.id, now=now) for d in decks]
+    ahead = [due_per_day(store, profile, NEXT_DAYS, deck_id=d.id, now=now) for d in decks]
+    return DeckStatistics(
+        new=sum(c.new for c in counts),
+        learning=sum(c.learning for c in counts),
+        review=sum(c.review for c in counts),
+        leech=sum(c.leech for c in counts),
+        reviews=_summed([[day.count for day in deck] for deck in past], PAST_DAYS),
+        right=_summed([[day.correct for day in deck] for deck in past], PAST_DAYS),
+        due=_summed([[day.count for day in deck] for deck in ahead], NEXT_DAYS),
+        retention=retention(store, profile, deck_id=decks[0].id if len(decks) == 1 else None, days=PAST_DAYS, now=now),
+    )
+
+
+def summary_content(stats: DeckStatistics) -> Content:
+    answers = sum(stats.reviews)
+    right = sum(stats.right)
+    retention = "no reviews yet" if stats.retention is None else f"{stats.retention:.0%} of reviews right"
+    return Content.assemble(
+        ("Cards  ", "bold"),
+        f"new {stats.new} · learning {stats.learning} · review {stats.review} · leech {stats.leech}\n",
+        ("Last 30 days  ", "bold"),
+        f"{answers} answers, {right} right · retention: {retention}",
+    )
+
+
+class StatisticsScreen(Screen[None]):
+    BINDINGS = [Binding("escape,q,s", "app.pop_screen", "Back")]
+
+    app: QuizApp
+
+    def __init__(self, decks: Sequence[Deck]) -> None:
+        super().__init__()
+        self.decks = tuple(decks)
+
+    def compose(self) -> ComposeResult:
+        name = self.decks[0].title if len(self.decks) == 1 else f"{len(self.decks)} decks"
+        yield Static(Content(f"Statistics · {name} · {self.app.profile}"), classes="title", id="stats-title")
+        yield Static("Counting…", id="stats-summary")
+        with Horizontal(id="charts"):
+            yield PlotextPlot(id="reviews-chart")
+            yield PlotextPlot(id="due-chart")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.load()
+
+    @work(thread=True, exclusive=True, group="statistics")
+    def load(self) -> None:
+        stats = gather(self.app, self.decks)
+        self.app.call_from_thread(self.show, stats)
+
+    def show(self, stats: DeckStatistics) -> None:
+        self.query_one("#stats-summary", Static).update(summary_content(stats))
+        reviews = self.query_one("#reviews-chart", PlotextPlot)
+        plt = reviews.plt
+        plt.clear_figure()
+        plt.bar(list(range(-PAST_DAYS + 1, 1)), list(stats.reviews), marker="hd")
+        plt.title(f"Answers per day, last {PAST_DAYS} days")
+        plt.xlabel("days ago")
+        plt.xticks([-28, -21, -14, -7, 0])
+        reviews.refresh()
+        due = self.query_one("#due-chart", PlotextPlot)
+        plt = due.plt
+        plt.clear_figure()
+        plt.bar(list(range(NEXT_DAYS)), list(stats.due), marker="hd")
+        plt.title(f"Cards due per day, next {NEXT_DAYS} days")
+        plt.xlabel("days from today")
+        plt.xticks([0, 3, 7, 10, 13])
+        due.refresh()

@@ -1,0 +1,154 @@
+"""One screen for every card kind: question, answer widget, then feedback and rating.
+
+Every answer is recorded by the session before the feedback appears, so the
+learner can leave at any moment without losing anything answered.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from quiz.engine.rating import Rating
+
+from ..widgets.answers import AnswerWidget, FlashcardAnswer, answer_widget_for
+from ..widgets.feedback import FeedbackPanel
+from ..widgets.progress import SessionProgress
+from ..widgets.rating import RatingBar
+
+if TYPE_CHECKING:
+    from quiz.engine.session import StudySession
+
+    from ..app import QuizApp
+
+ASKING, FEEDBACK = "asking", "feedback"
+
+
+class StudyScreen(Screen[None]):
+    BINDINGS = [
+        Binding("u", "undo", "Undo"),
+        Binding("ctrl+z", "undo", "Undo", show=False),
+        Binding("h", "hint", "Hint"),
+        Binding("f2", "hint", "Hint", show=False),
+        Binding("enter,space", "next", "Next", show=False),
+        *(Binding(str(n), f"rate({n})", show=False) for n in range(1, 5)),
+        Binding("escape", "leave", "Decks"),
+    ]
+
+    app: QuizApp
+
+    def __init__(self, session: StudySession) -> None:
+        super().__init__()
+        self.session = session
+        self.state = ASKING
+        self.started = 0.0
+        self.hint_used = False
+        self.feedback: FeedbackPanel | None = None
+
+    def compose(self) -> ComposeResult:
+        titles = sorted({deck.title for deck in self.session.decks})
+        yield SessionProgress(titles[0] if len(titles) == 1 else f"{len(titles)} decks")
+        with VerticalScroll(id="body"):
+            yield Static(id="prompt", classes="prompt")
+            yield Static(id="hint", classes="hint")
+            yield Vertical(id="slot")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.show_current()
+
+    # -- asking ---------------------------------------------------------------
+
+    def show_current(self) -> None:
+        presented = self.session.current
+        self._update_progress()
+        if presented is None:
+            self.app.show_end(self.session)
+            return
+        self.state = ASKING
+        self.feedback = None
+        self.hint_used = False
+        widget = answer_widget_for(presented)
+        slot = self.query_one("#slot")
+        slot.remove_children()
+        slot.mount(widget)
+        self.query_one("#prompt", Static).update(widget.prompt_content())
+        hint = self.query_one("#hint", Static)
+        hint.update("")
+        hint.display = False
+        self.query_one("#body").scroll_home(animate=False)
+        self.started = self.app.timer()
+        self.refresh_bindings()
+
+    def _duration(self) -> float:
+        return max(0.0, self.app.timer() - self.started)
+
+    def _update_progress(self) -> None:
+        answered, total = self.session.progress
+        self.query_one(SessionProgress).show(answered, total)
+
+    def on_answer_widget_submitted(self, event: AnswerWidget.Submitted) -> None:
+        event.stop()
+        if self.state != ASKING:
+            return
+        outcome = self.session.submit(event.response, duration=self._duration(), hint_used=self.hint_used)
+        self.state = FEEDBACK
+        self._update_progress()
+        self.feedback = FeedbackPanel(outcome, self.app.now())
+        slot = self.query_one("#slot")
+        slot.remove_children()
+        slot.mount(self.feedback)
+        self.query_one("#body").focus()
+        self.refresh_bindings()
+
+    def on_flashcard_answer_rated(self, event: FlashcardAnswer.Rated) -> None:
+        event.stop()
+        if self.state == ASKING:
+            self.session.rate(Rating(event.rating), duration=self._duration())
+            self.show_current()
+
+    # -- after answering ------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("next", "rate"):
+            return self.state == FEEDBACK
+        if action == "hint":
+            presented = self.session.current
+            return self.state == ASKING and presented is not None and bool(presented.card.hint)
+        return True
+
+    def action_rate(self, rating: int) -> None:
+        if self.feedback is not None:
+            self.feedback.show(self.session.override(Rating(rating)))
+
+    def on_rating_bar_chosen(self, event: RatingBar.Chosen) -> None:
+        event.stop()
+        self.action_rate(event.rating)
+
+    def action_next(self) -> None:
+        self.show_current()
+
+    def action_undo(self) -> None:
+        if self.session.undo():
+            self.show_current()
+            self.notify("Last answer taken back.", timeout=2)
+        else:
+            self.notify("Nothing to undo in this session.", timeout=2)
+
+    def action_hint(self) -> None:
+        presented = self.session.current
+        if presented is None or not presented.card.hint:
+            return
+        self.hint_used = True
+        hint = self.query_one("#hint", Static)
+        hint.update(Content.assemble(("Hint: ", "bold"), presented.card.hint))
+        hint.display = True
+
+    def action_leave(self) -> None:
+        self.app.go_home()

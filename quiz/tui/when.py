@@ -1,0 +1,26 @@
+"""Due times said the way a learner thinks of them: "in 10 minutes", "in 3 days"."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+_UNITS: tuple[tuple[str, int], ...] = (("day", 86400), ("hour", 3600), ("minute", 60))
+
+
+def relative(when: dt.datetime, now: dt.datetime) -> str:
+    """Rounded to the largest whole unit; anything within a minute is "now"."""
+    seconds = (when - now).total_seconds()
+    if seconds < 60:
+        return "now"
+    for name, size in _UNITS:
+        if seconds >= size:
+            count = round(seconds / size)
+            return f"in {count} {name}{'s' if count != 1 else ''}"
+    return "now"
+
+
+def elapsed(seconds: float) -> str:
+    """`4 min 05 s` or `42 s`."""
+    whole = int(round(seconds))
+    minutes, secs = divmod(whole, 60)
+    return f"{minutes} min {secs:02d} s" if minutes else f"{secs} s"

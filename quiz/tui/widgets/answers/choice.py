@@ -1,0 +1,19 @@
+"""Single choice: one of the shown options."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.widgets import OptionList, Static
+
+from ..options import NumberedOptions
+from .base import AnswerWidget
+
+
+class ChoiceAnswer(AnswerWidget):
+    def compose(self) -> ComposeResult:
+        yield Static("Pick one: number keys, or arrows and Enter.", classes="instructions")
+        yield NumberedOptions(self.presented.options)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.submit(self.presented.options[event.option_index])

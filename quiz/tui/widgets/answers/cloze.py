@@ -1,0 +1,42 @@
+"""Cloze: a text with numbered gaps, one field per gap."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.widgets import Input, Label, Static
+
+from .base import AnswerWidget
+
+
+class ClozeAnswer(AnswerWidget):
+    def compose(self) -> ComposeResult:
+        yield Static("Fill in the gaps; Enter goes to the next gap, then checks.", classes="instructions")
+        for i in range(len(self.presented.card.gaps)):
+            with Horizontal(classes="gap-row"):
+                yield Label(f"{i + 1}", classes="gap-number")
+                yield Input(placeholder=f"gap {i + 1}", id=f"gap-{i}", compact=True)
+
+    def prompt_content(self) -> Content:
+        parts: list[Content | tuple[str, str]] = []
+        for segment in self.presented.card.segments():
+            if isinstance(segment, int):
+                parts.append((f"__{segment + 1}__", "bold underline"))
+            else:
+                parts.append(Content(segment))
+        return Content.assemble(*parts)
+
+    @property
+    def fields(self) -> list[Input]:
+        return list(self.query(Input))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        fields = self.fields
+        others = [f for f in fields if not f.value.strip() and f is not event.input]
+        if others:
+            after = [f for f in others if fields.index(f) > fields.index(event.input)]
+            (after or others)[0].focus()
+        else:
+            self.submit([f.value for f in fields])

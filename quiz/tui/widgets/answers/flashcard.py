@@ -1,0 +1,67 @@
+"""Flashcard: think of the answer, flip with space, then rate yourself 1-4."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import Button, Static
+
+from ..notes import notes_content
+from ..rating import RatingBar
+from .base import AnswerWidget
+
+
+class FlashcardAnswer(AnswerWidget):
+    can_focus = True
+    BINDINGS = [
+        Binding("space,enter", "flip", "Show answer"),
+        *(Binding(str(n), f"rate({n})", show=False) for n in range(1, 5)),
+    ]
+
+    class Rated(Message):
+        def __init__(self, rating: int) -> None:
+            super().__init__()
+            self.rating = rating
+
+    flipped = False
+
+    def compose(self) -> ComposeResult:
+        yield Static("Think of the answer, then press space.", classes="instructions", id="flip-hint")
+        yield Button("Show answer (space)", id="flip", compact=True)
+        with Vertical(id="back-side"):
+            yield Static(Content(self.presented.back), classes="back")
+            notes = notes_content(self.presented.deck, self.presented.card)
+            if notes is not None:
+                yield Static(notes, classes="notes")
+            yield RatingBar("How well did you know it?", id="self-rating")
+
+    def focus_main(self) -> None:
+        self.focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "flip":
+            return not self.flipped
+        if action == "rate":
+            return self.flipped
+        return True
+
+    def action_flip(self) -> None:
+        self.flipped = True
+        self.add_class("-flipped")
+        self.focus()
+        self.refresh_bindings()
+
+    def action_rate(self, rating: int) -> None:
+        self.post_message(self.Rated(rating))
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "flip":
+            event.stop()
+            self.action_flip()
+
+    def on_rating_bar_chosen(self, event: RatingBar.Chosen) -> None:
+        event.stop()
+        self.action_rate(event.rating)

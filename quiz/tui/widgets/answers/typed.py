@@ -1,0 +1,18 @@
+"""A typed answer: free text, matched leniently or strictly by the grader."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.widgets import Input, Static
+
+from .base import AnswerWidget
+
+
+class TypedAnswer(AnswerWidget):
+    def compose(self) -> ComposeResult:
+        yield Static("Type your answer, Enter to check.", classes="instructions")
+        yield Input(placeholder="your answer", id="typed")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.submit(event.value)

@@ -1,0 +1,94 @@
+"""What the learner sees after answering: verdict, answers (typo marked), notes, rating."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.widgets import Static
+
+from ..when import relative
+from .notes import notes_content
+from .rating import RatingBar
+
+if TYPE_CHECKING:
+    from quiz.engine.grading import Grade
+    from quiz.engine.session import Outcome
+
+MARK = "reverse underline"
+
+
+def marked_difference(given: str, target: str) -> tuple[Content, Content]:
+    """Both strings with the characters that differ marked, so a typo is visible on either side."""
+    matcher = difflib.SequenceMatcher(None, given.casefold(), target.casefold(), autojunk=False)
+    left: list[tuple[str, str]] = []
+    right: list[tuple[str, str]] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        style = "" if tag == "equal" else MARK
+        left.append((given[i1:i2], style))
+        right.append((target[j1:j2], style))
+    return Content.assemble(*left), Content.assemble(*right)
+
+
+def verdict(grade: Grade) -> tuple[str, str]:
+    """The headline and its CSS class; the symbol carries the meaning, colour only repeats it."""
+    if grade.correct:
+        return ("✓ Right, with a typo" if grade.typo else "✓ Right"), "right"
+    if grade.parts and any(grade.parts):
+        return f"✗ Partly right: {sum(grade.parts)} of {len(grade.parts)}", "partial"
+    return "✗ Wrong", "wrong"
+
+
+def answer_lines(grade: Grade) -> Content:
+    label = ("bold", "")
+    lines: list[Content] = []
+    if grade.typo and grade.matched:
+        given, target = marked_difference(grade.given, grade.matched)
+        lines.append(Content.assemble(("You typed: ", label[0]), given))
+        lines.append(Content.assemble(("Answer:    ", label[0]), target))
+    else:
+        if not grade.correct:
+            lines.append(Content.assemble(("You said: ", label[0]), (grade.given or "(nothing)", "")))
+        lines.append(Content.assemble(("Answer:   " if not grade.correct else "Answer: ", label[0]), grade.expected))
+    if grade.parts and not all(grade.parts):
+        marks = "  ".join(f"{i + 1} {'✓' if ok else '✗'}" for i, ok in enumerate(grade.parts))
+        lines.append(Content.assemble(("By part:  ", label[0]), marks))
+    if grade.feedback:
+        lines.append(Content.assemble(("» ", "bold"), grade.feedback))
+    return Content("\n").join(lines)
+
+
+class FeedbackPanel(Vertical):
+    """Shown in place of the answer widget until the learner moves on."""
+
+    def __init__(self, outcome: Outcome, now: dt.datetime) -> None:
+        super().__init__(id="feedback")
+        self.outcome = outcome
+        self.now = now
+
+    def compose(self) -> ComposeResult:
+        grade = self.outcome.grade
+        assert grade is not None
+        text, kind = verdict(grade)
+        yield Static(text, classes=f"verdict {kind}", markup=False)
+        yield Static(answer_lines(grade), classes="answers")
+        notes = notes_content(self.outcome.presented.deck, self.outcome.presented.card)
+        if notes is not None:
+            yield Static(notes, classes="notes")
+        yield RatingBar("Rated:", int(self.outcome.rating), id="rating")
+        yield Static(self._due_line(), id="next-due", classes="instructions")
+
+    def _due_line(self) -> Content:
+        due = relative(self.outcome.next_due, self.now)
+        leech = " · marked as a leech: this card keeps slipping" if self.outcome.leech else ""
+        return Content(f"Next review {due}{leech}. Enter: next · 1-4: change rating · u: undo")
+
+    def show(self, outcome: Outcome) -> None:
+        """After the learner changed the rating: new rating, new due time."""
+        self.outcome = outcome
+        self.query_one(RatingBar).current = int(outcome.rating)
+        self.query_one("#next-due", Static).update(self._due_line())

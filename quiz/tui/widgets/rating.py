@@ -1,0 +1,48 @@
+"""The four ratings as clickable buttons; the one in force is ticked, not just coloured."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widgets import Button, Label
+
+RATING_NAMES: dict[int, str] = {1: "Again", 2: "Hard", 3: "Good", 4: "Easy"}
+
+
+class RatingBar(Horizontal):
+    class Chosen(Message):
+        def __init__(self, rating: int) -> None:
+            super().__init__()
+            self.rating = rating
+
+    current: reactive[int | None] = reactive(None)
+
+    def __init__(self, title: str, current: int | None = None, *, id: str | None = None) -> None:
+        super().__init__(id=id, classes="rating-bar")
+        self.title = title
+        self.set_reactive(RatingBar.current, current)
+
+    def compose(self) -> ComposeResult:
+        yield Label(self.title, classes="rating-title")
+        for value in RATING_NAMES:
+            yield Button(self._label(value), id=f"rate-{value}", compact=True, classes="rate")
+
+    def _label(self, value: int) -> str:
+        tick = "✓" if value == self.current else " "
+        return f"{tick}{value} {RATING_NAMES[value]}"
+
+    def watch_current(self) -> None:
+        for value in RATING_NAMES:
+            button = self.query_one(f"#rate-{value}", Button)
+            button.label = self._label(value)
+            button.set_class(value == self.current, "-current")
+
+    def on_mount(self) -> None:
+        self.watch_current()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        assert event.button.id is not None
+        self.post_message(self.Chosen(int(event.button.id.removeprefix("rate-"))))
