@@ -17,6 +17,7 @@ COMMANDS: tuple[str, ...] = (
     "play",
     "validate",
     "schema",
+    "exam",
     "results",
     "report",
 )

@@ -187,10 +187,16 @@ class ExamSession:
         """Positions of questions without an answer (to warn before submitting)."""
         return [i for i, r in enumerate(self._responses) if r is None]
 
-    def finish(self, *, timed_out: bool = False) -> ExamRecord:
-        """Grade every answer and close the sitting; blank answers score 0. Calling it again returns the same record."""
+    def finish(self, *, timed_out: bool = False, duration: float = 0.0) -> ExamRecord:
+        """Grade every answer and close the sitting; blank answers score 0.
+
+        `duration` is the time spent on the question on screen, if any. Calling
+        it again returns the same record.
+        """
         if self._record is not None:
             return self._record
+        if self.current is not None:
+            self._spend(duration)
         seconds = self.elapsed()
         if self.time_limit is not None:
             seconds = min(seconds, self.time_limit) if timed_out else seconds

@@ -1,0 +1,71 @@
+"""`quiz exam DECK --questions 20 [--time 15m] [--seed S]`: take a test; a class shares one seed."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+HELP = "take a test drawn from a deck (same seed, same test for the whole class)"
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("needs at least one question")
+    return value
+
+
+def _time_limit(text: str) -> float:
+    from quiz.deck.durations import parse_duration
+
+    try:
+        seconds = parse_duration(text).total_seconds()
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+    if seconds <= 0:
+        raise argparse.ArgumentTypeError("the time limit must be longer than 0")
+    return seconds
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("deck", metavar="DECK", help="path to a deck file, or a bundled deck id")
+    parser.add_argument("--questions", "-n", type=_positive, default=20, metavar="N", help="questions (default 20)")
+    parser.add_argument("--time", type=_time_limit, metavar="DURATION", help="time limit, e.g. 15m; untimed if left out")
+    parser.add_argument("--seed", metavar="S", help="the test's seed: the same seed gives the same test (default: new)")
+
+
+def run(args: argparse.Namespace) -> int:
+    from quiz.classroom.exam import ExamError, draw, new_seed
+    from quiz.deck.errors import DeckError
+    from quiz.deck.loader import resolve_deck
+    from quiz.store import data_dir
+
+    try:
+        deck = resolve_deck(args.deck)
+        seed = args.seed if args.seed is not None else new_seed()
+        paper = draw(deck, args.questions, seed)
+    except DeckError as error:
+        print(error, file=sys.stderr)
+        return 1
+    except OSError as error:
+        print(f"{args.deck}: {error.strerror or error}", file=sys.stderr)
+        return 1
+    except ExamError as error:
+        print(f"{args.deck}: {error}", file=sys.stderr)
+        return 1
+    if len(paper.questions) < args.questions:
+        print(f"{deck.id} has {len(paper.questions)} questions for a test; all of them are asked", file=sys.stderr)
+
+    from quiz.tui.screens.exam import create_exam_app
+
+    app = create_exam_app(data_dir(args.data_dir), args.profile, paper, time_limit=args.time)
+    app.run()
+    if app.error:
+        print(app.error, file=sys.stderr)
+        return 1
+    done = f"score {app.record.score:g} of {len(app.record.items)}" if app.record else "not handed in"
+    print(f"test {deck.id} version {deck.version}, seed {seed}: {done}", file=sys.stderr)
+    return int(app.return_code or 0)
