@@ -12,10 +12,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from quiz.deck.schema import SCHEMA_FILE
+    from quiz.deck.schema import SCHEMA_FILE, schema_text
 
     if args.path:
         print(SCHEMA_FILE)
     else:
-        print(SCHEMA_FILE.read_text(encoding="utf-8"), end="")
+        print(schema_text(), end="")
     return 0

@@ -23,6 +23,9 @@ from .yamlnodes import (
     BOOL,
     FLOAT,
     INT,
+    KNOWN_TAGS,
+    MAP,
+    SEQ,
     NULL,
     PLAIN_TAGS,
     STR,
@@ -37,6 +40,7 @@ from .yamlnodes import (
     is_finite_number,
     merged_pairs,
     scalar_value,
+    show_tag,
 )
 
 JSON = dict[str, Any]
@@ -61,15 +65,23 @@ class Type:
         raise NotImplementedError
 
 
+def _wrong(r: Reader, node: Node, name: str, wanted: str) -> None:
+    """Record 'NAME must be WANTED, not WHAT-WAS-WRITTEN' (or that a YAML tag is not allowed)."""
+    if node.tag not in KNOWN_TAGS:
+        r.problem(node, f"{name}: the YAML tag {show_tag(node.tag)} is not allowed in a deck")
+    else:
+        r.problem(node, f"{name} must be {wanted}, not {describe(node)}")
+
+
 def _scalar(r: Reader, node: Node, name: str, wanted: str) -> Any:
     """The value of a scalar node, or None (with a problem) for lists, mappings and odd tags."""
     if not isinstance(node, ScalarNode):
-        r.problem(node, f"'{name}' must be {wanted}, not {describe(node)}")
+        _wrong(r, node, name, wanted)
         return None
     try:
         return scalar_value(node)
     except BadScalar as exc:
-        r.problem(node, f"'{name}': {exc}")
+        r.problem(node, f"{name}: {exc}")
         return None
 
 
@@ -83,27 +95,27 @@ class Text(Type):
 
     def read(self, r: Reader, node: Node, name: str) -> str | None:
         if not isinstance(node, ScalarNode):
-            r.problem(node, f"'{name}' must be {self.description}, not {describe(node)}")
+            _wrong(r, node, name, self.description)
             return None
         if node.tag not in PLAIN_TAGS:
-            r.problem(node, f"'{name}': the YAML tag {node.tag!r} is not allowed in a deck")
+            _wrong(r, node, name, "text")
             return None
         if node.tag == NULL and node.style is None:
-            r.problem(node, f"'{name}' is empty; write {self.description} after the colon")
+            r.problem(node, f"{name} is empty; write {self.description} after the colon")
             return None
         text = node.value.strip()
         if not text:
-            r.problem(node, f"'{name}' is empty")
+            r.problem(node, f"{name} is empty")
             return None
         bad = CONTROL_RE.search(text)
         if bad is not None:
             r.problem(
                 node,
-                f"'{name}' contains the control character U+{ord(bad.group()):04X}; decks hold plain text only",
+                f"{name} contains the control character U+{ord(bad.group()):04X}; decks hold plain text only",
             )
             return None
         if self.pattern is not None and not self.pattern.match(text):
-            r.problem(node, f"'{name}' {text!r} {self.pattern_help}")
+            r.problem(node, f"{name} is not valid ({text!r}): {self.pattern_help}")
             return None
         return text
 
@@ -119,9 +131,9 @@ class Text(Type):
 IDENT = Text(
     "an id",
     ID_RE,
-    "is not a valid id: use letters, digits, '-', '_' and '.', starting with a letter or digit",
+    "use letters, digits, '-', '_' and '.', starting with a letter or digit",
 )
-LANGUAGE = Text("a language code", LANGUAGE_RE, "is not a language code such as en, de or pt-BR")
+LANGUAGE = Text("a language code", LANGUAGE_RE, "use a language code such as en, de or pt-BR")
 
 
 @dataclass(frozen=True)
@@ -129,7 +141,7 @@ class Bool(Type):
     def read(self, r: Reader, node: Node, name: str) -> bool | None:
         if isinstance(node, ScalarNode) and node.tag == BOOL:
             return bool(scalar_value(node))
-        r.problem(node, f"'{name}' must be true or false, not {describe(node)}")
+        _wrong(r, node, name, "true or false")
         return None
 
     def schema(self) -> JSON:
@@ -146,10 +158,10 @@ class Integer(Type):
             if value is None:
                 return None
             if value < self.minimum:
-                r.problem(node, f"'{name}' must be at least {self.minimum}, not {value}")
+                r.problem(node, f"{name} must be at least {self.minimum}, not {value}")
                 return None
             return int(value)
-        r.problem(node, f"'{name}' must be a whole number, not {describe(node)}")
+        _wrong(r, node, name, "a whole number")
         return None
 
     def schema(self) -> JSON:
@@ -170,21 +182,21 @@ class Number(Type):
             if value is None:
                 return None
             if not is_finite_number(value):
-                r.problem(node, f"'{name}' must be a finite number, not {node.value}")
+                r.problem(node, f"{name} must be a finite number, not {node.value}")
                 return None
             if self.minimum is not None and value < self.minimum:
-                r.problem(node, f"'{name}' must be at least {self.minimum:g}, not {node.value}")
+                r.problem(node, f"{name} must be at least {self.minimum:g}, not {node.value}")
                 return None
             if (self.exclusive_min is not None and value <= self.exclusive_min) or (
                 self.exclusive_max is not None and value >= self.exclusive_max
             ):
                 r.problem(
                     node,
-                    f"'{name}' must be between {self.exclusive_min:g} and {self.exclusive_max:g}, not {node.value}",
+                    f"{name} must be between {self.exclusive_min:g} and {self.exclusive_max:g}, not {node.value}",
                 )
                 return None
             return value
-        r.problem(node, f"'{name}' must be a number, not {describe(node)}")
+        _wrong(r, node, name, "a number")
         return None
 
     def schema(self) -> JSON:
@@ -206,7 +218,7 @@ class Enum(Type):
         if isinstance(node, ScalarNode) and node.tag == STR and node.value in self.values:
             return node.value
         given = node.value if isinstance(node, ScalarNode) else describe(node)
-        r.problem(node, f"'{name}' must be one of {', '.join(self.values)}, not {given!r}{_did_you_mean(given, self.values)}")
+        r.problem(node, f"{name} must be one of {', '.join(self.values)}, not {given!r}{did_you_mean(given, self.values)}")
         return None
 
     def schema(self) -> JSON:
@@ -226,7 +238,7 @@ class Date(Type):
                 value = None
             if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
                 return value
-        r.problem(node, f"'{name}' must be a date written like 2026-02-03, not {describe(node)}")
+        _wrong(r, node, name, "a date written like 2026-02-03")
         return None
 
     def schema(self) -> JSON:
@@ -240,7 +252,7 @@ class Duration(Type):
             value = parse_duration(node.value)
             if value > dt.timedelta(0):
                 return value
-        r.problem(node, f"'{name}' needs durations like 30s, 10m, 1h or 2d, not {describe(node)}")
+        _wrong(r, node, name, "a duration like 30s, 10m, 1h or 2d")
         return None
 
     def schema(self) -> JSON:
@@ -252,22 +264,26 @@ class ListOf(Type):
     item: Type
     min_items: int = 0
     example: str = "[first, second]"
+    unique: bool = False  # the loader checks this itself, ignoring case; the schema can say it exactly
 
     def read(self, r: Reader, node: Node, name: str) -> tuple[Any, ...] | None:
-        if not isinstance(node, SequenceNode):
-            r.problem(node, f"'{name}' must be a list such as {self.example}, not {describe(node)}")
+        if not isinstance(node, SequenceNode) or node.tag != SEQ:
+            _wrong(r, node, name, f"a list such as {self.example}")
             return None
         if len(node.value) < self.min_items:
-            r.problem(node, f"'{name}' needs at least {self.min_items} item{'s' * (self.min_items > 1)}")
+            r.problem(node, f"{name} needs at least {self.min_items} item{'s' * (self.min_items > 1)}")
             return None
         before = len(r.problems)
-        items = tuple(self.item.read(r, item, name) for item in node.value)
+        label = f"an item of {name}"
+        items = tuple(self.item.read(r, item, label) for item in node.value)
         return items if len(r.problems) == before else None
 
     def schema(self) -> JSON:
         out: JSON = {"type": "array", "items": self.item.schema()}
         if self.min_items:
             out["minItems"] = self.min_items
+        if self.unique:
+            out["uniqueItems"] = True
         return out
 
 
@@ -278,27 +294,27 @@ class Pairs(Type):
     min_items: int = 2
 
     def read(self, r: Reader, node: Node, name: str) -> tuple[tuple[str, str], ...] | None:
-        if not isinstance(node, MappingNode):
-            r.problem(node, f"'{name}' must be a mapping of left: right lines, not {describe(node)}")
+        if not isinstance(node, MappingNode) or node.tag != MAP:
+            _wrong(r, node, name, "a mapping of left: right lines")
             return None
         before = len(r.problems)
         out: list[tuple[str, str]] = []
         seen: dict[str, int] = {}
         for key, value in merged_pairs(node, r.merge_memo):
-            left = TEXT.read(r, key, name)
-            right = TEXT.read(r, value, name)
+            left = TEXT.read(r, key, f"a left side in {name}")
+            right = TEXT.read(r, value, f"a right side in {name}")
             if left is None or right is None:
                 continue
             folded = left.casefold()
             if folded in seen:
-                r.problem(key, f"'{name}' has {left!r} twice (first on line {seen[folded]})")
+                r.problem(key, f"{name} has {left!r} twice (first on line {seen[folded]})")
                 continue
             seen[folded] = key.start_mark.line + 1
             out.append((left, right))
         if len(r.problems) != before:
             return None
         if len(out) < self.min_items:
-            r.problem(node, f"'{name}' needs at least {self.min_items} pairs")
+            r.problem(node, f"{name} needs at least {self.min_items} pairs")
             return None
         return tuple(out)
 
@@ -337,8 +353,8 @@ class Record(Type):
         if isinstance(node, ScalarNode) and self.shorthand is not None:
             value = self.shorthand.read(r, node, name)
             return None if value is None else {self.fields[0].name: value}
-        if not isinstance(node, MappingNode):
-            r.problem(node, f"'{name}' must be a mapping of {self.title} fields, not {describe(node)}")
+        if not isinstance(node, MappingNode) or node.tag != MAP:
+            _wrong(r, node, name, f"a mapping of {self.title} fields")
             return None
         return self.read_fields(r, node, self.title)
 
@@ -347,6 +363,7 @@ class Record(Type):
         before = len(r.problems)
         out: dict[str, Any] = {}
         lines: dict[str, int] = {}
+        suggested: set[str] = set()
         by_name = self.by_name
         for key, value in merged_pairs(node, r.merge_memo):
             if not isinstance(key, ScalarNode) or not isinstance(key.value, str):
@@ -358,23 +375,24 @@ class Record(Type):
                 if self.free_prefix is not None and name.startswith(self.free_prefix):
                     continue
                 r.problem(key, self.unknown(name, what))
+                suggested.update(difflib.get_close_matches(name, by_name, n=1, cutoff=0.6))
                 continue
             if name in lines:
                 r.problem(key, f"'{name}' is given twice in {what} (first on line {lines[name]})")
                 continue
             lines[name] = key.start_mark.line + 1
-            value_read = spec.type.read(r, value, name)
+            value_read = spec.type.read(r, value, f"'{name}'")
             if value_read is not None:
                 out[name] = value_read
         for spec in self.fields:
-            if spec.required and spec.name not in lines:
+            if spec.required and spec.name not in lines and spec.name not in suggested:
                 r.problem(node, f"{what} is missing the required field '{spec.name}'")
         return out if len(r.problems) == before else None
 
     def unknown(self, name: str, what: str) -> str:
         if name in self.elsewhere:
             return f"'{name}' is not a field of {what}; {self.elsewhere[name]}"
-        return f"unknown field '{name}' in {what}{_did_you_mean(name, self.by_name)}"
+        return f"unknown field '{name}' in {what}{did_you_mean(name, self.by_name)}"
 
     def schema(self) -> JSON:
         out: JSON = {
@@ -392,14 +410,10 @@ class Record(Type):
         return out
 
 
-def _did_you_mean(name: str, known: Any) -> str:
-    close = difflib.get_close_matches(str(name), list(known), n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
-
-
 def did_you_mean(name: str, known: Any) -> str:
     """'; did you mean 'x'?' for the closest known name, or ''."""
-    return _did_you_mean(name, known)
+    close = difflib.get_close_matches(str(name), list(known), n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""
 
 
 # ---------------------------------------------------------------- declarations
@@ -416,7 +430,7 @@ OPTION = Record(
     ),
     shorthand=TEXT,
 )
-OPTIONS = ListOf(OPTION, example="[Nicolás Maduro, Daniel Noboa]")
+OPTIONS = ListOf(OPTION, example="[Nicolás Maduro, Daniel Noboa]", unique=True)
 
 RANGE = Record(
     "a range",
@@ -508,7 +522,7 @@ KIND_FIELDS: dict[str, tuple[Field, ...]] = {
     ),
     "multi": (
         QUESTION,
-        Field("answers", ListOf(TEXT, 1), "The right answers.", required=True),
+        Field("answers", ListOf(TEXT, 1, unique=True), "The right answers.", required=True),
         Field("distractors", OPTIONS, "Wrong answers (texts, or text + feedback)."),
         Field("options", OPTIONS, "All options including the answers (instead of distractors)."),
     ),
@@ -532,7 +546,7 @@ KIND_FIELDS: dict[str, tuple[Field, ...]] = {
     "cloze": (Field("text", CLOZE_TEXT, "Text with gaps written {{answer}} or {{answer|alternative}}.", required=True),),
     "order": (
         QUESTION,
-        Field("items", ListOf(TEXT, 2), "The items in the right order; they are shuffled when asked.", required=True),
+        Field("items", ListOf(TEXT, 2, unique=True), "The items in the right order; they are shuffled when asked.", required=True),
     ),
     "match": (QUESTION, Field("pairs", Pairs(), "left: right lines; the right sides are shuffled.", required=True)),
 }
@@ -549,8 +563,14 @@ def _elsewhere(kind: str) -> dict[str, str]:
     return {name: f"it belongs to {', '.join(kinds)} cards" for name, kinds in users.items()}
 
 
+def a_kind_card(kind: str) -> str:
+    """'a choice card', 'an answer card', 'a flashcard'."""
+    noun = kind if kind.endswith("card") else f"{kind} card"
+    return f"{'an' if kind[0] in 'aeiou' else 'a'} {noun}"
+
+
 CARDS: dict[str, Record] = {
-    kind: Record(f"a {kind} card", (*COMMON[:2], *fields_, *COMMON[2:]), elsewhere=_elsewhere(kind))
+    kind: Record(a_kind_card(kind), (*COMMON[:2], *fields_, *COMMON[2:]), elsewhere=_elsewhere(kind))
     for kind, fields_ in KIND_FIELDS.items()
 }
 CARD_FIELD_NAMES = frozenset(f.name for record in CARDS.values() for f in record.fields)
@@ -561,8 +581,8 @@ class CardList(Type):
     """The `cards:` list: each card read by its kind, ids unique, built into the model."""
 
     def read(self, r: Reader, node: Node, name: str) -> tuple[Card, ...] | None:
-        if not isinstance(node, SequenceNode):
-            r.problem(node, f"'{name}' must be a list of cards (lines starting with '- '), not {describe(node)}")
+        if not isinstance(node, SequenceNode) or node.tag != SEQ:
+            _wrong(r, node, name, "a list of cards (lines starting with '- ')")
             return None
         if not node.value:
             r.problem(node, "the deck has no cards; add at least one under 'cards:'")
@@ -582,8 +602,8 @@ class CardList(Type):
         return tuple(cards) if len(r.problems) == before else None
 
     def read_card(self, r: Reader, node: Node) -> Card | None:
-        if not isinstance(node, MappingNode):
-            r.problem(node, f"each card must be a mapping of fields (id:, kind:, ...), not {describe(node)}")
+        if not isinstance(node, MappingNode) or node.tag != MAP:
+            _wrong(r, node, "each card", "a mapping of fields (id:, kind:, ...)")
             return None
         kind_node = None
         for key, value in merged_pairs(node, r.merge_memo):
@@ -598,10 +618,10 @@ class CardList(Type):
             given = describe(kind_node) if kind is None else repr(kind)
             r.problem(
                 kind_node,
-                f"unknown kind {given}{_did_you_mean(str(kind), KINDS)} (kinds: {', '.join(KINDS)})",
+                f"unknown kind {given}{did_you_mean(str(kind), KINDS)} (kinds: {', '.join(KINDS)})",
             )
             return None
-        values = CARDS[kind].read_fields(r, node, f"a {kind} card")
+        values = CARDS[kind].read_fields(r, node, a_kind_card(kind))
         if values is None:
             return None
         return build_card(r, kind, values, node)

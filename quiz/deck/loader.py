@@ -64,10 +64,10 @@ def load_text(text: str, path: str = "<string>") -> Deck:
     r = Reader(path)
     if not isinstance(root, MappingNode):
         r.problem(root, f"a deck file must start with 'deck:' and 'cards:' lines, not {describe(root)}")
-        raise DeckError(r.problems)
+        raise DeckError(dict.fromkeys(r.problems))
     values = TOP.read_fields(r, root, "the deck file")
     if values is None:
-        raise DeckError(r.problems)
+        raise DeckError(dict.fromkeys(r.problems))
     head = values["deck"]
     source = head.get("source")
     return Deck(

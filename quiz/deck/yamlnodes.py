@@ -40,7 +40,7 @@ _constructor = SafeConstructor()
 
 # Hints for the YAML mistakes teachers make most often.
 _HINTS = {
-    "mapping values are not allowed here": "if a text contains ': ', put the whole text in quotes",
+    "mapping values are not allowed": "put a text that contains ': ' in quotes, and check the indentation",
     "found character '\\t' that cannot start any token": "indent with spaces, not tabs",
     "found a tab character that violates indentation": "indent with spaces, not tabs",
     "expected a single document in the stream": "a deck file holds one document; remove the extra '---'",
@@ -109,7 +109,12 @@ def scalar_value(node: ScalarNode) -> object:
         return None
     if tag == TIMESTAMP:
         return _build(_constructor.construct_yaml_timestamp, node)
-    raise BadScalar(f"the YAML tag {tag!r} is not allowed in a deck")
+    raise BadScalar(f"the YAML tag {show_tag(tag)} is not allowed in a deck")
+
+
+def show_tag(tag: str) -> str:
+    """A tag as written in YAML: `!!python/object` rather than its full URI."""
+    return "!!" + tag[len("tag:yaml.org,2002:"):] if tag.startswith("tag:yaml.org,2002:") else tag
 
 
 def _build(construct, node: ScalarNode) -> object:  # type: ignore[no-untyped-def]
