@@ -1,0 +1,171 @@
+"""The exam screen, driven by keys through Pilot: no verdicts until handed in, a countdown, results stored."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+from quiz.classroom import storage
+from quiz.classroom.exam import draw
+from quiz.deck.model import Choice, Deck, Option, TrueFalse, TypedAnswer
+from quiz.store import Store
+from quiz.tui.screens.exam import ExamResultScreen, ExamScreen, HandInScreen, clock_text, create_exam_app
+from quiz.tui.widgets.feedback import FeedbackPanel
+
+T0 = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.timezone.utc)
+
+
+def make_deck() -> Deck:
+    cards = [
+        Choice(id=f"c{i}", question=f"Choice question {i}?", answer=f"right {i}",
+               distractors=(Option(f"wrong {i}a"), Option(f"wrong {i}b")))
+        for i in range(3)
+    ]
+    cards += [
+        TrueFalse(id="tf", statement="Water is dry.", answer=False),
+        TypedAnswer(id="typed", question="Who wrote Faust?", answer="Goethe"),
+    ]
+    return Deck(id="exam-deck", title="Exam deck", version="3", cards=tuple(cards))
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = T0
+        self.mono = 1000.0
+
+    def __call__(self) -> dt.datetime:
+        return self.now
+
+    def timer(self) -> float:
+        return self.mono
+
+    def tick(self, seconds: float) -> None:
+        self.now += dt.timedelta(seconds=seconds)
+        self.mono += seconds
+
+
+async def wait_for(pilot, condition: Callable[[], bool], rounds: int = 200) -> None:
+    for _ in range(rounds):
+        if condition():
+            return
+        await pilot.pause(0.01)
+    raise AssertionError("the app never got there")
+
+
+async def answer_current(pilot, screen: ExamScreen, *, right: bool) -> None:
+    presented = screen.session.current
+    card = presented.card
+    if isinstance(card, Choice):
+        target = card.answer if right else card.distractors[0].text
+        await pilot.press(str(presented.options.index(target) + 1))
+    elif isinstance(card, TrueFalse):
+        await pilot.press("f" if right == (card.answer is False) else "t")
+    else:
+        await pilot.press(*("Goethe" if right else "Schiller"), "enter")
+    await pilot.pause()
+
+
+def test_exam_is_answered_without_feedback_then_graded_and_stored(tmp_path: Path) -> None:
+    asyncio.run(_exam_is_answered_without_feedback_then_graded_and_stored(tmp_path))
+
+
+async def _exam_is_answered_without_feedback_then_graded_and_stored(tmp_path: Path) -> None:
+    clock = Clock()
+    paper = draw(make_deck(), 5, "7b")
+    app = create_exam_app(tmp_path, "ann", paper, clock=clock, timer=clock.timer)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, ExamScreen) and app.screen.session is not None)
+        await pilot.pause()
+        screen = app.screen
+        assert "untimed" in str(screen.query_one("#exam-clock").render())
+        wrong_ids = {"c0", "typed"}
+        for n in range(5):
+            assert f"Question {n + 1} of 5" in str(screen.query_one("#exam-position").render())
+            card_id = screen.session.current.card.id
+            clock.tick(7)
+            await answer_current(pilot, screen, right=card_id not in wrong_ids)
+            assert not app.screen.query(FeedbackPanel)  # no verdict while the test is on
+        assert screen.session.current is None and screen.record is None
+        assert "end of the test" in str(screen.query_one("#prompt").render())
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: isinstance(app.screen, ExamResultScreen))
+        record = app.record
+        assert record is not None and record.score == 3 and len(record.items) == 5
+        assert {i.card_id for i in record.items if not i.correct} == wrong_ids
+        assert all(item.seconds == 7 for item in record.items)
+        assert "Score 3 of 5 (60%)" in str(app.screen.query_one("#exam-score").render())
+        await pilot.press("enter")
+    with Store.open(tmp_path) as store:
+        assert storage.exams(store, "ann") == [record]
+        assert store.query("SELECT count(*) FROM card_states")[0][0] == 0  # the schedule was not touched
+        assert store.query("SELECT count(*) FROM answers")[0][0] == 0
+
+
+def test_countdown_hands_the_test_in_at_zero(tmp_path: Path) -> None:
+    asyncio.run(_countdown_hands_the_test_in_at_zero(tmp_path))
+
+
+async def _countdown_hands_the_test_in_at_zero(tmp_path: Path) -> None:
+    clock = Clock()
+    paper = draw(make_deck(), 5, "7b")
+    app = create_exam_app(tmp_path, "ben", paper, time_limit=90, clock=clock, timer=clock.timer)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, ExamScreen) and app.screen.session is not None)
+        await pilot.pause()
+        screen = app.screen
+        assert "Time left 1:30" in str(screen.query_one("#exam-clock").render())
+        clock.tick(20)
+        await answer_current(pilot, screen, right=True)
+        clock.tick(40)
+        await wait_for(pilot, lambda: "Time left 0:30" in str(screen.query_one("#exam-clock").render()))
+        assert screen.query_one("#exam-clock").has_class("-low")
+        clock.tick(31)
+        await wait_for(pilot, lambda: isinstance(app.screen, ExamResultScreen))
+        record = app.record
+        assert record.timed_out and record.seconds == 90 and record.score == 1
+        assert [i.answered for i in record.items] == [True, False, False, False, False]
+        assert record.items[1].seconds == 71  # the question on screen when time ran out
+        assert "the time ran out" in str(app.screen.query_one("#exam-score").render())
+    with Store.open(tmp_path) as store:
+        assert storage.exams(store, "ben") == [record]
+
+
+def test_blank_answers_are_confirmed_before_handing_in_and_back_goes_back(tmp_path: Path) -> None:
+    asyncio.run(_blank_answers_are_confirmed_before_handing_in_and_back_goes_back(tmp_path))
+
+
+async def _blank_answers_are_confirmed_before_handing_in_and_back_goes_back(tmp_path: Path) -> None:
+    clock = Clock()
+    paper = draw(make_deck(), 3, "x")
+    app = create_exam_app(tmp_path, "cat", paper, clock=clock, timer=clock.timer)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, ExamScreen) and app.screen.session is not None)
+        await pilot.pause()
+        screen = app.screen
+        first = screen.session.current
+        await answer_current(pilot, screen, right=False)
+        await pilot.press("ctrl+b")
+        assert screen.session.current == first
+        assert "Your answer so far" in str(screen.query_one("#previous").render())
+        await answer_current(pilot, screen, right=True)
+        await pilot.press("ctrl+n")
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: isinstance(app.screen, HandInScreen))
+        await pilot.press("n")
+        await wait_for(pilot, lambda: isinstance(app.screen, ExamScreen))
+        assert screen.record is None
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: isinstance(app.screen, HandInScreen))
+        await pilot.press("y")
+        await wait_for(pilot, lambda: isinstance(app.screen, ExamResultScreen))
+        record = app.record
+        assert [i.answered for i in record.items] == [True, False, False] and record.score == 1
+
+
+def test_clock_text_rounds_up_to_whole_seconds() -> None:
+    assert clock_text(900) == "15:00"
+    assert clock_text(59.2) == "1:00"
+    assert clock_text(0.4) == "0:01"
+    assert clock_text(0) == "0:00"
