@@ -339,6 +339,16 @@ def test_match_per_pair() -> None:
     assert g.expected == "Petro → Kolumbien; Trump → USA; Maduro → Venezuela"
 
 
+def test_items_from_the_screen_compare_exactly() -> None:
+    card = Order(id="o", question="?", items=("Bogotá", "Bogota"))
+    assert grade(card, ["Bogotá", "Bogota"], LENIENT).correct
+    assert grade(card, ["Bogota", "Bogotá"], LENIENT).parts == (False, False)
+    assert grade(ORDER, ["m19", "bürgermeister", "Präsident", "Besuch"], LENIENT).correct  # re-typed items
+    pairs = Match(id="x", question="?", pairs=(("a", "Bogotá"), ("b", "Bogota")))
+    assert grade(pairs, {"a": "Bogota", "b": "Bogotá"}, LENIENT).parts == (False, False)
+    assert grade(MATCH, {"petro": "kolumbien", "Trump": "USA", "Maduro": "Venezuela"}, LENIENT).correct
+
+
 def test_flashcards_are_not_graded() -> None:
     with pytest.raises(TypeError, match="flashcard"):
         grade(Flashcard(id="f", front="a", back="b"), "b", LENIENT)

@@ -66,9 +66,13 @@ def _find_option(options: Sequence[Option], picked: object) -> Option | None:
     return None
 
 
-def _same_item(given: object, expected: str) -> bool:
-    """Items of order/match cards come from the screen; a normalised comparison forgives re-typing."""
-    return str(given) == expected or (bool(answer_key(expected)) and answer_key(str(given)) == answer_key(expected))
+def _same_item(given: object, expected: str, items: Collection[str]) -> bool:
+    """Items of order/match cards come from the screen and compare exactly; a re-typed
+    item (not one of the card's `items`) compares in normalised form."""
+    text = str(given)
+    if text == expected or text in items:
+        return text == expected
+    return bool(answer_key(expected)) and answer_key(text) == answer_key(expected)
 
 
 def _texts(response: object) -> list[str]:
@@ -157,7 +161,7 @@ def _grade_cloze(card: Cloze, response: object, settings: Settings) -> dict:
 
 def _grade_order(card: Order, response: object) -> dict:
     given = _texts(response)
-    parts = tuple(i < len(given) and _same_item(given[i], item) for i, item in enumerate(card.items))
+    parts = tuple(i < len(given) and _same_item(given[i], item, card.items) for i, item in enumerate(card.items))
     right = all(parts) and len(given) == len(card.items)
     return {"correct": right, "score": _share(parts), "parts": parts}
 
@@ -168,10 +172,11 @@ def _grade_match(card: Match, response: object) -> dict:
         given = {str(k): str(v) for k, v in response.items()}
     else:
         given = {str(k): str(v) for k, v in (response or ())}  # pairs as a sequence of (left, right)
+    rights = {right for _, right in card.pairs}
     by_key = {answer_key(k): v for k, v in given.items()}
     parts = tuple(
-        (left in given and _same_item(given[left], right))
-        or (left not in given and answer_key(left) in by_key and _same_item(by_key[answer_key(left)], right))
+        (left in given and _same_item(given[left], right, rights))
+        or (left not in given and answer_key(left) in by_key and _same_item(by_key[answer_key(left)], right, rights))
         for left, right in card.pairs
     )
     return {"correct": all(parts), "score": _share(parts), "parts": parts}
