@@ -222,10 +222,12 @@ def test_practice_summary_counts_answers_retention_and_days(tmp_path: Path) -> N
             state = store.state("ann", "d", "a")
             clock.now = state.due + dt.timedelta(minutes=1)
         (summary,) = storage.practice(store, "ann")
-        rows = store.query("SELECT prev_state, rating FROM answers ORDER BY id")
-    review_rows = [rating for prev, rating in rows if prev == 2]
+        rows = store.query("SELECT prev_state, correct FROM answers ORDER BY id")
+        from quiz.store.stats import retention
+
+        assert summary.retention == retention(store, "ann", deck_id="d")  # the statistics screen's figure
+    review_rows = [correct for prev, correct in rows if prev == 2]
     assert summary.reviews == 4 and summary.seconds == 28
-    assert summary.right == sum(1 for _, rating in rows if rating != 1) == 3
-    assert summary.recall_reviews == len(review_rows) and summary.recalled == sum(r != 1 for r in review_rows)
-    assert summary.recall_reviews >= 1 and summary.retention is not None
+    assert summary.right == sum(correct for _, correct in rows) == 3
+    assert summary.recall_reviews == len(review_rows) >= 1 and summary.recalled == sum(review_rows)
     assert summary.leeches == ()

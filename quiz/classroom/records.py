@@ -59,9 +59,9 @@ class PracticeRecord:
 
     deck_id: str
     reviews: int  # answers given while practising
-    right: int  # of those, not rated "again"
-    recall_reviews: int  # answers on cards that were already learned (due reviews)
-    recalled: int  # of those, remembered: the measured retention is recalled / recall_reviews
+    right: int  # of those, right
+    recall_reviews: int  # answers on cards that were already learned (in review)
+    recalled: int  # of those, right: the measured retention is recalled / recall_reviews
     days: int  # distinct days with practice
     seconds: float  # time spent answering
     last: dt.datetime | None  # UTC

@@ -12,7 +12,6 @@ import datetime as dt
 import json
 
 from quiz.engine.clock import from_micros, to_micros, utc_now
-from quiz.engine.rating import Rating
 from quiz.engine.scheduler import LEECH_LAPSES, REVIEW
 from quiz.store import Store
 
@@ -115,15 +114,16 @@ def exams(store: Store, profile: str) -> list[ExamRecord]:
 
 
 def practice(store: Store, profile: str) -> list[PracticeRecord]:
-    """The profile's practice per deck: answers, right answers, retention on due reviews, days, time, leeches."""
+    """The profile's practice per deck: answers, right answers, days, time, leeches, and retention
+    counted as the statistics screen counts it (right answers on cards in review)."""
     pid = store.profile_id(profile, create=False)
     if pid is None:
         return []
     rows = store.query(
-        "SELECT deck_id, count(*), sum(rating != ?), sum(prev_state = ?), sum(prev_state = ? AND rating != ?), "
+        "SELECT deck_id, count(*), sum(correct), sum(prev_state = ?), sum(prev_state = ? AND correct), "
         "count(DISTINCT date(time_us / 1000000, 'unixepoch', 'localtime')), sum(duration), max(time_us) "
         "FROM answers WHERE profile_id = ? GROUP BY deck_id ORDER BY deck_id",
-        (int(Rating.AGAIN), REVIEW, REVIEW, int(Rating.AGAIN), pid),
+        (REVIEW, REVIEW, pid),
     )
     leeches: dict[str, list[str]] = {}
     for deck_id, key in store.query(
