@@ -9,7 +9,7 @@ left -> right. Flashcards are rated by the learner, not graded.
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 from quiz.deck.model import (
     DEFAULT_SETTINGS,
@@ -53,6 +53,18 @@ class Grade:
     expected_seconds: float = 0.0  # how long a learner who knows the card needs (see `pace`)
 
 
+@dataclass(frozen=True)
+class Verdict:
+    """What one kind's grader decides; `grade` adds the texts to show."""
+
+    correct: bool
+    score: float
+    typo: bool = False
+    matched: str | None = None
+    feedback: str | None = None
+    parts: tuple[bool, ...] = ()
+
+
 def _find_option(options: Sequence[Option], picked: object) -> Option | None:
     """The option the learner picked: by its exact text, else by its normalised text."""
     text = str(picked)
@@ -85,18 +97,24 @@ def _texts(response: object) -> list[str]:
     return [str(response)]
 
 
+def _text(response: object) -> str:
+    """A typed response as text ("" for none)."""
+    texts = _texts(response)
+    return texts[0] if texts else ""
+
+
 def _share(parts: Sequence[bool]) -> float:
     return sum(parts) / len(parts) if parts else 0.0
 
 
-def _grade_choice(card: Choice, response: object) -> dict:
+def _grade_choice(card: Choice, response: object) -> Verdict:
     picked = _find_option(card.options, response) if response is not None else None
     right = picked is not None and picked.text == card.answer
-    return {"correct": right, "score": float(right), "feedback": picked.feedback if picked else None,
-            "matched": card.answer if right else None}
+    feedback = picked.feedback if picked else None
+    return Verdict(correct=right, score=float(right), feedback=feedback, matched=card.answer if right else None)
 
 
-def _grade_multi(card: Multi, response: object) -> dict:
+def _grade_multi(card: Multi, response: object) -> Verdict:
     """Partial credit: (right picks - wrong picks) / number of right answers, at least 0."""
     picks = _texts(response)
     chosen = {o.text for p in picks if (o := _find_option(card.options, p)) is not None}
@@ -107,7 +125,7 @@ def _grade_multi(card: Multi, response: object) -> dict:
     wrong = len(chosen - answers) + unknown
     score = max(0.0, (hits - wrong) / len(answers)) if answers else 0.0
     feedback = "\n".join(o.feedback for o in card.distractors if o.text in chosen and o.feedback) or None
-    return {"correct": chosen == answers and not unknown, "score": score, "parts": parts, "feedback": feedback}
+    return Verdict(correct=chosen == answers and not unknown, score=score, parts=parts, feedback=feedback)
 
 
 def _truth(response: object) -> bool | None:
@@ -122,31 +140,31 @@ def _truth(response: object) -> bool | None:
     return None
 
 
-def _grade_truefalse(card: TrueFalse, response: object) -> dict:
+def _grade_truefalse(card: TrueFalse, response: object) -> Verdict:
     right = _truth(response) == card.answer
-    return {"correct": right, "score": float(right)}
+    return Verdict(correct=right, score=float(right))
 
 
-def _grade_typed(card: TypedAnswer, response: object, settings: Settings) -> dict:
-    m = match_text(_texts(response)[0] if _texts(response) else "", (card.answer, *card.alternatives),
-                   settings.matching, surname=card.surname)
-    return {"correct": m.correct, "score": float(m.correct), "typo": m.typo, "matched": m.matched}
+def _grade_typed(card: TypedAnswer, response: object, settings: Settings) -> Verdict:
+    accepted = (card.answer, *card.alternatives)
+    m = match_text(_text(response), accepted, settings.matching, surname=card.surname)
+    return Verdict(correct=m.correct, score=float(m.correct), typo=m.typo, matched=m.matched)
 
 
-def _grade_number(card: Number, response: object) -> dict:
+def _grade_number(card: Number, response: object) -> Verdict:
     """An exact answer within the tolerance; a range needs both ends (each within the tolerance)."""
-    span = parse_span(response if isinstance(response, str) else "" if response is None else str(response))
+    span = parse_span(_text(response))
     if span is None:
-        return {"correct": False, "score": 0.0, "parts": (False, False) if card.range else ()}
+        return Verdict(correct=False, score=0.0, parts=(False, False) if card.range else ())
     if card.range is not None:
         parts = (within(span.low, card.range.min, card.tolerance), within(span.high, card.range.max, card.tolerance))
         right = all(parts)
-        return {"correct": right, "score": _share(parts), "parts": parts, "matched": answer_text(card) if right else None}
+        return Verdict(correct=right, score=_share(parts), parts=parts, matched=answer_text(card) if right else None)
     right = card.answer is not None and not span.is_range and within(span.low, card.answer, card.tolerance)
-    return {"correct": right, "score": float(right), "matched": answer_text(card) if right else None}
+    return Verdict(correct=right, score=float(right), matched=answer_text(card) if right else None)
 
 
-def _grade_cloze(card: Cloze, response: object, settings: Settings) -> dict:
+def _grade_cloze(card: Cloze, response: object, settings: Settings) -> Verdict:
     given = _texts(response)
     matches = [
         match_text(given[i] if i < len(given) else "", alternatives, settings.matching)
@@ -155,23 +173,20 @@ def _grade_cloze(card: Cloze, response: object, settings: Settings) -> dict:
     parts = tuple(m.correct for m in matches)
     right = all(parts) and bool(parts)
     matched = fill_gaps(card, [m.matched or "" for m in matches]) if right else None
-    return {"correct": right, "score": _share(parts), "parts": parts, "typo": right and any(m.typo for m in matches),
-            "matched": matched}
+    typo = right and any(m.typo for m in matches)
+    return Verdict(correct=right, score=_share(parts), parts=parts, typo=typo, matched=matched)
 
 
-def _grade_order(card: Order, response: object) -> dict:
+def _grade_order(card: Order, response: object) -> Verdict:
     given = _texts(response)
     parts = tuple(i < len(given) and _same_item(given[i], item, card.items) for i, item in enumerate(card.items))
     right = all(parts) and len(given) == len(card.items)
-    return {"correct": right, "score": _share(parts), "parts": parts}
+    return Verdict(correct=right, score=_share(parts), parts=parts)
 
 
-def _grade_match(card: Match, response: object) -> dict:
-    given: dict[str, str] = {}
-    if isinstance(response, Mapping):
-        given = {str(k): str(v) for k, v in response.items()}
-    else:
-        given = {str(k): str(v) for k, v in (response or ())}  # pairs as a sequence of (left, right)
+def _grade_match(card: Match, response: object) -> Verdict:
+    pairs = response.items() if isinstance(response, Mapping) else (response or ())  # or (left, right) pairs
+    given = {str(left): str(right) for left, right in pairs}
     rights = {right for _, right in card.pairs}
     by_key = {answer_key(k): v for k, v in given.items()}
     parts = tuple(
@@ -179,7 +194,7 @@ def _grade_match(card: Match, response: object) -> dict:
         or (left not in given and answer_key(left) in by_key and _same_item(by_key[answer_key(left)], right, rights))
         for left, right in card.pairs
     )
-    return {"correct": all(parts), "score": _share(parts), "parts": parts}
+    return Verdict(correct=all(parts), score=_share(parts), parts=parts)
 
 
 def grade(card: Card, response: object, settings: Settings) -> Grade:
@@ -210,5 +225,5 @@ def grade(card: Card, response: object, settings: Settings) -> Grade:
         expected=answer_text(card),
         given=response_text(card, response),
         expected_seconds=expected_seconds(card),
-        **verdict,
+        **asdict(verdict),
     )
