@@ -51,14 +51,16 @@ def pairs_text(pairs: Sequence[tuple[str, str]]) -> str:
     return LIST_SEPARATOR.join(f"{left}{PAIR_ARROW}{right}" for left, right in pairs)
 
 
-def number_text(card: Number) -> str:
-    """ "2000–2015", "65 years", "3.5 (± 0.5) km"."""
+def number_value_text(card: Number) -> str:
+    """Just the number or range: "2000–2015", "65"."""
     if card.range is not None:
-        text = format_span(card.range.min, card.range.max)
-    elif card.answer is not None:
-        text = format_number(card.answer)
-    else:
-        text = "?"
+        return format_span(card.range.min, card.range.max)
+    return format_number(card.answer) if card.answer is not None else "?"
+
+
+def number_text(card: Number) -> str:
+    """The number with its tolerance and unit: "2000–2015", "65 years", "3.5 (± 0.5) km"."""
+    text = number_value_text(card)
     if card.tolerance:
         text += f" (± {format_number(card.tolerance)})"
     return f"{text} {card.unit}" if card.unit else text

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from quiz.deck.model import Card, Choice, Cloze, Flashcard, Match, Multi, Number, Order, TrueFalse, TypedAnswer
 
-from .answers import answer_text
+from .answers import number_value_text
 
 THINK_SECONDS = 3.0
 """Recalling an answer one knows, before reading and typing."""
@@ -38,8 +38,10 @@ def expected_seconds(card: Card) -> float:
     match card:
         case Choice() | Multi():
             seconds += sum(_reading(o.text) + PICK_SECONDS for o in card.options)
-        case TypedAnswer() | Number():
-            seconds += _typing(answer_text(card))
+        case TypedAnswer():
+            seconds += _typing(card.answer)
+        case Number():
+            seconds += _typing(number_value_text(card))
         case Cloze():
             seconds += sum(_typing(alternatives[0]) + PICK_SECONDS for alternatives in card.gaps)
         case Order():
