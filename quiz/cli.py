@@ -20,6 +20,7 @@ COMMANDS: tuple[str, ...] = (
     "exam",
     "results",
     "report",
+    "generate",
 )
 
 
