@@ -1,0 +1,45 @@
+"""`quiz generate FACTS [-o DECK] [--language de|en]`: turn a facts file into a deck."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+HELP = "generate a deck from an article's facts file"
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("facts", metavar="FACTS", help="the facts file (YAML) written for an article")
+    parser.add_argument("-o", "--output", metavar="DECK", help="write the deck here (default: print it)")
+    parser.add_argument(
+        "--language", metavar="LANG", help="language of the questions, e.g. de or en (default: the article's)"
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from quiz.deck.errors import DeckError
+    from quiz.generate import load_facts, render_deck
+
+    try:
+        facts = load_facts(args.facts)
+        language = args.language or facts.article.language
+        if language not in facts.languages:
+            print(f"{args.facts}: no {language} texts; choose one of: {', '.join(facts.languages)}", file=sys.stderr)
+            return 2
+        output = Path(args.output) if args.output else Path.cwd() / "deck.yaml"
+        text = render_deck(facts, language, output)
+    except DeckError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    if not args.output:
+        sys.stdout.write(text)
+        return 0
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        print(f"{output}: cannot write the deck: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    print(f"wrote {output} ({language})", file=sys.stderr)
+    return 0

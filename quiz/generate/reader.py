@@ -1,0 +1,561 @@
+"""Facts file (YAML) -> `Facts`, with every problem reported as `file:line:column: message`.
+
+The file is read as a YAML node tree so each problem can point at the place a
+teacher has to fix. Grounding is checked here too: a quote that is not word
+for word in the article, or an entity its quote does not name, is a mistake
+in the file like any other.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+import yaml
+
+from quiz.deck.errors import DeckError, Problem
+from quiz.deck.model import GAP_RE
+
+from .facts import (
+    FORMS,
+    LITERAL_TYPES,
+    NUMBER_TYPES,
+    TEXT_TYPE,
+    Article,
+    Entity,
+    Event,
+    Fact,
+    Facts,
+    Localized,
+    Relation,
+    Timeline,
+    Value,
+)
+
+ID_RE = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
+PLACEHOLDER_RE = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)(?:\.([a-z]+))?\}")
+_STR = "tag:yaml.org,2002:str"
+_INT = "tag:yaml.org,2002:int"
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+
+
+def cloze_plain(text: str) -> str:
+    """A cloze text with each gap replaced by its canonical answer."""
+    return GAP_RE.sub(lambda m: m.group(1).split("|")[0].strip(), text)
+
+
+class _Reader:
+    """Walks YAML nodes, collecting problems instead of stopping at the first."""
+
+    def __init__(self, display: str):
+        self.display = display
+        self.problems: list[Problem] = []
+
+    def fail(self, node: yaml.Node, message: str) -> None:
+        mark = node.start_mark
+        self.problems.append(Problem(self.display, mark.line + 1, mark.column + 1, message))
+
+    def mapping(
+        self, node: yaml.Node, what: str, *, required: Iterable[str] = (), optional: Iterable[str] | None = None
+    ) -> dict[str, tuple[yaml.Node, yaml.Node]] | None:
+        """Key -> (key node, value node). `optional=None` allows any key (an id-keyed table)."""
+        if not isinstance(node, yaml.MappingNode):
+            self.fail(node, f"{what} must be a mapping of `key: value` lines")
+            return None
+        required = tuple(required)
+        allowed = None if optional is None else set(required) | set(optional)
+        out: dict[str, tuple[yaml.Node, yaml.Node]] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.fail(key_node, f"{what}: keys must be plain words")
+                continue
+            key = key_node.value
+            if key in out:
+                self.fail(key_node, f"{what}: `{key}` appears twice")
+                continue
+            if allowed is not None and key not in allowed:
+                self.fail(key_node, f"{what}: unknown key `{key}`; allowed: {', '.join(sorted(allowed))}")
+                continue
+            out[key] = (key_node, value_node)
+        for key in required:
+            if key not in out:
+                self.fail(node, f"{what}: `{key}` is missing")
+        return out
+
+    def sequence(self, node: yaml.Node, what: str) -> list[yaml.Node]:
+        if not isinstance(node, yaml.SequenceNode):
+            self.fail(node, f"{what} must be a list")
+            return []
+        return list(node.value)
+
+    def string(self, node: yaml.Node, what: str) -> str | None:
+        if not isinstance(node, yaml.ScalarNode) or node.tag != _STR or not node.value.strip():
+            self.fail(node, f"{what} must be a text")
+            return None
+        return node.value
+
+    def strings(self, node: yaml.Node, what: str) -> tuple[str, ...]:
+        if isinstance(node, yaml.ScalarNode):
+            value = self.string(node, what)
+            return (value,) if value else ()
+        return tuple(s for s in (self.string(n, what) for n in self.sequence(node, what)) if s)
+
+    def integer(self, node: yaml.Node, what: str) -> int | None:
+        if not isinstance(node, yaml.ScalarNode) or node.tag != _INT:
+            self.fail(node, f"{what} must be a whole number")
+            return None
+        return int(node.value)
+
+    def identifier(self, node: yaml.Node, what: str) -> str | None:
+        value = self.string(node, what)
+        if value is not None and not ID_RE.match(value):
+            self.fail(node, f"{what} `{value}` may only use lower-case letters, digits, `-` and `_`")
+            return None
+        return value
+
+    def localized(self, node: yaml.Node, languages: tuple[str, ...], what: str) -> Localized | None:
+        """A text for every language: one plain text for all, or a mapping per language."""
+        if isinstance(node, yaml.ScalarNode):
+            value = self.string(node, what)
+            return None if value is None else {lang: value for lang in languages}
+        table = self.mapping(node, what, required=languages, optional=())
+        if table is None or any(lang not in table for lang in languages):
+            return None
+        out = {lang: self.string(table[lang][1], f"{what} ({lang})") for lang in languages}
+        return None if any(v is None for v in out.values()) else out  # type: ignore[misc]
+
+
+def load_facts(path: str | Path) -> Facts:
+    """Read and check a facts file; raises `DeckError` listing every problem."""
+    path = Path(path)
+    display = str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise DeckError([Problem(display, 1, 1, f"cannot read the facts file: {exc.strerror or exc}")]) from exc
+    except UnicodeDecodeError as exc:
+        raise DeckError([Problem(display, 1, 1, "the facts file is not UTF-8 text")]) from exc
+    return load_facts_text(text, path)
+
+
+def load_facts_text(text: str, path: Path) -> Facts:
+    """Like `load_facts`, from text; the article is found relative to `path`."""
+    reader = _Reader(str(path))
+    try:
+        root = yaml.compose(text)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        raise DeckError([Problem(str(path), line, column, f"not valid YAML: {exc.problem or exc}")]) from exc
+    if root is None:
+        raise DeckError([Problem(str(path), 1, 1, "the facts file is empty")])
+    facts = _Builder(reader, path).build(root)
+    if reader.problems or facts is None:
+        raise DeckError(reader.problems)
+    return facts
+
+
+class _Builder:
+    def __init__(self, reader: _Reader, path: Path):
+        self.r = reader
+        self.path = path
+        self.languages: tuple[str, ...] = ()
+        self.article_text = ""
+        self.source_language = ""
+
+    def build(self, root: yaml.Node) -> Facts | None:
+        r = self.r
+        top = r.mapping(
+            root,
+            "the facts file",
+            required=("languages", "source", "deck", "entities", "relations", "facts"),
+            optional=("timelines",),
+        )
+        if top is None or any(k not in top for k in ("languages", "source", "deck")):
+            return None
+        self.languages = tuple(dict.fromkeys(r.strings(top["languages"][1], "languages")))
+        if not self.languages:
+            return None
+        article = self._article(top["source"][1])
+        deck = r.mapping(top["deck"][1], "deck", required=("id", "title"), optional=("description", "author", "tags"))
+        if article is None or deck is None or "id" not in deck or "title" not in deck:
+            return None
+        deck_id = r.identifier(deck["id"][1], "deck id")
+        title = r.localized(deck["title"][1], self.languages, "deck title")
+        description = self.r.localized(deck["description"][1], self.languages, "deck description") if "description" in deck else None
+        author = r.string(deck["author"][1], "deck author") if "author" in deck else None
+        tags = r.strings(deck["tags"][1], "deck tags") if "tags" in deck else ()
+        entities = self._entities(top["entities"][1]) if "entities" in top else {}
+        relations = self._relations(top["relations"][1], entities) if "relations" in top else {}
+        facts = self._facts(top["facts"][1], entities, relations) if "facts" in top else ()
+        timelines = self._timelines(top["timelines"][1], facts) if "timelines" in top else ()
+        if deck_id is None or title is None:
+            return None
+        return Facts(
+            path=self.path,
+            deck_id=deck_id,
+            languages=self.languages,
+            title=title,
+            description=description,
+            author=author,
+            tags=tags,
+            article=article,
+            entities=entities,
+            relations=relations,
+            facts=facts,
+            timelines=timelines,
+        )
+
+    def _article(self, node: yaml.Node) -> Article | None:
+        r = self.r
+        table = r.mapping(node, "source", required=("title", "date", "file", "language"), optional=())
+        if table is None or len(table) < 4:
+            return None
+        title = r.string(table["title"][1], "source title")
+        date_node = table["date"][1]
+        date = None
+        if isinstance(date_node, yaml.ScalarNode) and date_node.tag == _TIMESTAMP:
+            try:
+                date = dt.date.fromisoformat(date_node.value)
+            except ValueError:
+                pass
+        if date is None:
+            r.fail(date_node, "source date must be a date written YYYY-MM-DD")
+        language = r.string(table["language"][1], "source language")
+        name = r.string(table["file"][1], "source file")
+        if title is None or date is None or language is None or name is None:
+            return None
+        file = (self.path.parent / name).resolve()
+        try:
+            text = file.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            r.fail(table["file"][1], f"cannot read the article {name} (looked for {file})")
+            return None
+        self.article_text = text
+        self.source_language = language
+        return Article(title=title, date=date, file=file, language=language, text=text)
+
+    def _entities(self, node: yaml.Node) -> dict[str, Entity]:
+        r, langs = self.r, self.languages
+        out: dict[str, Entity] = {}
+        table = r.mapping(node, "entities")
+        for key, (key_node, value) in (table or {}).items():
+            if not ID_RE.match(key):
+                r.fail(key_node, f"entity id `{key}` may only use lower-case letters, digits, `-` and `_`")
+                continue
+            what = f"entity `{key}`"
+            e = r.mapping(value, what, required=("type", "name"), optional=("short", "forms", "mentions", "also", "role"))
+            if e is None or "type" not in e or "name" not in e:
+                continue
+            etype = r.identifier(e["type"][1], f"{what}: type")
+            if etype in LITERAL_TYPES:
+                r.fail(e["type"][1], f"{what}: `{etype}` values are written in the facts themselves, not as entities")
+                continue
+            name = r.localized(e["name"][1], langs, f"{what}: name")
+            short = r.localized(e["short"][1], langs, f"{what}: short") if "short" in e else None
+            role = r.localized(e["role"][1], langs, f"{what}: role") if "role" in e else None
+            forms: dict[str, Localized] = {}
+            for form, (form_key, form_value) in (r.mapping(e["forms"][1], f"{what}: forms") or {} if "forms" in e else {}).items():
+                if form not in FORMS or form in ("short", "role"):
+                    r.fail(form_key, f"{what}: unknown form `{form}`; use gen, nom, acc or dat")
+                    continue
+                loc = r.localized(form_value, langs, f"{what}: form {form}")
+                if loc:
+                    forms[form] = loc
+            mentions = r.strings(e["mentions"][1], f"{what}: mentions") if "mentions" in e else ()
+            also = r.strings(e["also"][1], f"{what}: also") if "also" in e else ()
+            if etype is None or name is None:
+                continue
+            if self.source_language in name:
+                defaults = (name[self.source_language], *((short[self.source_language],) if short else ()))
+                mentions = tuple(dict.fromkeys((*mentions, *defaults)))
+            for mention_node in ([] if "mentions" not in e else self._items(e["mentions"][1])):
+                if mention_node.value not in self.article_text:
+                    r.fail(mention_node, f"{what}: mention `{mention_node.value}` does not occur in the article")
+            mark = key_node.start_mark
+            out[key] = Entity(key, etype, name, short, forms, mentions, also, role, mark.line + 1, mark.column + 1)
+        return out
+
+    @staticmethod
+    def _items(node: yaml.Node) -> list[yaml.ScalarNode]:
+        items = node.value if isinstance(node, yaml.SequenceNode) else [node]
+        return [n for n in items if isinstance(n, yaml.ScalarNode)]
+
+    def _relations(self, node: yaml.Node, entities: dict[str, Entity]) -> dict[str, Relation]:
+        r, langs = self.r, self.languages
+        types = {e.type for e in entities.values()}
+        out: dict[str, Relation] = {}
+        for key, (key_node, value) in (r.mapping(node, "relations") or {}).items():
+            what = f"relation `{key}`"
+            if not ID_RE.match(key):
+                r.fail(key_node, f"{what}: ids may only use lower-case letters, digits, `-` and `_`")
+                continue
+            rel = r.mapping(value, what, required=("slots", "says"), optional=("ask", "symmetric", "typed", "swap"))
+            if rel is None or "slots" not in rel or "says" not in rel:
+                continue
+            slots: dict[str, str] = {}
+            for slot, (slot_key, slot_type_node) in (r.mapping(rel["slots"][1], f"{what}: slots") or {}).items():
+                slot_type = r.identifier(slot_type_node, f"{what}: type of slot `{slot}`")
+                if slot_type is None:
+                    continue
+                if slot_type not in LITERAL_TYPES and slot_type not in types:
+                    r.fail(slot_type_node, f"{what}: no entity has type `{slot_type}`")
+                slots[slot] = slot_type
+            says = r.localized(rel["says"][1], langs, f"{what}: says")
+            if says:
+                self._check_template(rel["says"][1], says, slots, what)
+            ask: dict[str, Localized] = {}
+            if "ask" in rel:
+                for slot, (slot_key, q_node) in (r.mapping(rel["ask"][1], f"{what}: ask") or {}).items():
+                    if slot not in slots:
+                        r.fail(slot_key, f"{what}: ask names `{slot}`, which is not one of its slots")
+                        continue
+                    if slots[slot] == TEXT_TYPE:
+                        r.fail(slot_key, f"{what}: `{slot}` is a text; ask for who or what it is about instead")
+                        continue
+                    question = r.localized(q_node, langs, f"{what}: question for `{slot}`")
+                    if question:
+                        self._check_template(q_node, question, slots, what)
+                        ask[slot] = question
+            symmetric = self._flag(rel, "symmetric", what, False)
+            typed = self._slot_list(rel, "typed", slots, what, default=tuple(ask))
+            swap = self._slot_list(rel, "swap", slots, what, default=tuple(s for s, t in slots.items() if t != TEXT_TYPE))
+            if symmetric and len(set(slots.values())) != 1:
+                r.fail(rel["symmetric"][1], f"{what}: only a relation whose slots share one type can be symmetric")
+            if says is None:
+                continue
+            mark = key_node.start_mark
+            out[key] = Relation(key, slots, says, ask, symmetric, typed, swap, mark.line + 1, mark.column + 1)
+        return out
+
+    def _slot_list(
+        self, table: dict[str, tuple[yaml.Node, yaml.Node]], key: str, slots: dict[str, str], what: str, default: tuple[str, ...]
+    ) -> tuple[str, ...]:
+        """`key: [slot, ...]`, `key: true` (the default slots) or `key: false` (none)."""
+        if key not in table:
+            return default
+        node = table[key][1]
+        if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:bool":
+            return default if self._flag(table, key, what, True) else ()
+        names = self.r.strings(node, f"{what}: {key}")
+        for name in names:
+            if name not in slots:
+                self.r.fail(node, f"{what}: {key} names `{name}`, which is not one of its slots")
+        return tuple(n for n in names if n in slots)
+
+    def _flag(self, table: dict[str, tuple[yaml.Node, yaml.Node]], key: str, what: str, default: bool) -> bool:
+        if key not in table:
+            return default
+        node = table[key][1]
+        if not isinstance(node, yaml.ScalarNode) or node.tag != "tag:yaml.org,2002:bool":
+            self.r.fail(node, f"{what}: `{key}` must be true or false")
+            return default
+        return node.value.lower() in ("true", "yes", "on")
+
+    def _check_template(self, node: yaml.Node, texts: Localized, slots: dict[str, str], what: str) -> None:
+        for text in dict.fromkeys(texts.values()):
+            for m in PLACEHOLDER_RE.finditer(text):
+                slot, form = m.group(1), m.group(2)
+                if slot not in slots:
+                    self.r.fail(node, f"{what}: `{{{slot}}}` is not one of its slots ({', '.join(slots)})")
+                elif form is not None and (form not in FORMS or slots[slot] in LITERAL_TYPES):
+                    self.r.fail(node, f"{what}: `{m.group(0)}`: `{form}` is not a form of this slot")
+
+    def _facts(self, node: yaml.Node, entities: dict[str, Entity], relations: dict[str, Relation]) -> tuple[Fact, ...]:
+        r, langs = self.r, self.languages
+        out: list[Fact] = []
+        seen: set[str] = set()
+        for item in r.sequence(node, "facts"):
+            f = r.mapping(
+                item,
+                "fact",
+                required=("id", "quote"),
+                optional=("relation", "args", "refs", "cloze", "explain", "false", "avoid", "tags"),
+            )
+            if f is None or "id" not in f or "quote" not in f:
+                continue
+            fact_id = r.identifier(f["id"][1], "fact id")
+            if fact_id is None:
+                continue
+            what = f"fact `{fact_id}`"
+            if fact_id in seen:
+                r.fail(f["id"][1], f"{what}: another fact already has this id")
+                continue
+            seen.add(fact_id)
+            quote = r.string(f["quote"][1], f"{what}: quote")
+            if quote is not None and quote not in self.article_text:
+                r.fail(f["quote"][1], f"{what}: the quote does not occur word for word in the article")
+                quote = None
+            refs: dict[str, str] = {}
+            for word, (word_key, target) in (r.mapping(f["refs"][1], f"{what}: refs") or {} if "refs" in f else {}).items():
+                entity = r.string(target, f"{what}: refs")
+                if entity not in entities:
+                    r.fail(target, f"{what}: refs names `{entity}`, which is not an entity")
+                elif quote is not None and not re.search(rf"(?<!\w){re.escape(word)}(?!\w)", quote):
+                    r.fail(word_key, f"{what}: refs word `{word}` is not in the quote")
+                else:
+                    refs[word] = entity  # type: ignore[assignment]
+            cloze = r.localized(f["cloze"][1], langs, f"{what}: cloze") if "cloze" in f else None
+            if cloze is not None:
+                self._check_cloze(f["cloze"][1], cloze, what)
+            explain = r.localized(f["explain"][1], langs, f"{what}: explain") if "explain" in f else None
+            tags = r.strings(f["tags"][1], f"{what}: tags") if "tags" in f else ()
+            avoid = r.strings(f["avoid"][1], f"{what}: avoid") if "avoid" in f else ()
+            for name in avoid:
+                if name not in entities:
+                    r.fail(f["avoid"][1], f"{what}: avoid names `{name}`, which is not an entity")
+            relation_id = r.string(f["relation"][1], f"{what}: relation") if "relation" in f else None
+            args: dict[str, Value] = {}
+            false: dict[str, Value] = {}
+            if relation_id is None:
+                if "relation" not in f:
+                    for key in ("cloze", "explain"):
+                        if key not in f:
+                            r.fail(item, f"{what}: a fact without a relation needs `{key}`")
+                    for key in ("args", "false"):
+                        if key in f:
+                            r.fail(f[key][0], f"{what}: `{key}` needs a `relation`")
+            elif relation_id not in relations:
+                r.fail(f["relation"][1], f"{what}: unknown relation `{relation_id}`")
+            else:
+                relation = relations[relation_id]
+                if "args" not in f:
+                    r.fail(item, f"{what}: `args` is missing")
+                else:
+                    args = self._args(f["args"][1], relation, entities, what, required=True)
+                    if quote is not None and len(args) == len(relation.slots):
+                        self._check_grounding(f["args"][1], args, relation, entities, quote, refs, what)
+                if "false" in f:
+                    false = self._args(f["false"][1], relation, entities, what, required=False)
+                    for slot, value in false.items():
+                        if args.get(slot) == value:
+                            r.fail(f["false"][1], f"{what}: `false` must change `{slot}`, not repeat it")
+            if quote is None:
+                continue
+            mark = f["id"][0].start_mark
+            out.append(
+                Fact(
+                    fact_id, quote, relation_id, args, refs, cloze, explain, false, avoid, tags, mark.line + 1, mark.column + 1
+                )
+            )
+        self._check_unambiguous(out, relations, node)
+        return tuple(out)
+
+    def _args(
+        self, node: yaml.Node, relation: Relation, entities: dict[str, Entity], what: str, *, required: bool
+    ) -> dict[str, Value]:
+        r = self.r
+        table = r.mapping(node, f"{what}: args", required=relation.slots if required else (), optional=relation.slots)
+        out: dict[str, Value] = {}
+        for slot, (slot_key, value_node) in (table or {}).items():
+            slot_type = relation.slots[slot]
+            value: Value | None
+            if slot_type in NUMBER_TYPES:
+                value = r.integer(value_node, f"{what}: `{slot}`")
+            elif slot_type == TEXT_TYPE:
+                value = r.localized(value_node, self.languages, f"{what}: `{slot}`")
+            else:
+                value = r.string(value_node, f"{what}: `{slot}`")
+                if value is not None and value not in entities:
+                    r.fail(value_node, f"{what}: `{value}` is not an entity")
+                    value = None
+                elif value is not None and entities[value].type != slot_type:
+                    r.fail(value_node, f"{what}: `{slot}` needs a {slot_type}, `{value}` is a {entities[value].type}")
+                    value = None
+            if value is not None:
+                out[slot] = value
+        return out
+
+    def _check_grounding(
+        self,
+        node: yaml.Node,
+        args: dict[str, Value],
+        relation: Relation,
+        entities: dict[str, Entity],
+        quote: str,
+        refs: dict[str, str],
+        what: str,
+    ) -> None:
+        """Every argument must be named in the quote, or stand there as a `refs` word."""
+        for slot, value in args.items():
+            slot_type = relation.slots[slot]
+            if slot_type in NUMBER_TYPES:
+                ok = re.search(rf"(?<!\d){value}(?!\d)", quote) is not None
+                shown = str(value)
+            elif slot_type == TEXT_TYPE:
+                shown = value[self.source_language]  # type: ignore[index]
+                ok = shown in quote
+            else:
+                entity = entities[value]  # type: ignore[index]
+                ok = any(m in quote for m in entity.mentions) or value in refs.values()
+                shown = entity.name.get(self.source_language, entity.id)
+            if not ok:
+                self.r.fail(node, f"{what}: the quote does not name `{shown}` ({slot}); quote more, or add a `refs` word")
+
+    def _check_cloze(self, node: yaml.Node, cloze: Localized, what: str) -> None:
+        for lang, text in cloze.items():
+            if not GAP_RE.search(text):
+                self.r.fail(node, f"{what}: the {lang} cloze has no gap; mark one like {{{{word}}}}")
+            if any(not part.strip() for m in GAP_RE.finditer(text) for part in m.group(1).split("|")):
+                self.r.fail(node, f"{what}: the {lang} cloze has an empty gap")
+        source_text = cloze.get(self.source_language)
+        if source_text is not None and cloze_plain(source_text) not in self.article_text:
+            self.r.fail(node, f"{what}: the {self.source_language} cloze, gaps filled in, is not word for word in the article")
+
+    def _check_unambiguous(self, facts: list[Fact], relations: dict[str, Relation], node: yaml.Node) -> None:
+        """A question must have one answer: no two facts may differ only in an asked slot."""
+        for i, fact in enumerate(facts):
+            relation = relations.get(fact.relation or "")
+            if relation is None or len(fact.args) != len(relation.slots):
+                continue
+            for other in facts[:i]:
+                if other.relation != fact.relation or len(other.args) != len(relation.slots):
+                    continue
+                for slot in relation.ask:
+                    rest = [s for s in relation.slots if s != slot]
+                    if other.args[slot] != fact.args[slot] and all(other.args[s] == fact.args[s] for s in rest):
+                        self.r.problems.append(
+                            Problem(
+                                self.r.display,
+                                fact.line,
+                                fact.column,
+                                f"fact `{fact.id}`: asking for `{slot}` would have two answers "
+                                f"(see fact `{other.id}`); remove `{slot}` from the relation's `ask` or split the relation",
+                            )
+                        )
+
+    def _timelines(self, node: yaml.Node, facts: tuple[Fact, ...]) -> tuple[Timeline, ...]:
+        r, langs = self.r, self.languages
+        known = {f.id for f in facts}
+        out: list[Timeline] = []
+        for item in r.sequence(node, "timelines"):
+            t = r.mapping(item, "timeline", required=("id", "question", "explain", "events"), optional=("tags",))
+            if t is None or len(t) < 4:
+                continue
+            timeline_id = r.identifier(t["id"][1], "timeline id")
+            what = f"timeline `{timeline_id}`"
+            if timeline_id in known:
+                r.fail(t["id"][1], f"{what}: a fact already has this id")
+            question = r.localized(t["question"][1], langs, f"{what}: question")
+            explain = r.localized(t["explain"][1], langs, f"{what}: explain")
+            tags = r.strings(t["tags"][1], f"{what}: tags") if "tags" in t else ()
+            events: list[Event] = []
+            for event_node in r.sequence(t["events"][1], f"{what}: events"):
+                e = r.mapping(event_node, f"{what}: event", required=("fact", "label"), optional=())
+                if e is None or len(e) < 2:
+                    continue
+                fact_id = r.string(e["fact"][1], f"{what}: event fact")
+                label = r.localized(e["label"][1], langs, f"{what}: event label")
+                if fact_id not in known:
+                    r.fail(e["fact"][1], f"{what}: `{fact_id}` is not a fact")
+                elif label is not None:
+                    events.append(Event(fact_id, label))
+            if len(events) < 2:
+                r.fail(t["events"][1], f"{what}: needs at least two events")
+            if timeline_id is None or question is None or explain is None:
+                continue
+            mark = t["id"][0].start_mark
+            out.append(Timeline(timeline_id, question, tuple(events), explain, tags, mark.line + 1, mark.column + 1))
+        return tuple(out)
