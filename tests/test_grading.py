@@ -96,6 +96,8 @@ def test_typos_are_counted_per_word() -> None:
 def test_no_typo_in_numbers() -> None:
     assert typo_allowance("2015abcdef") == 0
     assert not grade(typed("Plan 2015"), "Plan 2016", LENIENT).correct
+    assert not grade(typed("Apollo 1"), "Apollo", LENIENT).correct
+    assert not grade(typed("Apollo"), "Apollo1", LENIENT).correct
 
 
 def test_joined_words_with_a_typo() -> None:

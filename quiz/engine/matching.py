@@ -58,6 +58,10 @@ def accepted_forms(accepted: Sequence[str], *, surname: bool = False) -> tuple[s
     return tuple(dict.fromkeys(forms))
 
 
+def _digits(text: str) -> str:
+    return "".join(ch for ch in text if ch.isdigit())
+
+
 def _typo_distance(given: str, expected: str) -> int | None:
     """Edits between two normalised answers if within the allowance, else None."""
     given_words, expected_words = given.split(), expected.split()
@@ -73,7 +77,9 @@ def _typo_distance(given: str, expected: str) -> int | None:
             total += d
         return total
     # The learner split or joined words: compare without spaces, forgiving
-    # as much as the longest expected word allows.
+    # as much as the longest expected word allows, but never a different number.
+    if _digits(given) != _digits(expected):
+        return None
     allowed = max(typo_allowance(e) for e in expected_words)
     d = Levenshtein.distance(given.replace(" ", ""), expected.replace(" ", ""), score_cutoff=allowed)
     return d if d <= allowed else None
