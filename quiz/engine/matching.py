@@ -65,8 +65,8 @@ def _digits(text: str) -> str:
 def _typo_distance(given: str, expected: str) -> int | None:
     """Edits between two normalised answers if within the allowance, else None."""
     given_words, expected_words = given.split(), expected.split()
-    if not given_words or not expected_words:
-        return None
+    if not given_words or not expected_words or _digits(given) != _digits(expected):
+        return None  # a typo never changes a number
     if len(given_words) == len(expected_words):
         total = 0
         for g, e in zip(given_words, expected_words):
@@ -77,9 +77,7 @@ def _typo_distance(given: str, expected: str) -> int | None:
             total += d
         return total
     # The learner split or joined words: compare without spaces, forgiving
-    # as much as the longest expected word allows, but never a different number.
-    if _digits(given) != _digits(expected):
-        return None
+    # as much as the longest expected word allows.
     allowed = max(typo_allowance(e) for e in expected_words)
     d = Levenshtein.distance(given.replace(" ", ""), expected.replace(" ", ""), score_cutoff=allowed)
     return d if d <= allowed else None
