@@ -20,6 +20,7 @@ from .yamlnodes import MappingNode, Reader, compose, describe
 
 MAX_BYTES = 64 * 1024 * 1024
 DECK_SUFFIXES = (".yaml", ".yml")
+FACTS_SUFFIXES = (".facts.yaml", ".facts.yml")  # inputs of `quiz generate`, not decks
 
 
 def load_deck(path: str | os.PathLike[str]) -> Deck:
@@ -85,7 +86,7 @@ def load_text(text: str, path: str = "<string>") -> Deck:
 
 
 def find_deck_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
-    """Files as given; folders searched (recursively) for *.yaml and *.yml, hidden ones skipped.
+    """Files as given; folders searched (recursively) for *.yaml and *.yml, hidden ones and facts files skipped.
 
     A path that does not exist is kept, so that loading it reports it.
     """
@@ -98,6 +99,7 @@ def find_deck_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
                     p
                     for p in path.rglob("*")
                     if p.suffix in DECK_SUFFIXES
+                    and not p.name.endswith(FACTS_SUFFIXES)
                     and p.is_file()
                     and not any(part.startswith(".") for part in p.relative_to(path).parts)
                 )
