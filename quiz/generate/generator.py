@@ -125,13 +125,18 @@ def _questions(
         yield Number(id=f"{base}-number", question=question, answer=value, unit=unit, explain=explain, **common)  # type: ignore[arg-type]
     elif slot in relation.typed:
         entity = ctx.entities[value]  # type: ignore[index]
-        alternatives = tuple(a for a in dict.fromkeys((*_names(ctx, value), *entity.also)) if a != answer)
+        surname = entity.type == "person"
+        alternatives = tuple(
+            a
+            for a in dict.fromkeys((*_names(ctx, value), *entity.also))
+            if a != answer and not (surname and answer.endswith(" " + a))  # surname forms count anyway
+        )
         yield TypedAnswer(
             id=f"{base}-answer",
             question=question,
             answer=answer,
             alternatives=alternatives,
-            surname=entity.type == "person",
+            surname=surname,
             explain=explain,
             **common,
         )

@@ -8,15 +8,15 @@ in the file like any other.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Iterable
 from pathlib import Path
 
-import yaml
-
 from quiz.deck.errors import DeckError, Problem
+from quiz.deck.format import IDENT, Bool, Date, Integer, ListOf, Text, did_you_mean
+from quiz.deck.loader import decode
 from quiz.deck.model import GAP_RE
+from quiz.deck.yamlnodes import BOOL, MappingNode, Node, Reader, ScalarNode, SequenceNode, compose, describe, merged_pairs
 
 from .facts import (
     FORMS,
@@ -34,11 +34,11 @@ from .facts import (
     Value,
 )
 
-ID_RE = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
 PLACEHOLDER_RE = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)(?:\.([a-z]+))?\}")
-_STR = "tag:yaml.org,2002:str"
-_INT = "tag:yaml.org,2002:int"
-_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+SLOT_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+TEXT = Text()
+TEXTS = ListOf(TEXT)
+COUNT = Integer(minimum=0)
 
 
 def cloze_plain(text: str) -> str:
@@ -46,78 +46,62 @@ def cloze_plain(text: str) -> str:
     return GAP_RE.sub(lambda m: m.group(1).split("|")[0].strip(), text)
 
 
-class _Reader:
-    """Walks YAML nodes, collecting problems instead of stopping at the first."""
-
-    def __init__(self, display: str):
-        self.display = display
-        self.problems: list[Problem] = []
-
-    def fail(self, node: yaml.Node, message: str) -> None:
-        mark = node.start_mark
-        self.problems.append(Problem(self.display, mark.line + 1, mark.column + 1, message))
+class _Reader(Reader):
+    """The deck loader's node reader, with the shapes a facts file adds (texts per language, id tables)."""
 
     def mapping(
-        self, node: yaml.Node, what: str, *, required: Iterable[str] = (), optional: Iterable[str] | None = None
-    ) -> dict[str, tuple[yaml.Node, yaml.Node]] | None:
-        """Key -> (key node, value node). `optional=None` allows any key (an id-keyed table)."""
-        if not isinstance(node, yaml.MappingNode):
-            self.fail(node, f"{what} must be a mapping of `key: value` lines")
+        self, node: Node, what: str, *, required: Iterable[str] = (), optional: Iterable[str] | None = None
+    ) -> dict[str, tuple[Node, Node]] | None:
+        """Key -> (key node, value node). 'optional=None' allows any key (a table keyed by id)."""
+        if not isinstance(node, MappingNode):
+            self.problem(node, f"{what} must be a mapping of 'key: value' lines, not {describe(node)}")
             return None
         required = tuple(required)
-        allowed = None if optional is None else set(required) | set(optional)
-        out: dict[str, tuple[yaml.Node, yaml.Node]] = {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode):
-                self.fail(key_node, f"{what}: keys must be plain words")
+        allowed = None if optional is None else (*required, *optional)
+        out: dict[str, tuple[Node, Node]] = {}
+        for key_node, value_node in merged_pairs(node, self.merge_memo):
+            if not isinstance(key_node, ScalarNode):
+                self.problem(key_node, f"keys in {what} must be plain words, not {describe(key_node)}")
                 continue
             key = key_node.value
             if key in out:
-                self.fail(key_node, f"{what}: `{key}` appears twice")
+                first = out[key][0].start_mark.line + 1
+                self.problem(key_node, f"'{key}' is given twice in {what} (first on line {first})")
                 continue
             if allowed is not None and key not in allowed:
-                self.fail(key_node, f"{what}: unknown key `{key}`; allowed: {', '.join(sorted(allowed))}")
+                self.problem(key_node, f"unknown field '{key}' in {what}{did_you_mean(key, allowed)}")
                 continue
             out[key] = (key_node, value_node)
         for key in required:
             if key not in out:
-                self.fail(node, f"{what}: `{key}` is missing")
+                self.problem(node, f"{what} is missing the required field '{key}'")
         return out
 
-    def sequence(self, node: yaml.Node, what: str) -> list[yaml.Node]:
-        if not isinstance(node, yaml.SequenceNode):
-            self.fail(node, f"{what} must be a list")
+    def sequence(self, node: Node, what: str) -> list[Node]:
+        if not isinstance(node, SequenceNode):
+            self.problem(node, f"{what} must be a list, not {describe(node)}")
             return []
         return list(node.value)
 
-    def string(self, node: yaml.Node, what: str) -> str | None:
-        if not isinstance(node, yaml.ScalarNode) or node.tag != _STR or not node.value.strip():
-            self.fail(node, f"{what} must be a text")
-            return None
-        return node.value
+    def string(self, node: Node, what: str) -> str | None:
+        return TEXT.read(self, node, what)
 
-    def strings(self, node: yaml.Node, what: str) -> tuple[str, ...]:
-        if isinstance(node, yaml.ScalarNode):
+    def strings(self, node: Node, what: str) -> tuple[str, ...]:
+        """A list of texts; a single text counts as a list of one."""
+        if isinstance(node, ScalarNode):
             value = self.string(node, what)
             return (value,) if value else ()
-        return tuple(s for s in (self.string(n, what) for n in self.sequence(node, what)) if s)
+        return TEXTS.read(self, node, what) or ()
 
-    def integer(self, node: yaml.Node, what: str) -> int | None:
-        if not isinstance(node, yaml.ScalarNode) or node.tag != _INT:
-            self.fail(node, f"{what} must be a whole number")
-            return None
-        return int(node.value)
+    def integer(self, node: Node, what: str) -> int | None:
+        return COUNT.read(self, node, what)
 
-    def identifier(self, node: yaml.Node, what: str) -> str | None:
-        value = self.string(node, what)
-        if value is not None and not ID_RE.match(value):
-            self.fail(node, f"{what} `{value}` may only use lower-case letters, digits, `-` and `_`")
-            return None
-        return value
+    def identifier(self, node: Node, what: str) -> str | None:
+        return IDENT.read(self, node, what)
 
-    def localized(self, node: yaml.Node, languages: tuple[str, ...], what: str) -> Localized | None:
+    def localized(self, node: Node, languages: tuple[str, ...], what: str) -> Localized | None:
         """A text for every language: one plain text for all, or a mapping per language."""
-        if isinstance(node, yaml.ScalarNode):
+        if isinstance(node, ScalarNode):
             value = self.string(node, what)
             return None if value is None else {lang: value for lang in languages}
         table = self.mapping(node, what, required=languages, optional=())
@@ -128,32 +112,26 @@ class _Reader:
 
 
 def load_facts(path: str | Path) -> Facts:
-    """Read and check a facts file; raises `DeckError` listing every problem."""
+    """Read and check a facts file; raises 'DeckError' listing every problem."""
     path = Path(path)
-    display = str(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise DeckError([Problem(str(path), 1, 1, "no such file")]) from None
     except OSError as exc:
-        raise DeckError([Problem(display, 1, 1, f"cannot read the facts file: {exc.strerror or exc}")]) from exc
-    except UnicodeDecodeError as exc:
-        raise DeckError([Problem(display, 1, 1, "the facts file is not UTF-8 text")]) from exc
-    return load_facts_text(text, path)
+        raise DeckError([Problem(str(path), 1, 1, f"cannot read the file: {exc.strerror or exc}")]) from None
+    return load_facts_text(decode(data, str(path)), path)
 
 
 def load_facts_text(text: str, path: Path) -> Facts:
-    """Like `load_facts`, from text; the article is found relative to `path`."""
-    reader = _Reader(str(path))
-    try:
-        root = yaml.compose(text)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        raise DeckError([Problem(str(path), line, column, f"not valid YAML: {exc.problem or exc}")]) from exc
+    """Like 'load_facts', from text; the article is found relative to 'path'."""
+    root = compose(text, str(path))
     if root is None:
-        raise DeckError([Problem(str(path), 1, 1, "the facts file is empty")])
+        raise DeckError([Problem(str(path), 1, 1, "the file is empty; a facts file starts with 'languages:'")])
+    reader = _Reader(str(path))
     facts = _Builder(reader, path).build(root)
     if reader.problems or facts is None:
-        raise DeckError(reader.problems)
+        raise DeckError(dict.fromkeys(reader.problems))
     return facts
 
 
@@ -165,7 +143,7 @@ class _Builder:
         self.article_text = ""
         self.source_language = ""
 
-    def build(self, root: yaml.Node) -> Facts | None:
+    def build(self, root: Node) -> Facts | None:
         r = self.r
         top = r.mapping(
             root,
@@ -208,21 +186,13 @@ class _Builder:
             timelines=timelines,
         )
 
-    def _article(self, node: yaml.Node) -> Article | None:
+    def _article(self, node: Node) -> Article | None:
         r = self.r
         table = r.mapping(node, "source", required=("title", "date", "file", "language"), optional=())
         if table is None or len(table) < 4:
             return None
         title = r.string(table["title"][1], "source title")
-        date_node = table["date"][1]
-        date = None
-        if isinstance(date_node, yaml.ScalarNode) and date_node.tag == _TIMESTAMP:
-            try:
-                date = dt.date.fromisoformat(date_node.value)
-            except ValueError:
-                pass
-        if date is None:
-            r.fail(date_node, "source date must be a date written YYYY-MM-DD")
+        date = Date().read(r, table["date"][1], "source date")
         language = r.string(table["language"][1], "source language")
         name = r.string(table["file"][1], "source file")
         if title is None or date is None or language is None or name is None:
@@ -231,27 +201,26 @@ class _Builder:
         try:
             text = file.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
-            r.fail(table["file"][1], f"cannot read the article {name} (looked for {file})")
+            r.problem(table["file"][1], f"cannot read the article {name} (looked for {file})")
             return None
         self.article_text = text
         self.source_language = language
         return Article(title=title, date=date, file=file, language=language, text=text)
 
-    def _entities(self, node: yaml.Node) -> dict[str, Entity]:
+    def _entities(self, node: Node) -> dict[str, Entity]:
         r, langs = self.r, self.languages
         out: dict[str, Entity] = {}
         table = r.mapping(node, "entities")
         for key, (key_node, value) in (table or {}).items():
-            if not ID_RE.match(key):
-                r.fail(key_node, f"entity id `{key}` may only use lower-case letters, digits, `-` and `_`")
+            what = f"entity '{key}'"
+            if r.identifier(key_node, "an entity id") is None:
                 continue
-            what = f"entity `{key}`"
             e = r.mapping(value, what, required=("type", "name"), optional=("short", "forms", "mentions", "also", "role"))
             if e is None or "type" not in e or "name" not in e:
                 continue
             etype = r.identifier(e["type"][1], f"{what}: type")
             if etype in LITERAL_TYPES:
-                r.fail(e["type"][1], f"{what}: `{etype}` values are written in the facts themselves, not as entities")
+                r.problem(e["type"][1], f"{what}: '{etype}' values are written in the facts themselves, not as entities")
                 continue
             name = r.localized(e["name"][1], langs, f"{what}: name")
             short = r.localized(e["short"][1], langs, f"{what}: short") if "short" in e else None
@@ -259,7 +228,7 @@ class _Builder:
             forms: dict[str, Localized] = {}
             for form, (form_key, form_value) in (r.mapping(e["forms"][1], f"{what}: forms") or {} if "forms" in e else {}).items():
                 if form not in FORMS or form in ("short", "role"):
-                    r.fail(form_key, f"{what}: unknown form `{form}`; use gen, nom, acc or dat")
+                    r.problem(form_key, f"{what}: unknown form '{form}'; use gen, nom, acc or dat")
                     continue
                 loc = r.localized(form_value, langs, f"{what}: form {form}")
                 if loc:
@@ -273,35 +242,34 @@ class _Builder:
                 mentions = tuple(dict.fromkeys((*mentions, *defaults)))
             for mention_node in ([] if "mentions" not in e else self._items(e["mentions"][1])):
                 if mention_node.value not in self.article_text:
-                    r.fail(mention_node, f"{what}: mention `{mention_node.value}` does not occur in the article")
+                    r.problem(mention_node, f"{what}: mention '{mention_node.value}' does not occur in the article")
             mark = key_node.start_mark
             out[key] = Entity(key, etype, name, short, forms, mentions, also, role, mark.line + 1, mark.column + 1)
         return out
 
     @staticmethod
-    def _items(node: yaml.Node) -> list[yaml.ScalarNode]:
-        items = node.value if isinstance(node, yaml.SequenceNode) else [node]
-        return [n for n in items if isinstance(n, yaml.ScalarNode)]
+    def _items(node: Node) -> list[ScalarNode]:
+        items = node.value if isinstance(node, SequenceNode) else [node]
+        return [n for n in items if isinstance(n, ScalarNode)]
 
-    def _relations(self, node: yaml.Node, entities: dict[str, Entity]) -> dict[str, Relation]:
+    def _relations(self, node: Node, entities: dict[str, Entity]) -> dict[str, Relation]:
         r, langs = self.r, self.languages
         types = {e.type for e in entities.values()}
         out: dict[str, Relation] = {}
         for key, (key_node, value) in (r.mapping(node, "relations") or {}).items():
-            what = f"relation `{key}`"
-            if not ID_RE.match(key):
-                r.fail(key_node, f"{what}: ids may only use lower-case letters, digits, `-` and `_`")
+            what = f"relation '{key}'"
+            if r.identifier(key_node, "a relation id") is None:
                 continue
             rel = r.mapping(value, what, required=("slots", "says"), optional=("ask", "symmetric", "typed", "swap"))
             if rel is None or "slots" not in rel or "says" not in rel:
                 continue
             slots: dict[str, str] = {}
             for slot, (slot_key, slot_type_node) in (r.mapping(rel["slots"][1], f"{what}: slots") or {}).items():
-                slot_type = r.identifier(slot_type_node, f"{what}: type of slot `{slot}`")
+                slot_type = r.identifier(slot_type_node, f"{what}: type of slot '{slot}'")
                 if slot_type is None:
                     continue
                 if slot_type not in LITERAL_TYPES and slot_type not in types:
-                    r.fail(slot_type_node, f"{what}: no entity has type `{slot_type}`")
+                    r.problem(slot_type_node, f"{what}: no entity has type '{slot_type}'")
                 slots[slot] = slot_type
             says = r.localized(rel["says"][1], langs, f"{what}: says")
             if says:
@@ -310,12 +278,12 @@ class _Builder:
             if "ask" in rel:
                 for slot, (slot_key, q_node) in (r.mapping(rel["ask"][1], f"{what}: ask") or {}).items():
                     if slot not in slots:
-                        r.fail(slot_key, f"{what}: ask names `{slot}`, which is not one of its slots")
+                        r.problem(slot_key, f"{what}: ask names '{slot}', which is not one of its slots")
                         continue
                     if slots[slot] == TEXT_TYPE:
-                        r.fail(slot_key, f"{what}: `{slot}` is a text; ask for who or what it is about instead")
+                        r.problem(slot_key, f"{what}: '{slot}' is a text; ask for who or what it is about instead")
                         continue
-                    question = r.localized(q_node, langs, f"{what}: question for `{slot}`")
+                    question = r.localized(q_node, langs, f"{what}: question for '{slot}'")
                     if question:
                         self._check_template(q_node, question, slots, what)
                         ask[slot] = question
@@ -323,7 +291,7 @@ class _Builder:
             typed = self._slot_list(rel, "typed", slots, what, default=tuple(ask))
             swap = self._slot_list(rel, "swap", slots, what, default=tuple(s for s, t in slots.items() if t != TEXT_TYPE))
             if symmetric and len(set(slots.values())) != 1:
-                r.fail(rel["symmetric"][1], f"{what}: only a relation whose slots share one type can be symmetric")
+                r.problem(rel["symmetric"][1], f"{what}: only a relation whose slots share one type can be symmetric")
             if says is None:
                 continue
             mark = key_node.start_mark
@@ -331,39 +299,36 @@ class _Builder:
         return out
 
     def _slot_list(
-        self, table: dict[str, tuple[yaml.Node, yaml.Node]], key: str, slots: dict[str, str], what: str, default: tuple[str, ...]
+        self, table: dict[str, tuple[Node, Node]], key: str, slots: dict[str, str], what: str, default: tuple[str, ...]
     ) -> tuple[str, ...]:
-        """`key: [slot, ...]`, `key: true` (the default slots) or `key: false` (none)."""
+        """'key: [slot, ...]', 'key: true' (the default slots) or 'key: false' (none)."""
         if key not in table:
             return default
         node = table[key][1]
-        if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:bool":
+        if isinstance(node, ScalarNode) and node.tag == BOOL:
             return default if self._flag(table, key, what, True) else ()
         names = self.r.strings(node, f"{what}: {key}")
         for name in names:
             if name not in slots:
-                self.r.fail(node, f"{what}: {key} names `{name}`, which is not one of its slots")
+                self.r.problem(node, f"{what}: {key} names '{name}', which is not one of its slots")
         return tuple(n for n in names if n in slots)
 
-    def _flag(self, table: dict[str, tuple[yaml.Node, yaml.Node]], key: str, what: str, default: bool) -> bool:
+    def _flag(self, table: dict[str, tuple[Node, Node]], key: str, what: str, default: bool) -> bool:
         if key not in table:
             return default
-        node = table[key][1]
-        if not isinstance(node, yaml.ScalarNode) or node.tag != "tag:yaml.org,2002:bool":
-            self.r.fail(node, f"{what}: `{key}` must be true or false")
-            return default
-        return node.value.lower() in ("true", "yes", "on")
+        value = Bool().read(self.r, table[key][1], f"{what}: '{key}'")
+        return default if value is None else value
 
-    def _check_template(self, node: yaml.Node, texts: Localized, slots: dict[str, str], what: str) -> None:
+    def _check_template(self, node: Node, texts: Localized, slots: dict[str, str], what: str) -> None:
         for text in dict.fromkeys(texts.values()):
             for m in PLACEHOLDER_RE.finditer(text):
                 slot, form = m.group(1), m.group(2)
                 if slot not in slots:
-                    self.r.fail(node, f"{what}: `{{{slot}}}` is not one of its slots ({', '.join(slots)})")
+                    self.r.problem(node, f"{what}: '{{{slot}}}' is not one of its slots ({', '.join(slots)})")
                 elif form is not None and (form not in FORMS or slots[slot] in LITERAL_TYPES):
-                    self.r.fail(node, f"{what}: `{m.group(0)}`: `{form}` is not a form of this slot")
+                    self.r.problem(node, f"{what}: '{m.group(0)}': '{form}' is not a form of this slot")
 
-    def _facts(self, node: yaml.Node, entities: dict[str, Entity], relations: dict[str, Relation]) -> tuple[Fact, ...]:
+    def _facts(self, node: Node, entities: dict[str, Entity], relations: dict[str, Relation]) -> tuple[Fact, ...]:
         r, langs = self.r, self.languages
         out: list[Fact] = []
         seen: set[str] = set()
@@ -379,22 +344,22 @@ class _Builder:
             fact_id = r.identifier(f["id"][1], "fact id")
             if fact_id is None:
                 continue
-            what = f"fact `{fact_id}`"
+            what = f"fact '{fact_id}'"
             if fact_id in seen:
-                r.fail(f["id"][1], f"{what}: another fact already has this id")
+                r.problem(f["id"][1], f"{what}: another fact already has this id")
                 continue
             seen.add(fact_id)
             quote = r.string(f["quote"][1], f"{what}: quote")
             if quote is not None and quote not in self.article_text:
-                r.fail(f["quote"][1], f"{what}: the quote does not occur word for word in the article")
+                r.problem(f["quote"][1], f"{what}: the quote does not occur word for word in the article")
                 quote = None
             refs: dict[str, str] = {}
             for word, (word_key, target) in (r.mapping(f["refs"][1], f"{what}: refs") or {} if "refs" in f else {}).items():
                 entity = r.string(target, f"{what}: refs")
                 if entity not in entities:
-                    r.fail(target, f"{what}: refs names `{entity}`, which is not an entity")
+                    r.problem(target, f"{what}: refs names '{entity}', which is not an entity")
                 elif quote is not None and not re.search(rf"(?<!\w){re.escape(word)}(?!\w)", quote):
-                    r.fail(word_key, f"{what}: refs word `{word}` is not in the quote")
+                    r.problem(word_key, f"{what}: refs word '{word}' is not in the quote")
                 else:
                     refs[word] = entity  # type: ignore[assignment]
             cloze = r.localized(f["cloze"][1], langs, f"{what}: cloze") if "cloze" in f else None
@@ -405,7 +370,7 @@ class _Builder:
             avoid = r.strings(f["avoid"][1], f"{what}: avoid") if "avoid" in f else ()
             for name in avoid:
                 if name not in entities:
-                    r.fail(f["avoid"][1], f"{what}: avoid names `{name}`, which is not an entity")
+                    r.problem(f["avoid"][1], f"{what}: avoid names '{name}', which is not an entity")
             relation_id = r.string(f["relation"][1], f"{what}: relation") if "relation" in f else None
             args: dict[str, Value] = {}
             false: dict[str, Value] = {}
@@ -413,16 +378,16 @@ class _Builder:
                 if "relation" not in f:
                     for key in ("cloze", "explain"):
                         if key not in f:
-                            r.fail(item, f"{what}: a fact without a relation needs `{key}`")
+                            r.problem(item, f"{what}: a fact without a relation needs '{key}'")
                     for key in ("args", "false"):
                         if key in f:
-                            r.fail(f[key][0], f"{what}: `{key}` needs a `relation`")
+                            r.problem(f[key][0], f"{what}: '{key}' needs a 'relation'")
             elif relation_id not in relations:
-                r.fail(f["relation"][1], f"{what}: unknown relation `{relation_id}`")
+                r.problem(f["relation"][1], f"{what}: unknown relation '{relation_id}'")
             else:
                 relation = relations[relation_id]
                 if "args" not in f:
-                    r.fail(item, f"{what}: `args` is missing")
+                    r.problem(item, f"{what}: 'args' is missing")
                 else:
                     args = self._args(f["args"][1], relation, entities, what, required=True)
                     if quote is not None and len(args) == len(relation.slots):
@@ -431,7 +396,7 @@ class _Builder:
                     false = self._args(f["false"][1], relation, entities, what, required=False)
                     for slot, value in false.items():
                         if args.get(slot) == value:
-                            r.fail(f["false"][1], f"{what}: `false` must change `{slot}`, not repeat it")
+                            r.problem(f["false"][1], f"{what}: 'false' must change '{slot}', not repeat it")
             if quote is None:
                 continue
             mark = f["id"][0].start_mark
@@ -444,7 +409,7 @@ class _Builder:
         return tuple(out)
 
     def _args(
-        self, node: yaml.Node, relation: Relation, entities: dict[str, Entity], what: str, *, required: bool
+        self, node: Node, relation: Relation, entities: dict[str, Entity], what: str, *, required: bool
     ) -> dict[str, Value]:
         r = self.r
         table = r.mapping(node, f"{what}: args", required=relation.slots if required else (), optional=relation.slots)
@@ -453,16 +418,16 @@ class _Builder:
             slot_type = relation.slots[slot]
             value: Value | None
             if slot_type in NUMBER_TYPES:
-                value = r.integer(value_node, f"{what}: `{slot}`")
+                value = r.integer(value_node, f"{what}: '{slot}'")
             elif slot_type == TEXT_TYPE:
-                value = r.localized(value_node, self.languages, f"{what}: `{slot}`")
+                value = r.localized(value_node, self.languages, f"{what}: '{slot}'")
             else:
-                value = r.string(value_node, f"{what}: `{slot}`")
+                value = r.string(value_node, f"{what}: '{slot}'")
                 if value is not None and value not in entities:
-                    r.fail(value_node, f"{what}: `{value}` is not an entity")
+                    r.problem(value_node, f"{what}: '{value}' is not an entity")
                     value = None
                 elif value is not None and entities[value].type != slot_type:
-                    r.fail(value_node, f"{what}: `{slot}` needs a {slot_type}, `{value}` is a {entities[value].type}")
+                    r.problem(value_node, f"{what}: '{slot}' needs a {slot_type}, '{value}' is a {entities[value].type}")
                     value = None
             if value is not None:
                 out[slot] = value
@@ -470,7 +435,7 @@ class _Builder:
 
     def _check_grounding(
         self,
-        node: yaml.Node,
+        node: Node,
         args: dict[str, Value],
         relation: Relation,
         entities: dict[str, Entity],
@@ -478,7 +443,7 @@ class _Builder:
         refs: dict[str, str],
         what: str,
     ) -> None:
-        """Every argument must be named in the quote, or stand there as a `refs` word."""
+        """Every argument must be named in the quote, or stand there as a 'refs' word."""
         for slot, value in args.items():
             slot_type = relation.slots[slot]
             if slot_type in NUMBER_TYPES:
@@ -492,19 +457,19 @@ class _Builder:
                 ok = any(m in quote for m in entity.mentions) or value in refs.values()
                 shown = entity.name.get(self.source_language, entity.id)
             if not ok:
-                self.r.fail(node, f"{what}: the quote does not name `{shown}` ({slot}); quote more, or add a `refs` word")
+                self.r.problem(node, f"{what}: the quote does not name '{shown}' ({slot}); quote more, or add a 'refs' word")
 
-    def _check_cloze(self, node: yaml.Node, cloze: Localized, what: str) -> None:
+    def _check_cloze(self, node: Node, cloze: Localized, what: str) -> None:
         for lang, text in cloze.items():
             if not GAP_RE.search(text):
-                self.r.fail(node, f"{what}: the {lang} cloze has no gap; mark one like {{{{word}}}}")
+                self.r.problem(node, f"{what}: the {lang} cloze has no gap; mark one like {{{{word}}}}")
             if any(not part.strip() for m in GAP_RE.finditer(text) for part in m.group(1).split("|")):
-                self.r.fail(node, f"{what}: the {lang} cloze has an empty gap")
+                self.r.problem(node, f"{what}: the {lang} cloze has an empty gap")
         source_text = cloze.get(self.source_language)
         if source_text is not None and cloze_plain(source_text) not in self.article_text:
-            self.r.fail(node, f"{what}: the {self.source_language} cloze, gaps filled in, is not word for word in the article")
+            self.r.problem(node, f"{what}: the {self.source_language} cloze, gaps filled in, is not word for word in the article")
 
-    def _check_unambiguous(self, facts: list[Fact], relations: dict[str, Relation], node: yaml.Node) -> None:
+    def _check_unambiguous(self, facts: list[Fact], relations: dict[str, Relation], node: Node) -> None:
         """A question must have one answer: no two facts may differ only in an asked slot."""
         for i, fact in enumerate(facts):
             relation = relations.get(fact.relation or "")
@@ -521,12 +486,12 @@ class _Builder:
                                 self.r.display,
                                 fact.line,
                                 fact.column,
-                                f"fact `{fact.id}`: asking for `{slot}` would have two answers "
-                                f"(see fact `{other.id}`); remove `{slot}` from the relation's `ask` or split the relation",
+                                f"fact '{fact.id}': asking for '{slot}' would have two answers "
+                                f"(see fact '{other.id}'); remove '{slot}' from the relation's 'ask' or split the relation",
                             )
                         )
 
-    def _timelines(self, node: yaml.Node, facts: tuple[Fact, ...]) -> tuple[Timeline, ...]:
+    def _timelines(self, node: Node, facts: tuple[Fact, ...]) -> tuple[Timeline, ...]:
         r, langs = self.r, self.languages
         known = {f.id for f in facts}
         out: list[Timeline] = []
@@ -535,9 +500,9 @@ class _Builder:
             if t is None or len(t) < 4:
                 continue
             timeline_id = r.identifier(t["id"][1], "timeline id")
-            what = f"timeline `{timeline_id}`"
+            what = f"timeline '{timeline_id}'"
             if timeline_id in known:
-                r.fail(t["id"][1], f"{what}: a fact already has this id")
+                r.problem(t["id"][1], f"{what}: a fact already has this id")
             question = r.localized(t["question"][1], langs, f"{what}: question")
             explain = r.localized(t["explain"][1], langs, f"{what}: explain")
             tags = r.strings(t["tags"][1], f"{what}: tags") if "tags" in t else ()
@@ -549,11 +514,11 @@ class _Builder:
                 fact_id = r.string(e["fact"][1], f"{what}: event fact")
                 label = r.localized(e["label"][1], langs, f"{what}: event label")
                 if fact_id not in known:
-                    r.fail(e["fact"][1], f"{what}: `{fact_id}` is not a fact")
+                    r.problem(e["fact"][1], f"{what}: '{fact_id}' is not a fact")
                 elif label is not None:
                     events.append(Event(fact_id, label))
             if len(events) < 2:
-                r.fail(t["events"][1], f"{what}: needs at least two events")
+                r.problem(t["events"][1], f"{what}: needs at least two events")
             if timeline_id is None or question is None or explain is None:
                 continue
             mark = t["id"][0].start_mark
