@@ -95,6 +95,10 @@ def test_due_reviews_come_before_new_cards_within_review_limit(store: Store) -> 
     assert len(order) == 2 + 6
     assert set(order[:2]) <= {f"c{i}" for i in range(6)}  # two reviews (the limit), then new ones
     assert order[2:] == [f"c{i}" for i in range(6, 12)]
+    # the limit is per day: a new session the same day asks no more reviews, the next day it does
+    assert asked(StudySession(store, "Ana", [deck], clock=clock, fuzz=False), clock) == set()
+    clock.tick(days=1)
+    assert len(asked(StudySession(store, "Ana", [deck], clock=clock, fuzz=False), clock)) == 2
 
 
 def test_learning_cards_come_back_when_due(store: Store) -> None:

@@ -1,0 +1,156 @@
+"""Random answers, undos, overrides, restarts and day changes against a plain model of the schedule."""
+
+import datetime as dt
+import shutil
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+from hypothesis import settings, strategies as st
+from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
+
+from quiz.deck.model import Deck, Flashcard, Settings, TypedAnswer
+from quiz.engine.keys import sibling_group
+from quiz.engine.rating import Rating
+from quiz.engine.scheduler import LEARNING, NEW, RELEARNING, REVIEW, CardState, new_state, review
+from quiz.engine.session import StudySession
+from quiz.store import Store
+
+UTC = dt.timezone.utc
+NEW_PER_DAY, REVIEWS_PER_DAY = 2, 1
+DECK = Deck(
+    id="d",
+    title="d",
+    cards=(
+        TypedAnswer(id="c2", question="q2", answer="two", fact="f"),
+        TypedAnswer(id="c3", question="q3", answer="three", fact="f"),
+        Flashcard(id="fl", front="front", back="back", reverse=True),
+        TypedAnswer(id="c0", question="q0", answer="zero"),
+        TypedAnswer(id="c1", question="q1", answer="one"),
+        TypedAnswer(id="c4", question="q4", answer="four"),
+        TypedAnswer(id="c5", question="q5", answer="five"),
+    ),
+    settings=Settings(new_per_day=NEW_PER_DAY, reviews_per_day=REVIEWS_PER_DAY),
+)
+KEYS = ("c0", "c1", "c2", "c3", "c4", "c5", "fl", "fl::reverse")
+GROUP = {key: sibling_group(DECK.card(key.split("::")[0])) for key in KEYS}
+ratings = st.sampled_from(list(Rating))
+
+
+class StudyModel(RuleBasedStateMachine):
+    def __init__(self) -> None:
+        super().__init__()
+        self.dir = Path(tempfile.mkdtemp())
+        self.now = dt.datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+        self.store = Store.open(self.dir)
+        self.states: dict[str, CardState] = {}
+        self.log: list[tuple[str, dt.date, int]] = []  # key, local day, state before
+        self.undo_stack: list[tuple[str, CardState | None, dt.datetime, Rating]] = []
+        self.session = self._session()
+
+    def _session(self) -> StudySession:
+        self.undo_stack = []
+        return StudySession(self.store, "p", [DECK], clock=lambda: self.now, seed=0, fuzz=False)
+
+    def teardown(self) -> None:
+        self.store.close()
+        shutil.rmtree(self.dir)
+
+    # -- rules -----------------------------------------------------------
+
+    @precondition(lambda self: self.session.current is not None)
+    @rule(rating=ratings, correct=st.booleans(), seconds=st.integers(1, 600))
+    def answer(self, rating: Rating, correct: bool, seconds: int) -> None:
+        presented = self.session.current
+        assert presented is not None
+        self.now += dt.timedelta(seconds=seconds)
+        if isinstance(presented.card, TypedAnswer):
+            outcome = self.session.submit(presented.card.answer if correct else "wrong", duration=5)
+            assert (outcome.rating == Rating.AGAIN) == (not correct)
+            rating = outcome.rating
+        else:
+            outcome = self.session.rate(rating, duration=5)
+        key = presented.key
+        before = self.states.get(key)
+        expected = review(before or new_state(self.now), rating, self.now, DECK.settings, fuzz=False)
+        assert outcome.next_due == expected.due
+        self.states[key] = expected
+        self.log.append((key, self.now.astimezone().date(), NEW if before is None else before.state))
+        self.undo_stack.append((key, before, self.now, rating))
+
+    @rule()
+    def undo(self) -> None:
+        undone = self.session.undo()
+        assert undone == bool(self.undo_stack)
+        if undone:
+            key, before, _, _ = self.undo_stack.pop()
+            self.log.pop()
+            if before is None:
+                del self.states[key]
+            else:
+                self.states[key] = before
+            assert self.session.current is not None and self.session.current.key == key
+
+    @precondition(lambda self: bool(self.undo_stack))
+    @rule(rating=ratings)
+    def override(self, rating: Rating) -> None:
+        key, before, when, _ = self.undo_stack[-1]
+        outcome = self.session.override(rating)
+        expected = review(before or new_state(when), rating, when, DECK.settings, fuzz=False)
+        assert outcome.rating == rating and outcome.next_due == expected.due
+        self.states[key] = expected
+        self.undo_stack[-1] = (key, before, when, rating)
+
+    @rule()
+    def restart(self) -> None:
+        self.store.close()
+        self.store = Store.open(self.dir)
+        self.session = self._session()
+
+    @rule(hours=st.integers(1, 24 * 20))
+    def later(self, hours: int) -> None:
+        self.now += dt.timedelta(hours=hours)
+        self.session = self._session()
+
+    @rule(minutes=st.integers(1, 30))
+    def wait(self, minutes: int) -> None:
+        self.now += dt.timedelta(minutes=minutes)
+
+    # -- invariants ------------------------------------------------------
+
+    @invariant()
+    def store_matches_model(self) -> None:
+        for key in KEYS:
+            assert self.store.state("p", "d", key) == self.states.get(key)
+        assert self.store.answer_count("p") == len(self.log)
+
+    @invariant()
+    def counts_match_model(self) -> None:
+        counts = self.store.deck_counts("p", DECK, now=self.now)
+        states = Counter(s.state for s in self.states.values())
+        assert counts.new == len(KEYS) - len(self.states)
+        assert counts.learning == states[LEARNING] + states[RELEARNING]
+        assert counts.review == states[REVIEW]
+        assert counts.due_now == sum(1 for s in self.states.values() if s.due <= self.now)
+        assert counts.next_due == min((s.due for s in self.states.values()), default=None)
+
+    @invariant()
+    def daily_rules_hold(self) -> None:
+        new_per_day = Counter(day for _, day, prev in self.log if prev == NEW)
+        reviews = Counter(day for _, day, prev in self.log if prev == REVIEW)
+        assert max(new_per_day.values(), default=0) <= NEW_PER_DAY
+        assert max(reviews.values(), default=0) <= REVIEWS_PER_DAY
+        keys_by_group_day: dict[tuple[str, dt.date], set[str]] = {}
+        for key, day, _ in self.log:
+            keys_by_group_day.setdefault((GROUP[key], day), set()).add(key)
+        assert all(len(keys) == 1 for keys in keys_by_group_day.values()), keys_by_group_day
+
+    @invariant()
+    def progress_counts_this_session(self) -> None:
+        answered, total = self.session.progress
+        assert answered == len(self.undo_stack)
+        assert total >= answered + (self.session.current is not None)
+
+
+StudyModel.TestCase.settings = settings(max_examples=80, stateful_step_count=40, deadline=None)
+TestStudyModel = StudyModel.TestCase
