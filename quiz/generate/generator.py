@@ -51,7 +51,7 @@ def generate_deck(facts: Facts, language: str, deck_dir: Path | None = None) -> 
         try:
             cards.extend(_fact_cards(ctx, fact))
         except _Unfit as exc:
-            problems.append(Problem(str(facts.path), fact.line, fact.column, f"fact `{fact.id}`: {exc}"))
+            problems.append(Problem(str(facts.path), fact.line, fact.column, f"fact '{fact.id}': {exc}"))
     for timeline in facts.timelines:
         cards.append(_timeline_card(ctx, timeline))
     problems += _repeated_questions(facts, cards)
@@ -118,7 +118,7 @@ def _questions(
     answer = value_text(value, slot_type, ctx.entities, lang)
     giveaways = [answer] if slot_type in NUMBER_TYPES else _names(ctx, value)
     if any(name in question for name in giveaways):
-        raise _Unfit(f"the {lang} question for `{slot}` names its own answer: {question}")
+        raise _Unfit(f"the {lang} question for '{slot}' names its own answer: {question}")
     base = f"{fact.id}-{slot}"
     if slot_type in NUMBER_TYPES:
         unit = UNITS.get(slot_type, {}).get(lang)
@@ -167,16 +167,20 @@ def _pool(ctx: _Context, relation: Relation, slot: str) -> list[Value]:
     return [e.id for e in ctx.entities.values() if e.type == slot_type]
 
 
-def _holds(ctx: _Context, relation: Relation, args: dict[str, Value]) -> bool:
-    """Does some fact state exactly this (either way round for a symmetric relation)?"""
+def _holder(ctx: _Context, relation: Relation, args: dict[str, Value]) -> Fact | None:
+    """The fact that states exactly this (either way round for a symmetric relation), if any."""
     for fact in ctx.facts.facts:
         if fact.relation != relation.id:
             continue
         if fact.args == args:
-            return True
+            return fact
         if relation.symmetric and sorted(map(str, fact.args.values())) == sorted(map(str, args.values())):
-            return True
-    return False
+            return fact
+    return None
+
+
+def _holds(ctx: _Context, relation: Relation, args: dict[str, Value]) -> bool:
+    return _holder(ctx, relation, args) is not None
 
 
 def _replacements(ctx: _Context, fact: Fact, relation: Relation, slot: str) -> list[Value]:
@@ -212,7 +216,10 @@ def _false_args(ctx: _Context, fact: Fact, relation: Relation) -> dict[str, Valu
     """The fact with one argument swapped for another of the same type, unless that is true too."""
     if fact.false:
         swapped = {**fact.args, **fact.false}
-        return None if _holds(ctx, relation, swapped) else swapped
+        holder = _holder(ctx, relation, swapped)
+        if holder is not None:
+            raise _Unfit(f"its false statement is true (see fact '{holder.id}'); pick another swap under 'false'")
+        return swapped
     rng = random.Random(f"{fact.id}-false")
     slots = [s for s in relation.swap if _replacements(ctx, fact, relation, s)]
     if not slots:
@@ -245,7 +252,7 @@ def _repeated_questions(facts: Facts, cards: list[Card]) -> list[Problem]:
             fact = next((f for f in facts.facts if f.id == card.fact), None)
             line, column = (fact.line, fact.column) if fact else (1, 1)
             problems.append(
-                Problem(str(facts.path), line, column, f"card `{card.id}` asks the same as `{seen[key].id}`: {card.prompt}")
+                Problem(str(facts.path), line, column, f"card '{card.id}' asks the same as '{seen[key].id}': {card.prompt}")
             )
         else:
             seen[key] = card

@@ -483,7 +483,7 @@ class _Builder:
                     if other.args[slot] != fact.args[slot] and all(other.args[s] == fact.args[s] for s in rest):
                         self.r.problems.append(
                             Problem(
-                                self.r.display,
+                                self.r.path,
                                 fact.line,
                                 fact.column,
                                 f"fact '{fact.id}': asking for '{slot}' would have two answers "
