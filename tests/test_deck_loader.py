@@ -137,3 +137,62 @@ def test_unknown_top_level_field_is_reported() -> None:
         (2, 1, "unknown field 'card' in the deck file; did you mean 'cards'?"),
         (3, 8, "the deck has no cards; add at least one under 'cards:'"),
     ]
+
+
+def test_empty_file_and_byte_order_mark(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.yaml"
+    empty.write_bytes(b"")
+    with pytest.raises(DeckError, match=r"empty.yaml:1:1: the file is empty"):
+        load_deck(empty)
+    with_bom = tmp_path / "bom.yaml"
+    with_bom.write_bytes(b"\xef\xbb\xbf" + TOUR.read_bytes())
+    assert load_deck(with_bom) == load_deck(TOUR)
+
+
+def test_too_large_file_is_refused_before_reading(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import quiz.deck.loader as loader
+
+    monkeypatch.setattr(loader, "MAX_BYTES", 1000)
+    big = tmp_path / "big.yaml"
+    big.write_bytes(b"#" * 1001)
+    with pytest.raises(DeckError, match=r"big.yaml:1:1: the file is too large"):
+        load_deck(big)
+
+
+def test_folder_and_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(DeckError, match="is a folder, not a deck file"):
+        load_deck(tmp_path)
+    with pytest.raises(DeckError, match="no such file"):
+        load_deck(tmp_path / "nope.yaml")
+
+
+def test_merge_bomb_stays_linear() -> None:
+    """Merges of merges of the same anchors would double per level if flattened naively."""
+    levels = ["x-l0: &l0 {kind: answer, question: Q?, answer: A}"]
+    for i in range(1, 40):
+        levels.append(f"x-l{i}: &l{i} {{<<: [*l{i - 1}, *l{i - 1}, *l{i - 1}]}}")
+    text = "\n".join(levels) + "\ndeck: {id: d, title: T}\ncards:\n  - {<<: *l39, id: c}\n"
+    deck = load_text(text)
+    assert deck.cards[0].answer == "A"  # type: ignore[union-attr]
+
+
+def test_deep_nesting_is_an_error_not_a_crash() -> None:
+    with pytest.raises(DeckError, match="YAML syntax error"):
+        load_text("deck: " + "[" * 20000 + "]" * 20000)
+    nested = "deck:\n" + "".join("  " * i + "- \n" for i in range(1, 3000))
+    with pytest.raises(DeckError):
+        load_text(nested)
+
+
+def test_rich_markup_stays_literal_text() -> None:
+    deck = load_text("deck: {id: d, title: '[bold red]T[/]'}\ncards:\n  - {id: c, kind: answer, question: '[b]Q[/b]?', answer: A}\n")
+    assert deck.title == "[bold red]T[/]"
+    assert deck.cards[0].prompt == "[b]Q[/b]?"
+
+
+def test_every_control_character_is_rejected() -> None:
+    for code in [*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0)]:
+        text = f'deck: {{id: d, title: "T\\u{code:04x}x"}}\ncards:\n  - {{id: c, kind: answer, question: Q, answer: A}}\n'
+        with pytest.raises(DeckError, match=f"control character U\\+{code:04X}"):
+            load_text(text)
+    assert load_text('deck: {id: d, title: "a\\tb\\nc"}\ncards:\n  - {id: c, kind: answer, question: Q, answer: A}\n')

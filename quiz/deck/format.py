@@ -114,7 +114,7 @@ class Text(Type):
                 f"{name} contains the control character U+{ord(bad.group()):04X}; decks hold plain text only",
             )
             return None
-        if self.pattern is not None and not self.pattern.match(text):
+        if self.pattern is not None and not self.pattern.fullmatch(text):
             r.problem(node, f"{name} is not valid ({text!r}): {self.pattern_help}")
             return None
         return text

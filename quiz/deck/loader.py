@@ -79,7 +79,7 @@ def load_text(text: str, path: str = "<string>") -> Deck:
         language=head.get("language"),
         description=head.get("description"),
         author=head.get("author"),
-        source=Source(**source) if source else None,
+        source=Source(**source) if source is not None else None,
         tags=head.get("tags", ()),
         settings=settings_from(head.get("settings")),
     )
