@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,7 +18,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, DataTable, Footer, Static
+from textual.widgets import Button, DataTable, Footer, Input, Static
 
 from quiz.classroom.exam import ExamPaper, ExamSession
 from quiz.engine.answers import response_text
@@ -73,6 +74,87 @@ class HandInScreen(ModalScreen[bool]):
 
     def action_answer(self, value: bool) -> None:
         self.dismiss(value)
+
+
+@dataclass(frozen=True)
+class ExamSettings:
+    questions: int
+    seed: str
+    time_limit: float | None
+
+
+class ExamSetupScreen(ModalScreen["ExamSettings | None"]):
+    """Sets a test from the deck list: how many questions, the class's seed, the time allowed."""
+
+    DEFAULT_CSS = """
+    ExamSetupScreen { align: center middle; }
+    #exam-setup { width: 64; max-width: 100%; height: auto; border: round $accent; background: $surface; padding: 1 2; }
+    .setup-row { height: 3; }
+    .setup-row Static { width: 22; padding: 1 0; }
+    .setup-row Input { width: 1fr; }
+    """
+    BINDINGS = [Binding("escape", "cancel", "Back")]
+
+    def __init__(self, deck: Deck) -> None:
+        super().__init__()
+        self.deck = deck
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="exam-setup"):
+            yield Static(Content(f"Test: {self.deck.title}"), classes="title")
+            yield Static(
+                "The same seed gives every student the same test. No feedback until the test is handed in.",
+                classes="instructions",
+            )
+            with Horizontal(classes="setup-row"):
+                yield Static("Questions")
+                yield Input(value="20", id="exam-questions", type="integer")
+            with Horizontal(classes="setup-row"):
+                yield Static("Seed (blank: new)")
+                yield Input(placeholder="e.g. class-7b", id="exam-seed")
+            with Horizontal(classes="setup-row"):
+                yield Static("Time (blank: untimed)")
+                yield Input(placeholder="e.g. 15m", id="exam-time")
+            yield Static("", id="exam-setup-problem", classes="problem")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        from quiz.classroom.exam import new_seed
+        from quiz.deck.durations import parse_duration
+
+        event.stop()
+        problem = self.query_one("#exam-setup-problem", Static)
+        text = self.query_one("#exam-questions", Input).value.strip()
+        if not text.isdigit() or int(text) < 1:
+            problem.update("Questions: a whole number, at least 1.")
+            return
+        limit_text = self.query_one("#exam-time", Input).value.strip()
+        try:
+            limit = parse_duration(limit_text).total_seconds() if limit_text else None
+        except ValueError as error:
+            problem.update(Content(f"Time: {error}"))
+            return
+        seed = self.query_one("#exam-seed", Input).value.strip() or new_seed()
+        self.dismiss(ExamSettings(int(text), seed, limit or None))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+def start_exam(app: QuizApp, deck: Deck) -> None:
+    """From the deck list: set the test, then take it; the results screen leads back to the decks."""
+    from quiz.classroom.exam import ExamError, draw
+
+    def chosen(settings: ExamSettings | None) -> None:
+        if settings is None:
+            return
+        try:
+            paper = draw(deck, settings.questions, settings.seed)
+        except ExamError as error:
+            app.notify(str(error), severity="error")
+            return
+        app.push_screen(ExamScreen(paper, time_limit=settings.time_limit))
+
+    app.push_screen(ExamSetupScreen(deck), chosen)
 
 
 class ExamScreen(Screen[None]):
@@ -247,7 +329,7 @@ class ExamResultScreen(Screen[None]):
     #exam-saved.-problem { color: $error; }
     #exam-answers { height: 1fr; margin: 1 1; }
     """
-    BINDINGS = [Binding("enter,escape", "close", "Done")]
+    BINDINGS = [Binding("enter,escape", "close", "Done", priority=True)]
 
     app: QuizApp
 

@@ -35,6 +35,8 @@ class HomeScreen(Screen[None]):
         Binding("a", "study_due", "Study all due"),
         Binding("s", "statistics", "Statistics"),
         Binding("p", "switch_profile", "Switch learner"),
+        Binding("e", "exam", "Test"),
+        Binding("t", "report", "Class report"),
         Binding("escape", "app.quit", "Quit", show=False),
     ]
 
@@ -131,6 +133,18 @@ class HomeScreen(Screen[None]):
         deck = self._highlighted()
         if deck is not None:
             self.app.show_statistics([deck])
+
+    def action_exam(self) -> None:
+        deck = self._highlighted()
+        if deck is not None:
+            from .exam import start_exam
+
+            start_exam(self.app, deck)
+
+    def action_report(self) -> None:
+        from .report import open_report
+
+        open_report(self.app)
 
     def action_switch_profile(self) -> None:
         from .profile import ProfileScreen

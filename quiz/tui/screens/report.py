@@ -1,0 +1,140 @@
+"""The class report in the app: the same tables as `quiz report`, one per section, for a teacher's folder."""
+
+from __future__ import annotations
+
+import shlex
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen, Screen
+from textual.widgets import DataTable, Footer, Input, Static
+
+if TYPE_CHECKING:
+    from quiz.classroom.report import ClassReport
+
+    from ..app import QuizApp
+
+
+class ReportPathScreen(ModalScreen["list[Path] | None"]):
+    """Asks where the collected results files are (a folder, a USB stick, or several files)."""
+
+    DEFAULT_CSS = """
+    ReportPathScreen { align: center middle; }
+    #report-path { width: 80; max-width: 100%; height: auto; border: round $accent; background: $surface; padding: 1 2; }
+    #report-path Input { margin-top: 1; }
+    """
+    BINDINGS = [Binding("escape", "cancel", "Back")]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="report-path"):
+            yield Static("Class report", classes="title")
+            yield Static(
+                "Folder (or files) with the students' results files, as written by `quiz results export`. "
+                "Enter to read them.",
+                classes="instructions",
+            )
+            yield Input(value=str(Path.cwd()), id="report-paths")
+            yield Static("", id="report-path-problem", classes="problem")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        try:
+            paths = [Path(p).expanduser() for p in shlex.split(event.value)]
+        except ValueError as error:
+            self.query_one("#report-path-problem", Static).update(f"Cannot read that: {error}")
+            return
+        missing = [str(p) for p in paths if not p.exists()]
+        if not paths or missing:
+            self.query_one("#report-path-problem", Static).update(
+                Content(f"Not found: {', '.join(missing)}" if missing else "Type a folder or a file.")
+            )
+            return
+        self.dismiss(paths)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class ReportScreen(Screen[None]):
+    DEFAULT_CSS = """
+    #report-body { padding: 0 1; }
+    #report-body DataTable { height: auto; max-height: 24; margin-bottom: 1; }
+    .report-heading { text-style: bold; margin-top: 1; }
+    .report-notes { color: $warning; }
+    """
+    BINDINGS = [Binding("escape", "back", "Back")]
+
+    app: QuizApp
+
+    def __init__(self, paths: list[Path]) -> None:
+        super().__init__()
+        self.paths = paths
+        self.report: ClassReport | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static("Class report", classes="title")
+        yield Static(Content(f"Reading {', '.join(map(str, self.paths))}…"), id="report-status", classes="instructions")
+        yield VerticalScroll(id="report-body")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.load()
+
+    @work(thread=True, exclusive=True, group="report")
+    def load(self) -> None:
+        from quiz.classroom.report import build_from_paths
+
+        report = build_from_paths(self.paths)
+        self.app.call_from_thread(self.show, report)
+
+    def show(self, report: ClassReport) -> None:
+        from quiz.classroom.report_tables import tables
+
+        self.report = report
+        status = self.query_one("#report-status", Static)
+        status.update(
+            f"{report.students} student{'s' if report.students != 1 else ''}, "
+            f"{len(report.tests)} test{'s' if len(report.tests) != 1 else ''}"
+            + (f", {len(report.errors)} file(s) not used" if report.errors else "")
+        )
+        body = self.query_one("#report-body", VerticalScroll)
+        widgets: list[Static | DataTable] = []
+        if report.errors:
+            widgets.append(Static("Files not used", classes="report-heading"))
+            widgets.extend(Static(Content(str(e)), classes="problem") for e in report.errors)
+        if report.notes:
+            widgets.append(Static("Notes", classes="report-heading"))
+            widgets.extend(Static(Content(n), classes="report-notes") for n in report.notes)
+        for table in tables(report):
+            widgets.append(Static(Content(table.title), classes="report-heading"))
+            grid: DataTable = DataTable(zebra_stripes=True, cursor_type="row")
+            widgets.append(grid)
+            grid.add_columns(*table.headers)
+            grid.add_rows(
+                [tuple(Text(cell, justify="right" if a == "r" else "left") for cell, a in zip(row, table.align))
+                 for row in table.rows]
+            )
+        if not report.tests and not report.practice and not report.errors:
+            widgets.append(Static("No exam or practice results to report."))
+        body.mount_all(widgets)
+        if any(isinstance(w, DataTable) for w in widgets):
+            body.query(DataTable).first().focus()
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+
+def open_report(app: QuizApp) -> None:
+    """From the deck list: ask for the folder, then show the report."""
+
+    def chosen(paths: list[Path] | None) -> None:
+        if paths:
+            app.push_screen(ReportScreen(paths))
+
+    app.push_screen(ReportPathScreen(), chosen)

@@ -1,0 +1,95 @@
+"""Test and class report reached from the deck list: set a test, take it, export, read the report on screen."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+from textual.widgets import DataTable, Input
+
+from quiz.classroom import results, storage
+from quiz.deck.model import Choice, Deck, Option
+from quiz.store import Store
+from quiz.tui.app import create_app
+from quiz.tui.screens.exam import ExamResultScreen, ExamScreen, ExamSetupScreen, HandInScreen
+from quiz.tui.screens.home import HomeScreen
+from quiz.tui.screens.report import ReportPathScreen, ReportScreen
+
+T0 = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.timezone.utc)
+DECK = Deck(
+    id="capitals",
+    title="Capitals",
+    cards=tuple(
+        Choice(id=f"c{i}", question=f"Capital {i}?", answer=f"right {i}", distractors=(Option(f"wrong {i}"),))
+        for i in range(5)
+    ),
+)
+
+
+async def wait_for(pilot, condition: Callable[[], bool], rounds: int = 300) -> None:
+    for _ in range(rounds):
+        if condition():
+            return
+        await pilot.pause(0.01)
+    raise AssertionError("the app never got there")
+
+
+async def _take_test_then_read_report(tmp_path: Path) -> None:
+    app = create_app(tmp_path / "data", "ann", clock=lambda: T0, timer=lambda: 0.0)
+    async with app.run_test(size=(110, 36)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen) and bool(app.screen.rows))
+        await pilot.press("e")
+        await wait_for(pilot, lambda: isinstance(app.screen, ExamSetupScreen))
+        setup = app.screen
+        setup.query_one("#exam-questions", Input).value = "3"
+        setup.query_one("#exam-seed", Input).value = "class-7b"
+        setup.query_one("#exam-time", Input).value = "soon"
+        setup.query_one("#exam-questions", Input).focus()
+        await pilot.press("enter")
+        assert "not a duration" in str(setup.query_one("#exam-setup-problem").render())
+        setup.query_one("#exam-time", Input).value = "15m"
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, ExamScreen) and app.screen.session is not None)
+        await pilot.pause()
+        exam = app.screen
+        assert exam.paper.seed == "class-7b" and len(exam.paper.questions) == 3 and exam.time_limit == 900
+        assert "Time left 15:00" in str(exam.query_one("#exam-clock").render())
+        for _ in range(3):
+            await pilot.press("ctrl+n")
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: isinstance(app.screen, HandInScreen))
+        await pilot.press("y")
+        await wait_for(pilot, lambda: isinstance(app.screen, ExamResultScreen))
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
+
+        with Store.open(tmp_path / "data") as store:
+            (record,) = storage.exams(store, "ann")
+            results.write(storage.student_results(store, "ann"), tmp_path / "usb")
+        assert record.seed == "class-7b" and record.score == 0 and len(record.items) == 3
+
+        await pilot.press("t")
+        await wait_for(pilot, lambda: isinstance(app.screen, ReportPathScreen))
+        app.screen.query_one(Input).value = str(tmp_path / "usb")
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, ReportScreen) and app.screen.report is not None)
+        await pilot.pause()
+        report = app.screen
+        tables = list(report.query(DataTable))
+        assert len(tables) == 2  # students, questions (no practice yet)
+        students, questions = tables
+        assert students.row_count == 1 and str(students.get_row_at(0)[0]) == "ann"
+        assert questions.row_count == 3
+        assert [str(questions.get_row_at(i)[1]) for i in range(3)] == list(record.question_ids)
+        assert str(questions.get_row_at(0)[3]) == "0.00"  # facility: nobody answered
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
+
+
+def test_take_a_test_from_the_deck_list_then_read_the_class_report(tmp_path: Path, monkeypatch) -> None:
+    from quiz.deck import loader
+
+    monkeypatch.setattr(loader, "bundled_decks", lambda: [DECK])  # the deck list shows this deck only
+    asyncio.run(_take_test_then_read_report(tmp_path))
