@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import datetime as dt
-from collections.abc import Callable
 from pathlib import Path
 
 from textual.widgets import DataTable, Input
@@ -13,11 +11,12 @@ from quiz.classroom import results, storage
 from quiz.deck.model import Choice, Deck, Option
 from quiz.store import Store
 from quiz.tui.app import create_app
-from quiz.tui.screens.exam import ExamResultScreen, ExamScreen, ExamSetupScreen, HandInScreen
+from quiz.tui.screens.exam import ExamResultScreen, ExamSetupScreen, HandInScreen
 from quiz.tui.screens.home import HomeScreen
 from quiz.tui.screens.report import ReportPathScreen, ReportScreen
 
-T0 = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.timezone.utc)
+from exam_helpers import T0, wait_exam, wait_for
+
 DECK = Deck(
     id="capitals",
     title="Capitals",
@@ -26,14 +25,6 @@ DECK = Deck(
         for i in range(5)
     ),
 )
-
-
-async def wait_for(pilot, condition: Callable[[], bool], rounds: int = 300) -> None:
-    for _ in range(rounds):
-        if condition():
-            return
-        await pilot.pause(0.01)
-    raise AssertionError("the app never got there")
 
 
 async def _take_test_then_read_report(tmp_path: Path) -> None:
@@ -51,9 +42,7 @@ async def _take_test_then_read_report(tmp_path: Path) -> None:
         assert "not a duration" in str(setup.query_one("#exam-setup-problem").render())
         setup.query_one("#exam-time", Input).value = "15m"
         await pilot.press("enter")
-        await wait_for(pilot, lambda: isinstance(app.screen, ExamScreen) and app.screen.session is not None)
-        await pilot.pause()
-        exam = app.screen
+        exam = await wait_exam(pilot)
         assert exam.paper.seed == "class-7b" and len(exam.paper.questions) == 3 and exam.time_limit == 900
         assert "Time left 15:00" in str(exam.query_one("#exam-clock").render())
         for _ in range(3):

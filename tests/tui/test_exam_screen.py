@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import datetime as dt
-from collections.abc import Callable
 from pathlib import Path
 
 from quiz.classroom import storage
@@ -14,7 +12,7 @@ from quiz.store import Store
 from quiz.tui.screens.exam import ExamResultScreen, ExamScreen, HandInScreen, clock_text, create_exam_app
 from quiz.tui.widgets.feedback import FeedbackPanel
 
-T0 = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.timezone.utc)
+from exam_helpers import Clock, answer_current, wait_exam, wait_for
 
 
 def make_deck() -> Deck:
@@ -30,43 +28,6 @@ def make_deck() -> Deck:
     return Deck(id="exam-deck", title="Exam deck", version="3", cards=tuple(cards))
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.now = T0
-        self.mono = 1000.0
-
-    def __call__(self) -> dt.datetime:
-        return self.now
-
-    def timer(self) -> float:
-        return self.mono
-
-    def tick(self, seconds: float) -> None:
-        self.now += dt.timedelta(seconds=seconds)
-        self.mono += seconds
-
-
-async def wait_for(pilot, condition: Callable[[], bool], rounds: int = 200) -> None:
-    for _ in range(rounds):
-        if condition():
-            return
-        await pilot.pause(0.01)
-    raise AssertionError("the app never got there")
-
-
-async def answer_current(pilot, screen: ExamScreen, *, right: bool) -> None:
-    presented = screen.session.current
-    card = presented.card
-    if isinstance(card, Choice):
-        target = card.answer if right else card.distractors[0].text
-        await pilot.press(str(presented.options.index(target) + 1))
-    elif isinstance(card, TrueFalse):
-        await pilot.press("f" if right == (card.answer is False) else "t")
-    else:
-        await pilot.press(*("Goethe" if right else "Schiller"), "enter")
-    await pilot.pause()
-
-
 def test_exam_is_answered_without_feedback_then_graded_and_stored(tmp_path: Path) -> None:
     asyncio.run(_exam_is_answered_without_feedback_then_graded_and_stored(tmp_path))
 
@@ -76,9 +37,7 @@ async def _exam_is_answered_without_feedback_then_graded_and_stored(tmp_path: Pa
     paper = draw(make_deck(), 5, "7b")
     app = create_exam_app(tmp_path, "ann", paper, clock=clock, timer=clock.timer)
     async with app.run_test(size=(100, 30)) as pilot:
-        await wait_for(pilot, lambda: isinstance(app.screen, ExamScreen) and app.screen.session is not None)
-        await pilot.pause()
-        screen = app.screen
+        screen = await wait_exam(pilot)
         assert "untimed" in str(screen.query_one("#exam-clock").render())
         wrong_ids = {"c0", "typed"}
         for n in range(5):
@@ -112,9 +71,7 @@ async def _countdown_hands_the_test_in_at_zero(tmp_path: Path) -> None:
     paper = draw(make_deck(), 5, "7b")
     app = create_exam_app(tmp_path, "ben", paper, time_limit=90, clock=clock, timer=clock.timer)
     async with app.run_test(size=(100, 30)) as pilot:
-        await wait_for(pilot, lambda: isinstance(app.screen, ExamScreen) and app.screen.session is not None)
-        await pilot.pause()
-        screen = app.screen
+        screen = await wait_exam(pilot)
         assert "Time left 1:30" in str(screen.query_one("#exam-clock").render())
         clock.tick(20)
         await answer_current(pilot, screen, right=True)
@@ -141,9 +98,7 @@ async def _blank_answers_are_confirmed_before_handing_in_and_back_goes_back(tmp_
     paper = draw(make_deck(), 3, "x")
     app = create_exam_app(tmp_path, "cat", paper, clock=clock, timer=clock.timer)
     async with app.run_test(size=(100, 30)) as pilot:
-        await wait_for(pilot, lambda: isinstance(app.screen, ExamScreen) and app.screen.session is not None)
-        await pilot.pause()
-        screen = app.screen
+        screen = await wait_exam(pilot)
         first = screen.session.current
         await answer_current(pilot, screen, right=False)
         await pilot.press("ctrl+b")
