@@ -8,15 +8,13 @@ _UNITS: tuple[tuple[str, int], ...] = (("day", 86400), ("hour", 3600), ("minute"
 
 
 def relative(when: dt.datetime, now: dt.datetime) -> str:
-    """Rounded to the largest whole unit; anything within a minute is "now"."""
+    """Rounded to the nearest whole unit, the largest that fits; under half a minute is "now"."""
     seconds = (when - now).total_seconds()
-    if seconds < 60:
-        return "now"
     for name, size in _UNITS:
-        if seconds >= size:
+        if seconds >= size - size / 120:
             count = round(seconds / size)
             return f"in {count} {name}{'s' if count != 1 else ''}"
-    return "now"
+    return "now" if seconds < 30 else "in 1 minute"
 
 
 def elapsed(seconds: float) -> str:

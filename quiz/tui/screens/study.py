@@ -13,7 +13,7 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Footer, Input, Static
 
 from quiz.engine.rating import Rating
 
@@ -33,10 +33,11 @@ ASKING, FEEDBACK = "asking", "feedback"
 class StudyScreen(Screen[None]):
     BINDINGS = [
         Binding("u", "undo", "Undo"),
-        Binding("ctrl+z", "undo", "Undo", show=False),
+        Binding("ctrl+z", "undo_typing", "Undo"),
         Binding("h", "hint", "Hint"),
-        Binding("f2", "hint", "Hint", show=False),
-        Binding("enter,space", "next", "Next", show=False),
+        Binding("f2", "hint_typing", "Hint"),
+        Binding("enter", "next", "Next"),
+        Binding("space", "next", "Next", show=False),
         *(Binding(str(n), f"rate({n})", show=False) for n in range(1, 5)),
         Binding("escape", "leave", "Decks"),
     ]
@@ -115,13 +116,30 @@ class StudyScreen(Screen[None]):
 
     # -- after answering ------------------------------------------------------
 
+    def _typing(self) -> bool:
+        return isinstance(self.focused, Input)
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Letters go into a text field while typing, so the footer offers ctrl+z and F2 then."""
         if action in ("next", "rate"):
             return self.state == FEEDBACK
-        if action == "hint":
+        if action in ("undo", "hint") and self._typing():
+            return False
+        if action in ("undo_typing", "hint_typing") and not self._typing():
+            return False
+        if action in ("hint", "hint_typing"):
             presented = self.session.current
             return self.state == ASKING and presented is not None and bool(presented.card.hint)
         return True
+
+    def on_descendant_focus(self) -> None:
+        self.refresh_bindings()
+
+    def action_undo_typing(self) -> None:
+        self.action_undo()
+
+    def action_hint_typing(self) -> None:
+        self.action_hint()
 
     def action_rate(self, rating: int) -> None:
         if self.feedback is not None:

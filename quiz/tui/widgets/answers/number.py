@@ -8,14 +8,14 @@ from textual.widgets import Input, Label, Static
 
 from .base import AnswerWidget
 
-NUMBER_CHARS = r"[-+0-9.,' ]*"
-
 
 class NumberAnswer(AnswerWidget):
     def compose(self) -> ComposeResult:
-        yield Static("Type a number, Enter to check.", classes="instructions")
+        ranged = getattr(self.presented.card, "range", None) is not None
+        what = "the range, from–to (e.g. 1990-1995)" if ranged else "a number"
+        yield Static(f"Type {what}, Enter to check.", classes="instructions")
         with Horizontal(classes="number-row"):
-            yield Input(placeholder="number", id="typed", restrict=NUMBER_CHARS)
+            yield Input(placeholder="from–to" if ranged else "number", id="typed")
             unit = getattr(self.presented.card, "unit", None)
             if unit:
                 yield Label(unit, classes="unit", markup=False)

@@ -1,0 +1,90 @@
+"""Playing decks end to end through the keyboard, on the real engine and a temporary data dir."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from tui_helpers import PROFILE, T0, answer, make_app, right_keys, single, synchronously, tour_deck, wait_screen, wrong_keys
+
+from quiz.deck.loader import load_deck
+from quiz.paths import bundled_decks_dir
+from quiz.store import Store
+from quiz.tui.screens.end import EndScreen
+from quiz.tui.screens.study import StudyScreen
+from quiz.tui.widgets.answers import WIDGETS
+
+BUNDLED = sorted(bundled_decks_dir().glob("*.yaml"))
+
+
+@pytest.mark.parametrize("path", BUNDLED, ids=[p.name for p in BUNDLED])
+@synchronously
+async def test_play_bundled_deck_to_the_end_right_and_wrong(tmp_path: Path, path: Path) -> None:
+    """Every other card wrong the first time; wrong cards come back and are then answered right."""
+    deck = load_deck(path)
+    app = make_app(tmp_path, deck.id)
+    missed: set[str] = set()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_screen(pilot, StudyScreen)
+        for turn in range(150):
+            if isinstance(app.screen, EndScreen):
+                break
+            key = app.screen.session.current.key
+            wrong = turn % 2 == 0 and key not in missed
+            presented = await answer(pilot, right=not wrong)
+            if wrong:
+                missed.add(presented.key)
+        screen = await wait_screen(pilot, EndScreen)
+        summary = screen.summary
+        assert missed and {p.key for p in summary.missed} == missed
+        assert summary.answered > summary.right > 0
+        assert "Re-drill" in str(screen.query_one("#redrill").label)
+    with Store.open(tmp_path) as store:
+        counts = store.deck_counts(PROFILE, deck, now=T0)
+        assert counts.learning == 0 and counts.review > 0
+        assert store.answer_count(PROFILE, deck.id) == summary.answered
+
+
+@synchronously
+async def test_every_card_kind_has_an_answer_widget_and_is_graded(tmp_path: Path) -> None:
+    deck = tour_deck()
+    first_of_kind = {card.kind: card for card in reversed(deck.cards)}
+    assert set(first_of_kind) == set(WIDGETS)
+    for i, card in enumerate(first_of_kind.values()):
+        for right in (True, False):
+            app = make_app(tmp_path / f"{i}-{right}", single(deck, card.id))
+            async with app.run_test(size=(80, 24)) as pilot:
+                screen = await wait_screen(pilot, StudyScreen)
+                presented = screen.session.current
+                assert presented.card.id == card.id
+                widget = screen.query_one("#slot").children[0]
+                assert type(widget) is WIDGETS[card.kind]
+                await pilot.press(*(right_keys(presented) if right else wrong_keys(presented)))
+                await pilot.pause()
+                if card.kind == "flashcard":
+                    assert screen.session.progress[0] == 1
+                    continue
+                verdict = str(screen.query_one(".verdict").render())
+                assert verdict.startswith("✓" if right else "✗"), (card.id, verdict)
+                verdict_widget = screen.query_one(".verdict")
+                assert verdict_widget.has_class("right") if right else not verdict_widget.has_class("right")
+
+
+@synchronously
+async def test_redrill_asks_the_missed_cards_again(tmp_path: Path) -> None:
+    deck = tour_deck()
+    two = type(deck)(id=deck.id, title=deck.title, cards=deck.cards[1:3], source=deck.source)
+    app = make_app(tmp_path, two)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_screen(pilot, StudyScreen)
+        first = await answer(pilot, right=False)
+        while not isinstance(app.screen, EndScreen):
+            await answer(pilot, right=True)
+        await pilot.pause()
+        await pilot.press("r")
+        screen = await wait_screen(pilot, StudyScreen)
+        assert screen.session.current.key == first.key
+        assert screen.session.progress == (0, 1)
+        await answer(pilot, right=True)
+        end = await wait_screen(pilot, EndScreen)
+        assert end.summary.answered == 1 and not end.summary.missed
