@@ -103,14 +103,19 @@ def test_terminal_text_and_csv_show_the_same_numbers(tmp_path: Path) -> None:
     # aligned: the facility column starts at the same place in the header and the row
     assert q3_line[header.index("Facility") : header.index("Facility") + 8].strip() == "0.50"
     assert "-0.30" in q3_line and "negative discrimination" in q3_line and "B x2, C x0" in q3_line
-    assert any(line.startswith("dan ") and "2/4" in line and "3m 05s" in line and "q1, q2" in line for line in lines)
+    dan = next(line for line in lines if line.startswith("dan "))
+    assert dan.split() == ["dan", "2", "4", "50%", "3m", "05s", "-", "q1,", "q2"]
 
     out = tmp_path / "report.csv"
     write_csv(report, out)
     rows = list(csv.reader(out.open(encoding="utf-8")))
     q_header = rows.index(["#", "Card", "Question", "Facility", "Discrimination", "Wrong answers", "Flags"])
-    assert rows[q_header + 3] == ["3", "q3", "Question q3?", "0.50", "-0.30", "B x2, C x0", "negative discrimination"]
-    assert ["ann", "capitals", "50", "3", "5m 00s", "90%", "1"] in rows
+    # the CSV keeps numbers as numbers: -0.5 / sqrt(2.75) = -0.30151 rounded to 4 places
+    assert rows[q_header + 3] == ["3", "q3", "Question q3?", "0.5", "-0.3015", "B x2, C x0", "negative discrimination"]
+    assert rows[q_header + 4][3:5] == ["1.0", ""]  # q4: no discrimination is an empty cell
+    assert ["Student", "Score", "Out of", "%", "Time (s)", "Time up", "Missed"] in rows
+    assert ["dan", "2.0", "4", "50.0", "185.0", "no", "q1, q2"] in rows
+    assert ["ann", "capitals", "50", "3", "300.0", "0.9", "1"] in rows
 
 
 def test_a_tampered_file_is_named_and_the_rest_of_the_class_is_still_reported(tmp_path: Path) -> None:

@@ -1,21 +1,19 @@
-"""The report as titled tables of text, shared by the terminal, CSV and the app's report screen."""
+"""The report as titled tables, shared by the terminal, CSV and the app's report screen.
+
+Rows hold raw values (numbers, text, None); each column says how to show a
+value to a reader. The terminal and the app show that text; the CSV keeps
+the raw numbers so a spreadsheet can sort and sum them.
+"""
 
 from __future__ import annotations
 
 import csv
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .report import ClassReport, TestReport
-
-
-@dataclass(frozen=True)
-class Table:
-    title: str
-    headers: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
-    align: str  # one letter per column: "l" left, "r" right (numbers)
 
 
 def duration(seconds: float) -> str:
@@ -31,8 +29,42 @@ def ratio(value: float | None) -> str:
     return "n/a" if value is None else f"{value:.2f}"
 
 
+def percent(value: float | None) -> str:
+    return "n/a" if value is None else f"{100 * value:.0f}%"
+
+
 def marks(value: float) -> str:
     return f"{value:g}" if value == int(value) else f"{value:.2f}"
+
+
+def listed(value: Sequence[str]) -> str:
+    return ", ".join(value) or "-"
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    align: str = "l"  # "l" left, "r" right (numbers)
+    show: Callable[[Any], str] = str
+
+
+@dataclass(frozen=True)
+class Table:
+    title: str
+    columns: tuple[Column, ...]
+    rows: tuple[tuple[Any, ...], ...]  # raw values
+
+    @property
+    def headers(self) -> tuple[str, ...]:
+        return tuple(c.name for c in self.columns)
+
+    @property
+    def align(self) -> str:
+        return "".join(c.align for c in self.columns)
+
+    def shown(self) -> list[tuple[str, ...]]:
+        """The rows as text for a reader."""
+        return [tuple(c.show(v) for c, v in zip(self.columns, row)) for row in self.rows]
 
 
 def test_title(test: TestReport) -> str:
@@ -41,38 +73,36 @@ def test_title(test: TestReport) -> str:
 
 
 def _student_table(test: TestReport) -> Table:
-    rows = tuple(
-        (
-            s.profile,
-            f"{marks(s.score)}/{s.out_of}",
-            f"{s.percent:.0f}%",
-            duration(s.seconds) + (" (time up)" if s.timed_out else ""),
-            ", ".join(s.missed) or "-",
-        )
-        for s in test.students
+    columns = (
+        Column("Student"),
+        Column("Score", "r", marks),
+        Column("Out of", "r"),
+        Column("%", "r", lambda v: f"{v:.0f}%"),
+        Column("Time", "r", duration),
+        Column("Time up", "l", lambda v: "yes" if v else "-"),
+        Column("Missed", "l", listed),
     )
-    return Table(f"Students: {test_title(test)}", ("Student", "Score", "%", "Time", "Missed"), rows, "lrrrl")
+    rows = tuple(
+        (s.profile, s.score, s.out_of, s.percent, s.seconds, s.timed_out, s.missed) for s in test.students
+    )
+    return Table(f"Students: {test_title(test)}", columns, rows)
 
 
 def _question_table(test: TestReport) -> Table:
+    columns = (
+        Column("#", "r"),
+        Column("Card"),
+        Column("Question"),
+        Column("Facility", "r", ratio),
+        Column("Discrimination", "r", ratio),
+        Column("Wrong answers", "l", lambda v: ", ".join(f"{text} x{count}" for text, count in v) or "-"),
+        Column("Flags", "l", listed),
+    )
     rows = tuple(
-        (
-            str(i),
-            q.card_id,
-            q.prompt,
-            ratio(q.facility),
-            ratio(q.discrimination),
-            ", ".join(f"{text} x{count}" for text, count in q.wrong_answers) or "-",
-            ", ".join(q.flags) or "-",
-        )
+        (i, q.card_id, q.prompt, q.facility, q.discrimination, q.wrong_answers, q.flags)
         for i, q in enumerate(test.questions, 1)
     )
-    return Table(
-        f"Questions: {test_title(test)}",
-        ("#", "Card", "Question", "Facility", "Discrimination", "Wrong answers", "Flags"),
-        rows,
-        "rllrrll",
-    )
+    return Table(f"Questions: {test_title(test)}", columns, rows)
 
 
 def tables(report: ClassReport) -> list[Table]:
@@ -81,34 +111,21 @@ def tables(report: ClassReport) -> list[Table]:
         out.append(_student_table(test))
         out.append(_question_table(test))
     if report.practice:
-        out.append(
-            Table(
-                "Practice",
-                ("Student", "Deck", "Answers", "Days", "Time", "Retention", "Leeches"),
-                tuple(
-                    (
-                        p.profile,
-                        p.deck_id,
-                        str(p.reviews),
-                        str(p.days),
-                        duration(p.seconds),
-                        "n/a" if p.retention is None else f"{100 * p.retention:.0f}%",
-                        str(p.leeches),
-                    )
-                    for p in report.practice
-                ),
-                "llrrrrr",
-            )
+        columns = (
+            Column("Student"),
+            Column("Deck"),
+            Column("Answers", "r"),
+            Column("Days", "r"),
+            Column("Time", "r", duration),
+            Column("Retention", "r", percent),
+            Column("Leeches", "r"),
         )
+        rows = tuple((p.profile, p.deck_id, p.reviews, p.days, p.seconds, p.retention, p.leeches) for p in report.practice)
+        out.append(Table("Practice", columns, rows))
     if report.shared_leeches:
-        out.append(
-            Table(
-                "Leeches shared by several students",
-                ("Deck", "Card", "Students", "Who"),
-                tuple((s.deck_id, s.card_id, str(len(s.profiles)), ", ".join(s.profiles)) for s in report.shared_leeches),
-                "llrl",
-            )
-        )
+        columns = (Column("Deck"), Column("Card"), Column("Students", "r"), Column("Who", "l", listed))
+        rows = tuple((s.deck_id, s.card_id, len(s.profiles), s.profiles) for s in report.shared_leeches)
+        out.append(Table("Leeches shared by several students", columns, rows))
     return out
 
 
@@ -119,8 +136,8 @@ def _clip(text: str, width: int) -> str:
 
 def format_table(table: Table, *, max_width: int = 48) -> str:
     """A plain, aligned table: title, header, rule, rows; cells clipped to `max_width`."""
-    rows = [tuple(_clip(cell, max_width) for cell in row) for row in (table.headers, *table.rows)]
-    widths = [max(len(row[i]) for row in rows) for i in range(len(table.headers))]
+    rows = [tuple(_clip(cell, max_width) for cell in row) for row in (table.headers, *table.shown())]
+    widths = [max(len(row[i]) for row in rows) for i in range(len(table.columns))]
 
     def line(row: Sequence[str]) -> str:
         cells = (cell.rjust(w) if a == "r" else cell.ljust(w) for cell, w, a in zip(row, widths, table.align))
@@ -146,14 +163,29 @@ def format_text(report: ClassReport) -> str:
     return "\n\n".join(parts) + "\n"
 
 
+def _csv_value(value: Any) -> str | int | float:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        return round(value, 4)
+    if isinstance(value, tuple):
+        return ", ".join(f"{v[0]} x{v[1]}" if isinstance(v, tuple) else str(v) for v in value)
+    return value
+
+
 def write_csv(report: ClassReport, path: Path) -> None:
-    """One CSV for a spreadsheet: each table as a section (title row, header row, rows, blank row)."""
+    """One CSV for a spreadsheet: each table as a section (title row, header row, rows, blank row).
+
+    Numbers stay numbers: seconds for times, fractions for facility and retention.
+    """
     with path.open("w", newline="", encoding="utf-8") as f:
         writer = csv.writer(f)
         for table in tables(report):
             writer.writerow([table.title])
-            writer.writerow(table.headers)
-            writer.writerows(table.rows)
+            writer.writerow([f"{c.name} (s)" if c.show is duration else c.name for c in table.columns])
+            writer.writerows([_csv_value(v) for v in row] for row in table.rows)
             writer.writerow([])
         for note in report.notes:
             writer.writerow(["Note", note])

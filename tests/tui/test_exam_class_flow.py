@@ -118,10 +118,10 @@ def test_three_students_take_the_same_test_export_and_the_teacher_reports(
     lines = text.splitlines()
     assert "Class report: 3 students, 1 test" in text
     assert "Capitals (deck capitals version 1, seed class-7b), 3 students" in text
-    ann = next(line for line in lines if line.startswith("ann ") and "/6" in line)
-    cat = next(line for line in lines if line.startswith("cat ") and "/6" in line)
-    assert "6/6" in ann and "100%" in ann and "1m 12s" in ann  # six questions x 12 s
-    assert "2/6" in cat and "33%" in cat
+    ann = next(line for line in lines if line.startswith("ann "))
+    cat = next(line for line in lines if line.startswith("cat "))
+    assert ann.split() == ["ann", "6", "6", "100%", "1m", "12s", "-", "-"]  # six questions x 12 s
+    assert cat.split()[:4] == ["cat", "2", "6", "33%"]
     # paris: everybody right -> facility 1.00, flagged easy, no discrimination
     paris = next(line for line in lines if " paris " in line)
     assert "1.00" in paris and "n/a" in paris and "easy" in paris
@@ -130,7 +130,7 @@ def test_three_students_take_the_same_test_export_and_the_teacher_reports(
     assert "0.67" in berlin and "Bonn x1, Munich x0" in berlin
     assert "Practice" in text and any(line.startswith("ann ") and "capitals" in line for line in lines)
     rows = list(csv.reader((tmp_path / "class.csv").open(encoding="utf-8")))
-    assert ["Student", "Score", "%", "Time", "Missed"] in rows
+    assert ["ann", "6.0", "6", "100.0", "72.0", "no", ""] in rows
 
     # A fourth student on another machine has version 2 of the deck; one file gets "corrected" by hand.
     deck_file.write_text(dump(capitals("2")), encoding="utf-8")

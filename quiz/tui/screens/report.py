@@ -118,7 +118,7 @@ class ReportScreen(Screen[None]):
             grid.add_columns(*table.headers)
             grid.add_rows(
                 [tuple(Text(cell, justify="right" if a == "r" else "left") for cell, a in zip(row, table.align))
-                 for row in table.rows]
+                 for row in table.shown()]
             )
         if not report.tests and not report.practice and not report.errors:
             widgets.append(Static("No exam or practice results to report."))
