@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -359,15 +360,21 @@ class ExamResultScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns("#", "", "Question", "Your answer", "Right answer")
+        # the three texts share the width left by the number and mark columns (and 2 cells padding each)
+        free = max(45, self.app.size.width - 4 - 3 - 1 - 5 * 2)
+        table.add_column("#", width=3)
+        table.add_column("", width=1)
+        table.add_column("Question", width=free - 2 * (free // 4))
+        table.add_column("Your answer", width=free // 4)
+        table.add_column("Right answer", width=free // 4)
         for i, item in enumerate(self.record.items, 1):
             mark = "✓" if item.correct else ("◐" if item.score > 0 else "✗")
             table.add_row(
-                str(i),
+                Text(str(i), justify="right"),
                 mark,
-                Content(item.prompt),
-                Content(item.given if item.answered else "(blank)"),
-                Content(item.expected),
+                Text(item.prompt, no_wrap=True, overflow="ellipsis"),
+                Text(item.given if item.answered else "(blank)", no_wrap=True, overflow="ellipsis"),
+                Text(item.expected, no_wrap=True, overflow="ellipsis"),
             )
         table.focus()
 

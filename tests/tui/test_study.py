@@ -1,0 +1,162 @@
+"""Study screen behaviour: undo, changing the rating, hints, typos, plain deck text, quitting and resuming."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tui_helpers import PROFILE, T0, answer, make_app, single, synchronously, tour_deck, wait_screen
+
+from quiz.deck.model import Choice, Deck, Option, TypedAnswer
+from quiz.store import Store
+from quiz.tui.screens.study import StudyScreen
+from quiz.tui.widgets.feedback import FeedbackPanel
+from quiz.tui.widgets.options import NumberedOptions
+
+
+def _answers(data_dir: Path, deck_id: str) -> list[tuple[str, int, int]]:
+    with Store.open(data_dir) as store:
+        return [tuple(row) for row in store.query("SELECT card_key, rating, correct FROM answers WHERE deck_id = ? ORDER BY id", (deck_id,))]
+
+
+@synchronously
+async def test_undo_takes_the_answer_back_and_asks_the_card_again(tmp_path: Path) -> None:
+    deck = tour_deck()
+    app = make_app(tmp_path, deck)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await wait_screen(pilot, StudyScreen)
+        first = await answer(pilot, right=True)
+        second = screen.session.current
+        assert second.key != first.key
+        assert len(_answers(tmp_path, deck.id)) == 1
+        await pilot.press("u")
+        await pilot.pause()
+        assert screen.session.current.key == first.key
+        assert screen.state == "asking" and screen.session.progress[0] == 0
+        assert _answers(tmp_path, deck.id) == []
+        await pilot.press("u")  # nothing left to undo: no crash, still asking the same card
+        await pilot.pause()
+        assert screen.session.current.key == first.key
+
+
+@synchronously
+async def test_undo_from_the_feedback_view_and_while_typing(tmp_path: Path) -> None:
+    deck = single(tour_deck(), "successor")
+    app = make_app(tmp_path, deck)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await wait_screen(pilot, StudyScreen)
+        await pilot.press(*"Cepeda", "enter")
+        await pilot.pause()
+        assert screen.state == "feedback"
+        await pilot.press("u")
+        await pilot.pause()
+        assert screen.state == "asking" and _answers(tmp_path, deck.id) == []
+        await pilot.press("u")  # typed into the field, not an undo
+        await pilot.pause()
+        assert screen.focused.value == "u"
+        await pilot.press("ctrl+z")  # nothing answered yet: nothing to undo
+        await pilot.pause()
+        assert screen.state == "asking"
+
+
+@synchronously
+async def test_keys_1_to_4_change_the_automatic_rating(tmp_path: Path) -> None:
+    deck = single(tour_deck(), "dealer-whom")
+    app = make_app(tmp_path, deck)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await wait_screen(pilot, StudyScreen)
+        presented = screen.session.current
+        await pilot.press(str(presented.options.index("Gustavo Petro") + 1))
+        await pilot.pause()
+        panel = screen.query_one(FeedbackPanel)
+        assert panel.outcome.rating == panel.outcome.auto_rating == 4  # right and fast: easy
+        assert "✓4 Easy" in str(screen.query_one("#rate-4").label)
+        await pilot.press("2")
+        await pilot.pause()
+        assert panel.outcome.rating == 2
+        assert "✓2 Hard" in str(screen.query_one("#rate-2").label)
+        assert "✓" not in str(screen.query_one("#rate-4").label)
+        assert _answers(tmp_path, deck.id) == [("dealer-whom", 2, 1)]
+        await pilot.click("#rate-1")
+        await pilot.pause()
+        assert _answers(tmp_path, deck.id) == [("dealer-whom", 1, 0)]
+
+
+@synchronously
+async def test_a_hint_makes_a_right_answer_hard(tmp_path: Path) -> None:
+    deck = single(tour_deck(), "dealer-whom")
+    app = make_app(tmp_path, deck)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await wait_screen(pilot, StudyScreen)
+        await pilot.press("h")
+        await pilot.pause()
+        assert "The man who came to Washington." in str(screen.query_one("#hint").render())
+        await pilot.press(str(screen.session.current.options.index("Gustavo Petro") + 1))
+        await pilot.pause()
+        assert screen.query_one(FeedbackPanel).outcome.rating == 2
+
+
+@synchronously
+async def test_a_typo_counts_as_right_and_is_marked(tmp_path: Path) -> None:
+    card = TypedAnswer(id="capital", question="Capital of Colombia?", answer="Bogotá")
+    deck = Deck(id="typo", title="Typo", cards=(card,))
+    app = make_app(tmp_path, deck)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await wait_screen(pilot, StudyScreen)
+        await pilot.press(*"Bogpta", "enter")
+        await pilot.pause()
+        verdict = str(screen.query_one(".verdict").render())
+        assert verdict == "✓ Right, with a typo"
+        answers = screen.query_one(".answers").render()
+        marked = [span for span in answers.spans if "reverse" in str(span.style)]
+        assert marked, "the differing letters are marked"
+        assert "You typed: Bogpta" in answers.plain
+
+
+@synchronously
+async def test_deck_text_is_shown_literally_not_as_markup(tmp_path: Path) -> None:
+    card = Choice(
+        id="m",
+        question="Is [bold]this[/bold] bold?",
+        answer="[red]no[/red]",
+        distractors=(Option("[i]maybe[/i]"),),
+        explain="Markup like [b]this[/b] stays as typed.",
+    )
+    deck = Deck(id="markup", title="[b]Markup[/b] deck", cards=(card,))
+    app = make_app(tmp_path, deck)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await wait_screen(pilot, StudyScreen)
+        assert screen.query_one("#prompt").render().plain == "Is [bold]this[/bold] bold?"
+        assert "[b]Markup[/b] deck" in str(screen.query_one("#deck-title").render())
+        options = screen.query_one(NumberedOptions)
+        prompts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        assert any("[red]no[/red]" in p for p in prompts) and any("[i]maybe[/i]" in p for p in prompts)
+        await pilot.press(str(screen.session.current.options.index("[red]no[/red]") + 1))
+        await pilot.pause()
+        assert "Markup like [b]this[/b] stays as typed." in screen.query_one(".notes").render().plain
+
+
+@synchronously
+async def test_quitting_keeps_every_answer_and_resuming_continues(tmp_path: Path) -> None:
+    deck = tour_deck()
+    app = make_app(tmp_path, deck.id)
+    asked: list[str] = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await wait_screen(pilot, StudyScreen)
+        new_before = app.store.deck_counts(PROFILE, deck, now=T0).new
+        for _ in range(3):
+            asked.append((await answer(pilot, right=True)).key)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert app.return_code == 0
+    assert [key for key, _, _ in _answers(tmp_path, deck.id)] == asked
+    with Store.open(tmp_path) as store:
+        counts = store.deck_counts(PROFILE, deck, now=T0)
+    assert counts.new == new_before - 3
+
+    again = make_app(tmp_path, deck.id)
+    async with again.run_test(size=(80, 24)) as pilot:
+        screen = await wait_screen(pilot, StudyScreen)
+        assert screen.session.current.key not in asked
+        assert 0 < screen.session.progress[1] <= counts.new + counts.learning
+        await answer(pilot, right=True)
+    assert len(_answers(tmp_path, deck.id)) == 4
