@@ -1,0 +1,129 @@
+"""Home, profile picker, end of session and statistics; the `quiz play` command's errors."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from textual.widgets import DataTable
+from textual_plotext import PlotextPlot
+from tui_helpers import PROFILE, answer, make_app, single, synchronously, tour_deck, wait_for, wait_screen
+
+from quiz.cli import main
+from quiz.store import Store
+from quiz.tui.screens.end import EndScreen
+from quiz.tui.screens.help import HelpScreen
+from quiz.tui.screens.home import HomeScreen
+from quiz.tui.screens.profile import ProfileScreen
+from quiz.tui.screens.statistics import StatisticsScreen
+from quiz.tui.screens.study import StudyScreen
+
+
+@synchronously
+async def test_a_new_learner_names_a_profile_then_studies_from_the_deck_list(tmp_path: Path) -> None:
+    app = make_app(tmp_path, profile=None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_screen(pilot, ProfileScreen)
+        await pilot.press("enter")  # an empty name is refused
+        await pilot.pause()
+        assert "at least one letter" in str(app.screen.query_one("#name-problem").render())
+        await pilot.press(*"Lena", "enter")
+        home = await wait_screen(pilot, HomeScreen)
+        table = home.query_one(DataTable)
+        await wait_for(pilot, lambda: table.row_count > 0, "deck rows")
+        titles = [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
+        assert tour_deck().title in titles
+        assert app.profile == "Lena"
+        table.move_cursor(row=titles.index(tour_deck().title))
+        await pilot.press("enter")
+        await wait_screen(pilot, StudyScreen)
+        await answer(pilot, right=True)
+        await pilot.press("escape")  # back to the deck list; the answer is kept
+        await wait_screen(pilot, HomeScreen)
+        row = titles.index(tour_deck().title)
+        await wait_for(pilot, lambda: str(table.get_row_at(row)[1]).strip() != str(tour_deck_new(tmp_path, "Lena") + 1), "counts")
+    with Store.open(tmp_path) as store:
+        assert store.list_profiles() == ["Lena"]
+        assert store.answer_count("Lena") == 1
+
+
+def tour_deck_new(data_dir: Path, profile: str) -> int:
+    with Store.open(data_dir) as store:
+        return store.deck_counts(profile, tour_deck()).new
+
+
+@synchronously
+async def test_an_existing_learner_is_picked_with_a_number_key(tmp_path: Path) -> None:
+    with Store.open(tmp_path) as store:
+        store.create_profile("ana")
+        store.create_profile("ben")
+    app = make_app(tmp_path, profile=None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_screen(pilot, ProfileScreen)
+        await pilot.press("2")
+        await wait_screen(pilot, HomeScreen)
+        assert app.profile == "ben"
+
+
+@synchronously
+async def test_end_of_session_then_statistics_with_charts(tmp_path: Path) -> None:
+    deck = single(tour_deck(), "dealer-whom")
+    app = make_app(tmp_path, deck)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_screen(pilot, StudyScreen)
+        await answer(pilot, right=True)
+        end = await wait_screen(pilot, EndScreen)
+        text = end.query_one("#summary").render().plain
+        assert "✓ 1 of 1 right" in text and "score 100%" in text and "Next review: in " in text
+        assert "Nothing missed" in end.query_one("#missed").query_one(".subtitle").render().plain
+        assert not end.query("#redrill")
+        await pilot.press("s")
+        stats = await wait_screen(pilot, StatisticsScreen)
+        await wait_for(pilot, lambda: "Cards" in stats.query_one("#stats-summary").render().plain, "statistics")
+        summary = stats.query_one("#stats-summary").render().plain
+        assert "review 1" in summary and "1 answers, 1 right" in summary
+        charts = stats.query(PlotextPlot)
+        assert len(charts) == 2
+        assert all(chart.plt is not None for chart in charts)
+        await pilot.press("escape")
+        await wait_screen(pilot, EndScreen)
+        await pilot.press("enter")
+        await wait_screen(pilot, HomeScreen)
+
+
+@synchronously
+async def test_help_opens_and_closes(tmp_path: Path) -> None:
+    app = make_app(tmp_path, tour_deck())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_screen(pilot, StudyScreen)
+        await pilot.press("question_mark")
+        help_screen = await wait_screen(pilot, HelpScreen)
+        assert "undo the last answer" in help_screen.query_one("#help-keys").render().plain
+        await pilot.press("escape")
+        await wait_screen(pilot, StudyScreen)
+
+
+def test_play_reports_a_broken_deck_with_its_position(tmp_path: Path, capsys) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("deck:\n  id: x\n  title: X\ncards:\n  - id: a\n    kind: choice\n    question: Q?\n")
+    code = main(["--data-dir", str(tmp_path / "data"), "play", str(bad)])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert f"{bad}:" in err and "Traceback" not in err
+    assert err.split(":")[1].isdigit()
+
+
+def test_play_reports_an_unusable_store(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "progress.sqlite3").write_bytes(b"this is not a database, just some text" * 100)
+    result = subprocess.run(
+        [sys.executable, "-m", "quiz", "--data-dir", str(data), "--profile", PROFILE, "play", "tour-en"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        stdin=subprocess.DEVNULL,
+    )
+    assert result.returncode == 1
+    assert "progress.sqlite3" in result.stderr and "Traceback" not in result.stderr
