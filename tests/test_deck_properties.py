@@ -112,7 +112,16 @@ def multi(draw: st.DrawFn, card_id: str) -> Multi:
 def number_card(draw: st.DrawFn, card_id: str) -> Number:
     if draw(st.booleans()):
         low, high = sorted((draw(numbers), draw(numbers)))
-        return draw(st.builds(Number, **common(card_id), question=text, range=st.just(NumberRange(low, high)), unit=st.none() | text))
+        return draw(
+            st.builds(
+                Number,
+                **common(card_id),
+                question=text,
+                range=st.just(NumberRange(low, high)),
+                tolerance=st.integers(0, 5),
+                unit=st.none() | text,
+            )
+        )
     return draw(
         st.builds(
             Number,

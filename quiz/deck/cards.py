@@ -159,7 +159,7 @@ def _number(r: Reader, v: Values, node: MappingNode) -> Card | None:
             node,
             "a number card takes either 'answer' or 'range', not both"
             if both
-            else "a number card needs 'answer' (with an optional 'tolerance') or 'range' (min and max)",
+            else "a number card needs 'answer' (one number) or 'range' (min and max, e.g. years 2000-2015)",
         )
         return None
     number_range = None
@@ -167,9 +167,6 @@ def _number(r: Reader, v: Values, node: MappingNode) -> Card | None:
         low, high = v["range"]["min"], v["range"]["max"]
         if low > high:
             r.problem(_field_node(r, node, "range"), f"the range's min {low} is greater than its max {high}")
-            return None
-        if "tolerance" in v:
-            r.problem(_field_node(r, node, "tolerance"), "'tolerance' goes with 'answer'; a range has its own min and max")
             return None
         number_range = NumberRange(low, high)
     return Number(

@@ -435,8 +435,8 @@ OPTIONS = ListOf(OPTION, example="[Nicolás Maduro, Daniel Noboa]", unique=True)
 RANGE = Record(
     "a range",
     (
-        Field("min", Number(), "Smallest accepted answer.", required=True),
-        Field("max", Number(), "Largest accepted answer.", required=True),
+        Field("min", Number(), "Where the range starts, e.g. 2000.", required=True),
+        Field("max", Number(), "Where the range ends, e.g. 2015.", required=True),
     ),
 )
 
@@ -538,9 +538,9 @@ KIND_FIELDS: dict[str, tuple[Field, ...]] = {
     ),
     "number": (
         QUESTION,
-        Field("answer", Number(), "The exact answer (or give a range)."),
-        Field("tolerance", Number(minimum=0), "How far off an answer may be and still count."),
-        Field("range", RANGE, "Any number from min to max is right (instead of answer)."),
+        Field("answer", Number(), "The answer, one number (or give a range instead)."),
+        Field("tolerance", Number(minimum=0), "How far off the answer, or each end of a range, may be and still count."),
+        Field("range", RANGE, "The answer is a range such as the years 2000-2015; the learner gives both ends."),
         Field("unit", TEXT, "Shown after the input, e.g. years or km."),
     ),
     "cloze": (Field("text", CLOZE_TEXT, "Text with gaps written {{answer}} or {{answer|alternative}}.", required=True),),

@@ -26,10 +26,7 @@ _RULES: dict[str, list[JSON]] = {
         {"properties": {"distractors": {"minItems": 1}, "options": {"minItems": 2}}},
     ],
     "multi": [{"not": {"required": ["distractors", "options"]}}],
-    "number": [
-        {"oneOf": [{"required": ["answer"]}, {"required": ["range"]}]},
-        {"dependentRequired": {"tolerance": ["answer"]}},
-    ],
+    "number": [{"oneOf": [{"required": ["answer"]}, {"required": ["range"]}]}],
     "cloze": [{"properties": {"text": {"pattern": GAP_RE.pattern.replace(".*?", "[^{}|]*[^{}|\\s][^{}]*")}}}],
 }
 
