@@ -458,10 +458,10 @@ _CARD_SETTING_FIELDS = (
     Field(
         "matching",
         Enum(MATCHING_MODES),
-        "How typed answers are compared: lenient (case, accents and small typos forgiven), "
-        "strict (case and accents forgiven, no typos) or exact.",
+        "How typed answers are compared: lenient (case, accents, punctuation and small typos forgiven), "
+        "strict (the same but no typos) or exact (as written).",
     ),
-    Field("shuffle", Bool(), "Shuffle the options of choice, multi, order and match cards."),
+    Field("shuffle", Bool(), "Shuffle the options of choice and multi cards (order and match are always mixed up)."),
 )
 DECK_SETTINGS = Record(
     "the deck settings",
