@@ -227,6 +227,12 @@ def test_multi_wrong_picks_cost_credit() -> None:
     assert grade(MULTI, [], LENIENT).score == 0.0
 
 
+def test_multi_picks_are_shown_in_the_cards_order() -> None:
+    g = grade(MULTI, {"Marco Rubio", "Iván Cepeda", "Gustavo Petro"}, LENIENT)
+    assert g.given == "Gustavo Petro; Iván Cepeda; Marco Rubio"
+    assert g.expected == "Gustavo Petro; Iván Cepeda; Abelardo de la Espriella"
+
+
 def test_multi_unknown_pick_is_wrong() -> None:
     g = grade(MULTI, ["Gustavo Petro", "Iván Cepeda", "Abelardo de la Espriella", "Joe Biden"], LENIENT)
     assert not g.correct and g.score < 1

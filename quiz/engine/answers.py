@@ -6,7 +6,7 @@ always agree.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 from quiz.deck.model import (
     GAP_RE,
@@ -99,6 +99,11 @@ def response_text(card: Card, response: object, language: str | None = None) -> 
             return pairs_text([(str(left), str(right)) for left, right in response.items()])
         case Order() if isinstance(response, Sequence) and not isinstance(response, str):
             return ORDER_SEPARATOR.join(str(r) for r in response)
+        case Multi() if isinstance(response, Collection) and not isinstance(response, str):
+            # Picks in the card's order, so a set of picks always reads the same.
+            rank = {option.text: i for i, option in enumerate(card.options)}
+            picks = sorted((str(r) for r in response), key=lambda text: (rank.get(text, len(rank)), text))
+            return LIST_SEPARATOR.join(picks)
     if response is None:
         return ""
     if isinstance(response, str):
