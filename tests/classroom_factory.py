@@ -17,6 +17,8 @@ QUESTIONS: dict[str, tuple[tuple[str, ...], str]] = {
     "q4": (("yes", "no"), "yes"),
 }
 
+PICKS_EXAMPLE: dict[str, str | None] = {"q1": "Paris", "q2": "X", "q3": None, "q4": "yes"}
+
 
 def item(card_id: str, picked: str | None, seconds: float = 10.0) -> ExamItem:
     """A choice question answered with `picked` (None: left blank)."""

@@ -4,8 +4,9 @@ One JSON-lines file per profile. The first line is a header (format, profile,
 export time, decks), then one line per exam attempt and per practised deck,
 and last a checksum line: SHA-256 over the canonical serialisation of every
 record before it (JSON with sorted keys, no spaces, UTF-8, records joined by
-"\\n"). Any edit to a value changes the checksum, so the report can tell an
-edited file from an exported one. It reveals edits; it is not a signature.
+"\\n"). The lines are written in that canonical form and checked as they
+stand, so any edited byte shows (only line endings may change, as copying
+between systems does). It reveals edits; it is not a signature.
 """
 
 from __future__ import annotations
@@ -190,7 +191,7 @@ def _practice(f: _Fields) -> PracticeRecord:
     )
 
 
-def _lines(path: Path) -> Iterator[tuple[int, Any]]:
+def _lines(path: Path) -> Iterator[tuple[int, str, Any]]:
     name = str(path)
     try:
         text = path.read_text(encoding="utf-8")
@@ -198,11 +199,12 @@ def _lines(path: Path) -> Iterator[tuple[int, Any]]:
         raise ResultsError(name, "is not a results file (not UTF-8 text); it may be damaged") from None
     except OSError as e:
         raise ResultsError(name, f"cannot be read ({e.strerror or e})") from None
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
+    for number, line in enumerate(text.split("\n"), 1):
+        line = line.removesuffix("\r")  # only "\n" and "\r\n" end lines, as written or as copied
+        if not line:
             continue
         try:
-            yield number, json.loads(line)
+            yield number, line, json.loads(line)
         except json.JSONDecodeError as e:
             raise ResultsError(name, f"is damaged or was edited: line is not valid JSON ({e.msg})", number) from None
 
@@ -213,7 +215,7 @@ def read(path: Path) -> StudentResults:
     lines = list(_lines(path))
     if not lines:
         raise ResultsError(name, "is empty")
-    first_line, header = lines[0]
+    first_line, _, header = lines[0]
     h = _Fields(header, name, first_line, "the header")
     if header.get("record") != "header" or header.get("format") != FORMAT:
         raise ResultsError(name, "is not a quiz results file (no header line)", first_line)
@@ -221,15 +223,15 @@ def read(path: Path) -> StudentResults:
         raise ResultsError(
             name, f"has results format version {header.get('version')!r}; this quiz reads version {FORMAT_VERSION}"
         )
-    last_line, trailer = lines[-1]
+    _, trailer_text, trailer = lines[-1]
     if not isinstance(trailer, dict) or trailer.get("record") != "checksum":
         raise ResultsError(name, "is incomplete: the checksum line is missing (was it cut short or edited?)")
-    records = [data for _, data in lines[:-1]]
-    if trailer.get("sha256") != checksum(records):
+    signed = "\n".join(text for _, text, _ in lines[:-1]).encode("utf-8")
+    if trailer.get("sha256") != hashlib.sha256(signed).hexdigest() or trailer_text != canonical(trailer):
         raise ResultsError(name, "was edited after export: its checksum does not match its contents")
     exams: list[ExamRecord] = []
     practice: list[PracticeRecord] = []
-    for number, data in lines[1:-1]:
+    for number, _, data in lines[1:-1]:
         f = _Fields(data, name, number, "the record")
         kind = data.get("record")
         if kind == "exam":

@@ -1,0 +1,63 @@
+"""Results files: what is exported reads back the same, and any edited byte is caught."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from classroom_factory import PICKS_EXAMPLE, exam, practice, student
+from quiz.classroom import results
+
+
+def sample() -> results.StudentResults:
+    return student(
+        "Zoë O'Brien/7b",
+        (exam(PICKS_EXAMPLE), exam(PICKS_EXAMPLE, version="2", started=exam(PICKS_EXAMPLE).started_at + dt.timedelta(days=1))),
+        (practice(40, 12, 9, leeches=("q2",)),),
+    )
+
+
+def test_a_written_file_reads_back_the_same(tmp_path: Path) -> None:
+    original = sample()
+    path = results.write(original, tmp_path)
+    assert path.name == "Zo_O_Brien_7b.quiz-results.jsonl"  # safe on any USB stick
+    back = results.read(path)
+    assert back == type(original)(**{**original.__dict__, "path": path})
+
+
+def test_line_endings_changed_by_copying_are_not_edits(tmp_path: Path) -> None:
+    path = results.write(sample(), tmp_path)
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    assert results.read(path).profile == "Zoë O'Brien/7b"
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(position=st.floats(0, 1, exclude_max=True), byte=st.integers(0, 255))
+def test_any_edited_byte_is_named_in_an_error(tmp_path: Path, position: float, byte: int) -> None:
+    path = results.write(sample(), tmp_path)
+    data = bytearray(path.read_bytes())
+    at = int(position * len(data))
+    if data[at] == byte or {data[at], byte} == {ord("\n"), ord("\r")} and at == len(data) - 1:
+        return  # not an edit (or only the file's final line ending)
+    data[at] = byte
+    path.write_bytes(bytes(data))
+    with pytest.raises(results.ResultsError) as raised:
+        results.read(path)
+    assert str(path) in str(raised.value)
+
+
+def test_a_missing_file_is_named(tmp_path: Path) -> None:
+    with pytest.raises(results.ResultsError, match="cannot be read"):
+        results.read(tmp_path / "nobody.quiz-results.jsonl")
+
+
+def test_find_takes_files_as_given_and_searches_folders(tmp_path: Path) -> None:
+    a = results.write(student("a"), tmp_path / "usb" / "7b")
+    b = results.write(student("b"), tmp_path / "usb")
+    (tmp_path / "usb" / "notes.txt").write_text("not results")
+    other = tmp_path / "other.jsonl"
+    assert results.find([tmp_path / "usb", other]) == [a, b, other]  # sorted by path; other files ignored
