@@ -82,3 +82,38 @@ def test_take_a_test_from_the_deck_list_then_read_the_class_report(tmp_path: Pat
 
     monkeypatch.setattr(loader, "bundled_decks", lambda: [DECK])  # the deck list shows this deck only
     asyncio.run(_take_test_then_read_report(tmp_path))
+
+
+async def _report_names_bad_files(tmp_path: Path) -> None:
+    from quiz.classroom.exam import ExamSession, draw
+
+    usb = tmp_path / "usb"
+    for profile, version in (("ann", "1"), ("ben", "2"), ("cat", "1")):
+        deck = Deck(id=DECK.id, title=DECK.title, cards=DECK.cards, version=version)
+        session = ExamSession(draw(deck, 3, "s"), clock=lambda: T0)
+        while session.current is not None:
+            session.answer(session.current.card.answer, duration=5)
+        results.write(results.StudentResults(profile, T0, (session.finish(),)), usb)
+    cat = usb / "cat.quiz-results.jsonl"
+    cat.write_text(cat.read_text(encoding="utf-8").replace('"seconds":5.0', '"seconds":1.0', 1), encoding="utf-8")
+
+    app = create_app(tmp_path / "data", "teacher", clock=lambda: T0, timer=lambda: 0.0)
+    async with app.run_test(size=(110, 36)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
+        app.push_screen(ReportScreen([usb]))
+        await wait_for(pilot, lambda: isinstance(app.screen, ReportScreen) and app.screen.report is not None)
+        await pilot.pause()
+        screen = app.screen
+        texts = [str(s.render()) for s in screen.query(".problem")]
+        assert texts == [f"{cat}: was edited after export: its checksum does not match its contents"]
+        notes = [str(s.render()) for s in screen.query(".report-notes")]
+        assert len(notes) == 1 and "version 1 (1 student), version 2 (1 student)" in notes[0]
+        assert "2 students, 2 tests, 1 file(s) not used" in str(screen.query_one("#report-status").render())
+        assert len(screen.query(DataTable)) == 4  # students and questions, for each deck version
+
+
+def test_the_report_screen_names_a_bad_file_and_reports_versions_apart(tmp_path: Path, monkeypatch) -> None:
+    from quiz.deck import loader
+
+    monkeypatch.setattr(loader, "bundled_decks", lambda: [DECK])
+    asyncio.run(_report_names_bad_files(tmp_path))
