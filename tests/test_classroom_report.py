@@ -109,9 +109,9 @@ def test_terminal_text_and_csv_show_the_same_numbers(tmp_path: Path) -> None:
     out = tmp_path / "report.csv"
     write_csv(report, out)
     rows = list(csv.reader(out.open(encoding="utf-8")))
-    q_header = rows.index(["#", "Card", "Question", "Facility", "Discrimination", "Wrong answers", "Flags"])
+    q_header = rows.index(["#", "Card", "Question", "Facility", "Discrimination", "Flags", "Wrong answers"])
     # the CSV keeps numbers as numbers: -0.5 / sqrt(2.75) = -0.30151 rounded to 4 places
-    assert rows[q_header + 3] == ["3", "q3", "Question q3?", "0.5", "-0.3015", "B x2, C x0", "negative discrimination"]
+    assert rows[q_header + 3] == ["3", "q3", "Question q3?", "0.5", "-0.3015", "negative discrimination", "B x2, C x0"]
     assert rows[q_header + 4][3:5] == ["1.0", ""]  # q4: no discrimination is an empty cell
     assert ["Student", "Score", "Out of", "%", "Time (s)", "Time up", "Missed"] in rows
     assert ["dan", "2.0", "4", "50.0", "185.0", "no", "q1, q2"] in rows

@@ -95,11 +95,11 @@ def _question_table(test: TestReport) -> Table:
         Column("Question"),
         Column("Facility", "r", ratio),
         Column("Discrimination", "r", ratio),
-        Column("Wrong answers", "l", lambda v: ", ".join(f"{text} x{count}" for text, count in v) or "-"),
         Column("Flags", "l", listed),
+        Column("Wrong answers", "l", lambda v: ", ".join(f"{text} x{count}" for text, count in v) or "-"),
     )
     rows = tuple(
-        (i, q.card_id, q.prompt, q.facility, q.discrimination, q.wrong_answers, q.flags)
+        (i, q.card_id, q.prompt, q.facility, q.discrimination, q.flags, q.wrong_answers)
         for i, q in enumerate(test.questions, 1)
     )
     return Table(f"Questions: {test_title(test)}", columns, rows)

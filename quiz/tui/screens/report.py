@@ -21,6 +21,9 @@ if TYPE_CHECKING:
     from ..app import QuizApp
 
 
+MAX_COLUMN = 40  # long questions and lists are cut short here; the CSV has them in full
+
+
 class ReportPathScreen(ModalScreen["list[Path] | None"]):
     """Asks where the collected results files are (a folder, a USB stick, or several files)."""
 
@@ -63,6 +66,7 @@ class ReportPathScreen(ModalScreen["list[Path] | None"]):
 
 class ReportScreen(Screen[None]):
     DEFAULT_CSS = """
+    #report-status { padding: 0 1; }
     #report-body { padding: 0 1; }
     #report-body DataTable { height: auto; max-height: 24; margin-bottom: 1; }
     .report-heading { text-style: bold; margin-top: 1; }
@@ -115,10 +119,17 @@ class ReportScreen(Screen[None]):
             widgets.append(Static(Content(table.title), classes="report-heading"))
             grid: DataTable = DataTable(zebra_stripes=True, cursor_type="row")
             widgets.append(grid)
-            grid.add_columns(*table.headers)
+            shown = table.shown()
+            for i, name in enumerate(table.headers):
+                grid.add_column(name, width=min(MAX_COLUMN, max(len(r[i]) for r in [table.headers, *shown])))
             grid.add_rows(
-                [tuple(Text(cell, justify="right" if a == "r" else "left") for cell, a in zip(row, table.align))
-                 for row in table.shown()]
+                [
+                    tuple(
+                        Text(cell, justify="right" if a == "r" else "left", no_wrap=True, overflow="ellipsis")
+                        for cell, a in zip(row, table.align)
+                    )
+                    for row in shown
+                ]
             )
         if not report.tests and not report.practice and not report.errors:
             widgets.append(Static("No exam or practice results to report."))
