@@ -4,6 +4,7 @@ from pathlib import Path
 import pytest
 
 from quiz.deck.model import Choice, Deck, Flashcard, Option, Settings, TypedAnswer
+from quiz.engine.keys import deck_index
 from quiz.engine.rating import Rating
 from quiz.engine.scheduler import LEECH_LAPSES, REVIEW
 from quiz.engine.session import LEARN_AHEAD, StudySession
@@ -302,3 +303,31 @@ def test_flashcards_are_rated_not_graded(store: Store) -> None:
     assert session.current is not None  # hard keeps it in learning, shown again soon
     with pytest.raises(RuntimeError):
         StudySession(store, "Ana", [Deck(id="e", title="e", cards=())], clock=clock).rate(Rating.GOOD, duration=1)
+
+
+def test_new_cards_are_found_again_after_deck_edits_and_undo(store: Store) -> None:
+    clock = Clock()
+    deck = typed_deck(10, new_per_day=3)
+    assert asked(StudySession(store, "Ana", [deck], clock=clock, fuzz=False), clock) == {"c0", "c1", "c2"}
+    clock.tick(days=1)
+    first = StudySession(store, "Ana", [deck], clock=clock, fuzz=False)
+    for key in ("c3", "c4", "c5"):
+        assert first.current is not None and first.current.key == key
+        clock.tick(seconds=1)
+        first.rate(Rating.GOOD, duration=1)
+    # a session built the next day remembers that c0..c5 all have progress...
+    clock.tick(days=1)
+    StudySession(store, "Ana", [deck], clock=clock, fuzz=False)
+    assert store.new_cursor("Ana", "geo", deck_index(deck).signature) == 6
+    # ...until an answer to a new card is taken back
+    assert first.undo() and first.current is not None
+    undone = first.current.key
+    assert store.new_cursor("Ana", "geo", deck_index(deck).signature) == int(undone[1:])
+    clock.tick(days=1)
+    assert undone in asked(StudySession(store, "Ana", [deck], clock=clock, fuzz=False), clock)
+    # a card the teacher adds at the top of the deck is found although the deck's start is all known
+    clock.tick(days=1)
+    added = TypedAnswer(id="added", question="New?", answer="yes")
+    edited = Deck(id="geo", title="geo", cards=(added, *deck.cards), settings=deck.settings)
+    session = StudySession(store, "Ana", [edited], clock=clock, fuzz=False)
+    assert "added" in asked(session, clock)

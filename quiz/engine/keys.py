@@ -8,12 +8,36 @@ same day: one would give the other away.
 
 from __future__ import annotations
 
+import hashlib
+from dataclasses import dataclass
+
 from quiz.deck.model import Card, Deck, Flashcard
 
 from .presentation import REVERSE_SUFFIX
 
-_cache: dict[int, tuple[Deck, tuple[tuple[str, Card, bool], ...]]] = {}
 _CACHE_SIZE = 16
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One askable side of a card."""
+
+    key: str
+    card: Card
+    reverse: bool
+    position: int  # in the deck's entries
+
+
+@dataclass(frozen=True)
+class DeckIndex:
+    """A deck's askable sides in deck order, looked up by key; `signature` changes whenever the keys do."""
+
+    entries: tuple[Entry, ...]
+    by_key: dict[str, Entry]
+    signature: str
+
+
+_cache: dict[int, tuple[Deck, DeckIndex]] = {}
 
 
 def sibling_group(card: Card) -> str:
@@ -21,22 +45,24 @@ def sibling_group(card: Card) -> str:
     return f"fact:{card.fact}" if card.fact else f"card:{card.id}"
 
 
-def deck_entries(deck: Deck) -> tuple[tuple[str, Card, bool], ...]:
-    """(key, card, reverse) for every askable side of every card, in deck order; cached per deck object."""
+def deck_index(deck: Deck) -> DeckIndex:
+    """The deck's index, computed once per deck object (decks are immutable)."""
     hit = _cache.get(id(deck))
     if hit is not None and hit[0] is deck:
         return hit[1]
-    entries: list[tuple[str, Card, bool]] = []
+    entries: list[Entry] = []
     for card in deck.cards:
-        entries.append((card.id, card, False))
+        entries.append(Entry(card.id, card, False, len(entries)))
         if isinstance(card, Flashcard) and card.reverse:
-            entries.append((card.id + REVERSE_SUFFIX, card, True))
-    result = tuple(entries)
+            entries.append(Entry(card.id + REVERSE_SUFFIX, card, True, len(entries)))
+    digest = hashlib.blake2b("\n".join(e.key for e in entries).encode(), digest_size=16).hexdigest()
+    index = DeckIndex(tuple(entries), {e.key: e for e in entries}, digest)
     if len(_cache) >= _CACHE_SIZE:
         _cache.pop(next(iter(_cache)))
-    _cache[id(deck)] = (deck, result)
-    return result
+    _cache[id(deck)] = (deck, index)
+    return index
 
 
-def deck_keys(deck: Deck) -> frozenset[str]:
-    return frozenset(key for key, _, _ in deck_entries(deck))
+def deck_keys(deck: Deck) -> dict[str, Entry]:
+    """Every schedule key of the deck (a mapping, so `key in deck_keys(deck)` is fast)."""
+    return deck_index(deck).by_key

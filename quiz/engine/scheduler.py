@@ -12,7 +12,6 @@ import datetime as dt
 import json
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
 import fsrs
 
@@ -56,34 +55,28 @@ class CardState:
         return self.state in (LEARNING, RELEARNING)
 
     def to_json(self) -> str:
-        return json.dumps(
-            {
-                "state": self.state,
-                "due": to_micros(self.due),
-                "step": self.step,
-                "stability": self.stability,
-                "difficulty": self.difficulty,
-                "last_review": None if self.last_review is None else to_micros(self.last_review),
-                "reps": self.reps,
-                "lapses": self.lapses,
-            },
-            separators=(",", ":"),
-        )
+        """A compact JSON array (stored twice with every answer, so size matters): see `JSON_FIELDS`."""
+        last = None if self.last_review is None else to_micros(self.last_review)
+        values = [self.state, to_micros(self.due), self.step, self.stability, self.difficulty, last, self.reps, self.lapses]
+        return json.dumps(values, separators=(",", ":"))
 
     @classmethod
     def from_json(cls, text: str) -> "CardState":
-        data: dict[str, Any] = json.loads(text)
-        last = data.get("last_review")
+        state, due, step, stability, difficulty, last, reps, lapses = json.loads(text)
         return cls(
-            state=int(data["state"]),
-            due=from_micros(int(data["due"])),
-            step=data.get("step"),
-            stability=data.get("stability"),
-            difficulty=data.get("difficulty"),
+            state=int(state),
+            due=from_micros(int(due)),
+            step=step,
+            stability=stability,
+            difficulty=difficulty,
             last_review=None if last is None else from_micros(int(last)),
-            reps=int(data.get("reps", 0)),
-            lapses=int(data.get("lapses", 0)),
+            reps=int(reps),
+            lapses=int(lapses),
         )
+
+
+JSON_FIELDS = ("state", "due_us", "step", "stability", "difficulty", "last_review_us", "reps", "lapses")
+"""The order of `CardState.to_json`'s array, for anyone reading `answers.state_before/state_after` in SQL."""
 
 
 def new_state(now: dt.datetime) -> CardState:

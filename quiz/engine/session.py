@@ -27,13 +27,17 @@ from quiz.store.database import Answer, Store
 
 from .clock import local_day_start, next_local_day_start, require_utc, utc_now
 from .grading import Grade
-from .keys import deck_entries, sibling_group
+from .keys import DeckIndex, Entry, deck_index, sibling_group
 from .presentation import Presented, present
 from .rating import Rating, auto_rating
-from .scheduler import REVIEW, CardState, new_state, review
+from .scheduler import LEARNING, RELEARNING, REVIEW, CardState, new_state, review
 
 LEARN_AHEAD = dt.timedelta(minutes=20)
 """When only learning cards are left, one due this soon is shown rather than ending the session."""
+_SLACK = 20
+"""Extra due cards fetched beyond the daily room, for those skipped as siblings or removed from the deck."""
+_NEW_BATCH = 500
+"""Deck keys checked per query when looking for new cards."""
 
 
 @dataclass(frozen=True)
@@ -91,8 +95,8 @@ class _Step:
     came_from_learning: _Pending | None
 
 
-def _item(deck: Deck, card: Card, reverse: bool, key: str) -> _Item:
-    return _Item(deck, card, reverse, key, (deck.id, sibling_group(card)))
+def _item(deck: Deck, entry: Entry) -> _Item:
+    return _Item(deck, entry.card, entry.reverse, entry.key, (deck.id, sibling_group(entry.card)))
 
 
 class StudySession:
@@ -128,7 +132,7 @@ class StudySession:
         if only is None:
             self._build_queue()
         else:
-            self._queue = [_item(p.deck, p.card, p.reverse, p.key) for p in only]
+            self._queue = [_item(p.deck, deck_index(p.deck).by_key[p.key]) for p in only]
         self._advance()
 
     # -- queue -----------------------------------------------------------
@@ -144,45 +148,90 @@ class StudySession:
         for deck in self._decks:
             limits = deck.settings.merged_over(DEFAULT_SETTINGS)
             assert limits.new_per_day is not None and limits.reviews_per_day is not None
-            entries = {key: (card, reverse) for key, card, reverse in deck_entries(deck)}
+            index = deck_index(deck)
             today = self._store.day_activity(self._profile, deck.id, day_start)
-            # group -> the one key that may be asked today
-            taken: dict[tuple[str, str], str] = {}
+            taken: dict[tuple[str, str], str] = {}  # sibling group -> the one key that may be asked today
             for key in today.keys:
-                if key in entries:
-                    taken.setdefault((deck.id, sibling_group(entries[key][0])), key)
+                if (entry := index.by_key.get(key)) is not None:
+                    taken.setdefault((deck.id, sibling_group(entry.card)), key)
 
             def allowed(item: _Item) -> bool:
-                if taken.setdefault(item.group, item.key) != item.key:
-                    return False
-                return True
+                return taken.setdefault(item.group, item.key) == item.key
 
-            review_room = limits.reviews_per_day - today.reviews
-            for key, state in self._store.due(self._profile, deck.id, day_end):
-                if key not in entries:
-                    continue  # removed from the deck: history kept, not asked
-                item = _item(deck, *entries[key], key)
-                if state.state == REVIEW:
-                    if review_room > 0 and allowed(item):
-                        review_room -= 1
-                        reviews.append((state.due, item))
-                elif allowed(item):
-                    self._learning.append(_Pending(state.due, next(self._seq), item))
-            new_room = limits.new_per_day - today.new
-            if new_room > 0:
-                known = self._store.known_keys(self._profile, deck.id)
-                for key, card, reverse in deck_entries(deck):
-                    if key in known:
-                        continue
-                    item = _item(deck, card, reverse, key)
-                    if allowed(item):
-                        new.append(item)
-                        new_room -= 1
-                        if new_room == 0:
-                            break
+            for item, due in self._due(deck, index, day_end, (LEARNING, RELEARNING), -1, allowed):
+                self._learning.append(_Pending(due, next(self._seq), item))
+            for item, due in self._due(deck, index, day_end, (REVIEW,), limits.reviews_per_day - today.reviews, allowed):
+                reviews.append((due, item))
+            new += self._new_cards(deck, index, limits.new_per_day - today.new, allowed)
         reviews.sort(key=lambda pair: pair[0])
         self._queue = [item for _, item in reviews] + new
         self._learning.sort()
+
+    def _due(
+        self,
+        deck: Deck,
+        index: DeckIndex,
+        before: dt.datetime,
+        states: tuple[int, ...],
+        room: int,
+        allowed: Callable[[_Item], bool],
+    ) -> list[tuple[_Item, dt.datetime]]:
+        """Up to `room` (-1: all) cards of the deck in `states` due before `before`, earliest first."""
+        out: list[tuple[_Item, dt.datetime]] = []
+        offset = 0
+        while room != 0:
+            limit = -1 if room < 0 else room + _SLACK
+            rows = self._store.due(self._profile, deck.id, before, states=states, limit=limit, offset=offset)
+            for key, due in rows:
+                entry = index.by_key.get(key)
+                if entry is None:
+                    continue  # removed from the deck: history kept, not asked
+                item = _item(deck, entry)
+                if allowed(item):
+                    out.append((item, due))
+                    room -= 1
+                    if room == 0:
+                        break
+            if limit < 0 or len(rows) < limit:
+                break
+            offset += len(rows)
+        return out
+
+    def _new_cards(self, deck: Deck, index: DeckIndex, room: int, allowed: Callable[[_Item], bool]) -> list[_Item]:
+        """The first `room` cards of the deck, in deck order, that this learner never answered.
+
+        The store remembers how far from the start of the deck every card has
+        progress, so a big deck studied for months is not read key by key.
+        """
+        if room <= 0:
+            return []
+        start = self._store.new_cursor(self._profile, deck.id, index.signature)
+        first_unknown: int | None = None
+        out: list[_Item] = []
+        pos = start
+        everything: set[str] | None = None
+        if start == 0 and len(index.entries) > _NEW_BATCH:  # no cursor yet on a big deck: read all keys at once
+            everything = self._store.known_keys(self._profile, deck.id)
+        while pos < len(index.entries) and len(out) < room:
+            batch = index.entries[pos : pos + _NEW_BATCH]
+            known = everything
+            if known is None:
+                known = self._store.known_among(self._profile, deck.id, [entry.key for entry in batch])
+            for offset, entry in enumerate(batch):
+                if entry.key in known:
+                    continue
+                if first_unknown is None:
+                    first_unknown = pos + offset
+                item = _item(deck, entry)
+                if allowed(item):
+                    out.append(item)
+                    if len(out) == room:
+                        break
+            pos += len(batch)
+        cursor = pos if first_unknown is None else first_unknown
+        if cursor != start:
+            self._store.set_new_cursor(self._profile, deck.id, index.signature, cursor)
+        return out
 
     def _advance(self, *, reuse: Presented | None = None) -> None:
         """Pick the card to show now."""
@@ -327,7 +376,9 @@ class StudySession:
         if not self._history:
             return False
         step = self._history.pop()
-        self._store.undo(step.answer_id, step.answer)
+        index = deck_index(step.item.deck)
+        position = index.by_key[step.item.key].position
+        self._store.undo(step.answer_id, step.answer, new_cursor=(index.signature, position))
         self._queue, self._learning = step.queue, step.learning
         self._current, self._current_item = step.outcome.presented, step.item
         self._current_pending = step.came_from_learning
@@ -353,11 +404,7 @@ class StudySession:
         )
 
     def _next_due(self, now: dt.datetime) -> dt.datetime | None:
-        dues = [
-            counts.next_due
-            for counts in (self._store.deck_counts(self._profile, deck, now=now) for deck in self._decks)
-            if counts.next_due is not None
-        ]
+        dues = [due for deck in self._decks if (due := self._store.next_due(self._profile, deck)) is not None]
         if not dues:
             return None
         earliest = min(dues)

@@ -35,6 +35,7 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 DEFAULT_PROFILE = "default"
 
 _STATE_COLUMNS = "state, step, stability, difficulty, due_us, last_review_us, reps, lapses"
+_BATCH = 500  # keys per IN (...) query, well under SQLite's parameter limit
 
 
 @dataclass(frozen=True)
@@ -277,28 +278,55 @@ class Store:
         )
         return _state_from_row(rows[0]) if rows else None
 
-    def states(self, profile: str, deck_id: str) -> dict[str, CardState]:
-        rows = self.query(
-            f"SELECT card_key, {_STATE_COLUMNS} FROM card_states WHERE profile_id = ? AND deck_id = ?",
-            (self._pid(profile), deck_id),
-        )
-        return {row[0]: _state_from_row(row[1:]) for row in rows}
-
     def known_keys(self, profile: str, deck_id: str) -> set[str]:
-        """Keys of every card this learner has answered in the deck (including removed cards)."""
+        """Keys of every card this learner has progress on in the deck (including removed cards)."""
         rows = self.query(
-            "SELECT card_key FROM card_states WHERE profile_id = ? AND deck_id = ?", (self._pid(profile), deck_id)
-        )
-        return {key for (key,) in rows}
+            "SELECT group_concat(card_key, char(10)) FROM card_states WHERE profile_id = ? AND deck_id = ?",
+            (self._pid(profile), deck_id),
+        )  # one string instead of a row per key: several times faster on big decks
+        text = rows[0][0]
+        return set(text.split("\n")) if text else set()
 
-    def due(self, profile: str, deck_id: str, before: dt.datetime) -> list[tuple[str, CardState]]:
-        """Cards due before `before`, earliest first."""
+    def known_among(self, profile: str, deck_id: str, keys: Sequence[str]) -> set[str]:
+        """Which of `keys` this learner has progress on."""
+        pid = self._pid(profile)
+        known: set[str] = set()
+        for start in range(0, len(keys), _BATCH):
+            batch = keys[start : start + _BATCH]
+            rows = self.query(
+                "SELECT card_key FROM card_states WHERE profile_id = ? AND deck_id = ? "
+                f"AND card_key IN ({','.join('?' * len(batch))})",
+                (pid, deck_id, *batch),
+            )
+            known.update(key for (key,) in rows)
+        return known
+
+    def due(
+        self, profile: str, deck_id: str, before: dt.datetime, *, states: Sequence[int], limit: int = -1, offset: int = 0
+    ) -> list[tuple[str, dt.datetime]]:
+        """(key, due) of cards in `states` due before `before`, earliest first."""
         rows = self.query(
-            f"SELECT card_key, {_STATE_COLUMNS} FROM card_states "
-            "WHERE profile_id = ? AND deck_id = ? AND due_us < ? ORDER BY due_us",
-            (self._pid(profile), deck_id, to_micros(before)),
+            "SELECT card_key, due_us FROM card_states WHERE profile_id = ? AND deck_id = ? "
+            f"AND state IN ({','.join('?' * len(states))}) AND due_us < ? ORDER BY due_us LIMIT ? OFFSET ?",
+            (self._pid(profile), deck_id, *states, to_micros(before), limit, offset),
         )
-        return [(row[0], _state_from_row(row[1:])) for row in rows]
+        return [(key, from_micros(due_us)) for key, due_us in rows]
+
+    def new_cursor(self, profile: str, deck_id: str, signature: str) -> int:
+        """How many of the deck's first keys are known to have progress (0 if the deck changed since)."""
+        rows = self.query(
+            "SELECT position FROM new_cursors WHERE profile_id = ? AND deck_id = ? AND deck_hash = ?",
+            (self._pid(profile), deck_id, signature),
+        )
+        return int(rows[0][0]) if rows else 0
+
+    def set_new_cursor(self, profile: str, deck_id: str, signature: str, position: int) -> None:
+        pid = self._pid(profile)
+        with self._write() as conn:
+            conn.execute(
+                "INSERT OR REPLACE INTO new_cursors (profile_id, deck_id, deck_hash, position) VALUES (?, ?, ?, ?)",
+                (pid, deck_id, signature, position),
+            )
 
     def day_activity(self, profile: str, deck_id: str, since: dt.datetime) -> DayActivity:
         rows = self.query(
@@ -354,8 +382,13 @@ class Store:
             )
             self._put_state(conn, pid, answer.deck_id, answer.card_key, answer.after)
 
-    def undo(self, answer_id: int, answer: Answer) -> None:
-        """Take an answer back: delete it and put the card back where it was."""
+    def undo(self, answer_id: int, answer: Answer, *, new_cursor: tuple[str, int] | None = None) -> None:
+        """Take an answer back: delete it and put the card back where it was.
+
+        Taking back a new card's first answer makes it new again; `new_cursor`
+        (deck signature, the card's position) keeps the deck's new-card cursor
+        valid without a rescan.
+        """
         pid = self._pid(answer.profile)
         with self._write() as conn:
             conn.execute("DELETE FROM answers WHERE id = ?", (answer_id,))
@@ -363,6 +396,17 @@ class Store:
                 conn.execute(
                     "DELETE FROM card_states WHERE profile_id = ? AND deck_id = ? AND card_key = ?",
                     (pid, answer.deck_id, answer.card_key),
+                )
+                # the card is new again: the cursor must not pass it
+                signature, position = new_cursor or ("", 0)
+                conn.execute(
+                    "UPDATE new_cursors SET position = min(position, ?) "
+                    "WHERE profile_id = ? AND deck_id = ? AND deck_hash = ?",
+                    (position, pid, answer.deck_id, signature),
+                )
+                conn.execute(
+                    "DELETE FROM new_cursors WHERE profile_id = ? AND deck_id = ? AND deck_hash != ?",
+                    (pid, answer.deck_id, signature),
                 )
             else:
                 self._put_state(conn, pid, answer.deck_id, answer.card_key, answer.before)
@@ -384,6 +428,25 @@ class Store:
         return int(self.query(sql, params)[0][0])
 
     # -- overview --------------------------------------------------------
+
+    def next_due(self, profile: str, deck: Deck) -> dt.datetime | None:
+        """When the deck's earliest card with progress is due (cards removed from the deck don't count)."""
+        keys = deck_keys(deck)
+        pid = self._pid(profile)
+        best: int | None = None
+        with self._guard():
+            for state in (LEARNING, REVIEW, RELEARNING):
+                rows = self._conn.execute(
+                    "SELECT card_key, due_us FROM card_states WHERE profile_id = ? AND deck_id = ? AND state = ? "
+                    "ORDER BY due_us",
+                    (pid, deck.id, state),
+                )
+                for key, due_us in rows:
+                    if key in keys:
+                        best = due_us if best is None else min(best, due_us)
+                        break
+                rows.close()
+        return None if best is None else from_micros(best)
 
     def deck_counts(self, profile: str, deck: Deck, *, now: dt.datetime | None = None) -> DeckCounts:
         """Counts for the cards the deck has now; history of removed cards is kept but not counted."""

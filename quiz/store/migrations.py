@@ -141,6 +141,22 @@ MIGRATIONS: tuple[Migration, ...] = (
         ) WITHOUT ROWID;
         """,
     ),
+    Migration(
+        "study queue: due cards by state, and where each deck's new cards start",
+        """
+        DROP INDEX card_states_due;
+        CREATE INDEX card_states_queue ON card_states (profile_id, deck_id, state, due_us);
+        -- All cards of the deck before `position` have progress, as long as the deck's keys hash to `deck_hash`;
+        -- the queue looks for new cards from there instead of reading every card's key.
+        CREATE TABLE new_cursors (
+            profile_id INTEGER NOT NULL REFERENCES profiles(id),
+            deck_id TEXT NOT NULL,
+            deck_hash TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            PRIMARY KEY (profile_id, deck_id)
+        ) WITHOUT ROWID;
+        """,
+    ),
 )
 
 
