@@ -32,9 +32,9 @@ class DeckRow:
 class HomeScreen(Screen[None]):
     BINDINGS = [
         Binding("enter", "study", "Study", show=False),
-        Binding("a", "study_due", "Study all due"),
-        Binding("s", "statistics", "Statistics"),
-        Binding("p", "switch_profile", "Switch learner"),
+        Binding("a", "study_due", "All due"),
+        Binding("s", "statistics", "Stats"),
+        Binding("p", "switch_profile", "Learner"),
         Binding("e", "exam", "Test"),
         Binding("t", "report", "Class report"),
         Binding("escape", "app.quit", "Quit", show=False),

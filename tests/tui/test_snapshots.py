@@ -1,0 +1,145 @@
+"""Screens at 80x24, compared with committed SVG snapshots (`pytest --snapshot-update` to accept changes).
+
+Time stands still (fixed clock and timer, UTC) and shuffling is seeded, so
+every run draws the same screen.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.screen import Screen
+from tui_helpers import make_app, right_keys, single, tour_deck, wait_screen, wrong_keys
+
+from quiz.deck.model import Deck, TypedAnswer
+from quiz.tui.app import QuizApp
+from quiz.tui.screens.end import EndScreen
+from quiz.tui.screens.home import HomeScreen
+from quiz.tui.screens.statistics import StatisticsScreen
+from quiz.tui.screens.study import StudyScreen
+
+KIND_CARDS = {
+    "flashcard": "m19-flashcard",
+    "choice": "dealer-whom",
+    "multi": "gifts",
+    "truefalse": "run-again",
+    "answer": "successor",
+    "number": "plan-colombia-year",
+    "cloze": "mayor-years",
+    "order": "career-order",
+    "match": "who-is-who",
+}
+
+
+def shot(snap_compare, app: QuizApp, screen: type[Screen], keys: Sequence[str] = (), then: type[Screen] | None = None) -> bool:
+    """Wait for `screen`, press `keys`, wait for `then` (or `screen`), then compare."""
+
+    async def run_before(pilot: Pilot) -> None:
+        await wait_screen(pilot, screen)
+        if keys:
+            await pilot.press(*keys)
+        await wait_screen(pilot, then or screen)
+        await pilot.pause()
+
+    return snap_compare(app, run_before=run_before, terminal_size=(80, 24))
+
+
+def test_home(snap_compare, tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+
+    async def run_before(pilot: Pilot) -> None:
+        home = await wait_screen(pilot, HomeScreen)
+        while not home.rows:
+            await pilot.pause(0.01)
+        await pilot.pause()
+
+    assert snap_compare(app, run_before=run_before, terminal_size=(80, 24))
+
+
+@pytest.mark.parametrize("kind", list(KIND_CARDS))
+def test_study(snap_compare, tmp_path: Path, kind: str) -> None:
+    app = make_app(tmp_path, single(tour_deck(), KIND_CARDS[kind]))
+    assert shot(snap_compare, app, StudyScreen)
+
+
+def test_study_light_theme(snap_compare, tmp_path: Path) -> None:
+    app = make_app(tmp_path, single(tour_deck(), "dealer-whom"), theme="textual-light")
+    assert shot(snap_compare, app, StudyScreen)
+
+
+def test_flashcard_flipped(snap_compare, tmp_path: Path) -> None:
+    app = make_app(tmp_path, single(tour_deck(), "m19-flashcard"))
+    assert shot(snap_compare, app, StudyScreen, ["space"])
+
+
+def test_feedback_wrong_choice(snap_compare, tmp_path: Path) -> None:
+    app = make_app(tmp_path, single(tour_deck(), "dealer-whom"))
+
+    async def run_before(pilot: Pilot) -> None:
+        screen = await wait_screen(pilot, StudyScreen)
+        await pilot.press(*wrong_keys(screen.session.current))
+        await pilot.pause()
+
+    assert snap_compare(app, run_before=run_before, terminal_size=(80, 24))
+
+
+def test_feedback_partly_right_match(snap_compare, tmp_path: Path) -> None:
+    app = make_app(tmp_path, single(tour_deck(), "who-is-who"))
+
+    async def run_before(pilot: Pilot) -> None:
+        screen = await wait_screen(pilot, StudyScreen)
+        await pilot.press(*wrong_keys(screen.session.current))
+        await pilot.pause()
+
+    assert snap_compare(app, run_before=run_before, terminal_size=(80, 24))
+
+
+def test_feedback_typo(snap_compare, tmp_path: Path) -> None:
+    card = TypedAnswer(id="capital", question="Capital of Colombia?", answer="Bogotá", explain="Bogotá is the capital.")
+    app = make_app(tmp_path, Deck(id="typo", title="Capitals", cards=(card,)))
+    assert shot(snap_compare, app, StudyScreen, [*"Bogpta", "enter"])
+
+
+def test_end_of_session(snap_compare, tmp_path: Path) -> None:
+    deck = tour_deck()
+    app = make_app(tmp_path, Deck(id=deck.id, title=deck.title, cards=deck.cards[1:4], source=deck.source))
+
+    async def run_before(pilot: Pilot) -> None:
+        random.seed(5)  # the scheduler's interval fuzz draws from the global generator
+        screen = await wait_screen(pilot, StudyScreen)
+        right = False
+        while isinstance(pilot.app.screen, StudyScreen):
+            keys = right_keys(screen.session.current) if right else wrong_keys(screen.session.current)
+            await pilot.press(*keys, "enter")
+            await pilot.pause()
+            right = not right
+        await wait_screen(pilot, EndScreen)
+
+    assert snap_compare(app, run_before=run_before, terminal_size=(80, 24))
+
+
+def test_statistics(snap_compare, tmp_path: Path) -> None:
+    deck = tour_deck()
+    app = make_app(tmp_path, Deck(id=deck.id, title=deck.title, cards=deck.cards[1:6], source=deck.source))
+
+    async def run_before(pilot: Pilot) -> None:
+        random.seed(5)  # the scheduler's interval fuzz draws from the global generator
+        screen = await wait_screen(pilot, StudyScreen)
+        right = True
+        while isinstance(pilot.app.screen, StudyScreen):
+            keys = right_keys(screen.session.current) if right else wrong_keys(screen.session.current)
+            await pilot.press(*keys, "enter")
+            await pilot.pause()
+            right = not right
+        await wait_screen(pilot, EndScreen)
+        await pilot.press("s")
+        stats = await wait_screen(pilot, StatisticsScreen)
+        while "Cards" not in stats.query_one("#stats-summary").render().plain:
+            await pilot.pause(0.01)
+        await pilot.pause()
+
+    assert snap_compare(app, run_before=run_before, terminal_size=(80, 24))
