@@ -1,6 +1,6 @@
 """Facts -> a deck in one language: questions both ways, choices, true/false, numbers, clozes, timelines.
 
-Card ids are `<fact id>-<form>` (e.g. `trump-drug-dealer-target-choice`), so
+Card ids are `<fact id>-<form>` (e.g. `drug-dealer-target-choice`), so
 adding or reordering facts never renumbers a card and learners keep their
 progress. Every random choice (distractors, the swap that makes a statement
 false) is seeded with the card id alone: the same facts file always gives
@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import os
 import random
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from quiz.deck.errors import DeckError, Problem
 from quiz.deck.model import Card, Choice, Cloze, Deck, Number, Option, Order, Source, TrueFalse, TypedAnswer
@@ -26,6 +28,7 @@ CHOICE_DISTRACTORS = 3
 MIN_DISTRACTORS = 2
 """A choice with fewer wrong options than this is no real choice: only the typed question is asked."""
 TIMELINE_QUOTE_JOIN = " […] "
+# Words the generator adds itself, per deck language (other languages go without).
 UNITS: dict[str, dict[str, str]] = {"age": {"de": "Jahre", "en": "years"}}
 TRUE_FALSE_EXPLAIN = {"de": "Laut Artikel: {}", "en": "According to the article: {}"}
 
@@ -110,14 +113,14 @@ def _fact_cards(ctx: _Context, fact: Fact) -> Iterator[Card]:
 
 
 def _questions(
-    ctx: _Context, fact: Fact, relation: Relation, slot: str, question: str, explain: str, common: dict
+    ctx: _Context, fact: Fact, relation: Relation, slot: str, question: str, explain: str, common: dict[str, Any]
 ) -> Iterator[Card]:
     lang = ctx.language
     slot_type = relation.slots[slot]
     value = fact.args[slot]
     answer = value_text(value, slot_type, ctx.entities, lang)
     giveaways = [answer] if slot_type in NUMBER_TYPES else _names(ctx, value)
-    if any(name in question for name in giveaways):
+    if any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", question) for name in giveaways):
         raise _Unfit(f"the {lang} question for '{slot}' names its own answer: {question}")
     base = f"{fact.id}-{slot}"
     if slot_type in NUMBER_TYPES:

@@ -52,7 +52,7 @@ class _Reader(Reader):
     def mapping(
         self, node: Node, what: str, *, required: Iterable[str] = (), optional: Iterable[str] | None = None
     ) -> dict[str, tuple[Node, Node]] | None:
-        """Key -> (key node, value node). 'optional=None' allows any key (a table keyed by id)."""
+        """Key -> (key node, value node). `optional=None` allows any key (a table keyed by id)."""
         if not isinstance(node, MappingNode):
             self.problem(node, f"{what} must be a mapping of 'key: value' lines, not {describe(node)}")
             return None
@@ -112,7 +112,7 @@ class _Reader(Reader):
 
 
 def load_facts(path: str | Path) -> Facts:
-    """Read and check a facts file; raises 'DeckError' listing every problem."""
+    """Read and check a facts file; raises `DeckError` listing every problem."""
     path = Path(path)
     try:
         data = path.read_bytes()
@@ -124,7 +124,7 @@ def load_facts(path: str | Path) -> Facts:
 
 
 def load_facts_text(text: str, path: Path) -> Facts:
-    """Like 'load_facts', from text; the article is found relative to 'path'."""
+    """Like `load_facts`, from text; the article is found relative to `path`."""
     root = compose(text, str(path))
     if root is None:
         raise DeckError([Problem(str(path), 1, 1, "the file is empty; a facts file starts with 'languages:'")])
@@ -301,7 +301,7 @@ class _Builder:
     def _slot_list(
         self, table: dict[str, tuple[Node, Node]], key: str, slots: dict[str, str], what: str, default: tuple[str, ...]
     ) -> tuple[str, ...]:
-        """'key: [slot, ...]', 'key: true' (the default slots) or 'key: false' (none)."""
+        """`key: [slot, ...]`, `key: true` (the default slots) or `key: false` (none)."""
         if key not in table:
             return default
         node = table[key][1]
@@ -443,7 +443,7 @@ class _Builder:
         refs: dict[str, str],
         what: str,
     ) -> None:
-        """Every argument must be named in the quote, or stand there as a 'refs' word."""
+        """Every argument must be named in the quote, or stand there as a `refs` word."""
         for slot, value in args.items():
             slot_type = relation.slots[slot]
             if slot_type in NUMBER_TYPES:
