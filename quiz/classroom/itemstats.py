@@ -8,7 +8,7 @@ as a fraction of the item's maximum (0..1, partial credit allowed).
   on the rest of the test (total minus this item), the "corrected item-total
   correlation". Undefined (None) when either side does not vary.
 
-Sums are taken exactly (as fractions) so the result does not depend on the
+Sums are exactly rounded (`math.fsum`), so the result does not depend on the
 order of the students, down to the last bit.
 """
 
@@ -18,7 +18,6 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from fractions import Fraction
 
 
 @dataclass(frozen=True)
@@ -31,7 +30,7 @@ def facility(scores: Sequence[float]) -> float:
     """Share of the item's marks the class got: 0 (nobody right) .. 1 (everybody right)."""
     if not scores:
         raise ValueError("facility needs at least one score")
-    return float(sum(map(Fraction, scores)) / len(scores))
+    return math.fsum(scores) / len(scores)
 
 
 def correlation(xs: Sequence[float], ys: Sequence[float]) -> float | None:
@@ -41,15 +40,14 @@ def correlation(xs: Sequence[float], ys: Sequence[float]) -> float | None:
     n = len(xs)
     if n < 2 or len(set(xs)) < 2 or len(set(ys)) < 2:
         return None
-    fx = [Fraction(x) for x in xs]
-    fy = [Fraction(y) for y in ys]
-    mx = sum(fx) / n
-    my = sum(fy) / n
-    sxy = sum((x - mx) * (y - my) for x, y in zip(fx, fy))
-    sxx = sum((x - mx) ** 2 for x in fx)
-    syy = sum((y - my) ** 2 for y in fy)
-    r = float(sxy) / math.sqrt(float(sxx) * float(syy))
-    return max(-1.0, min(1.0, r))
+    mx = math.fsum(xs) / n
+    my = math.fsum(ys) / n
+    sxy = math.fsum((x - mx) * (y - my) for x, y in zip(xs, ys))
+    sxx = math.fsum((x - mx) ** 2 for x in xs)
+    syy = math.fsum((y - my) ** 2 for y in ys)
+    if sxx == 0 or syy == 0:
+        return None
+    return max(-1.0, min(1.0, sxy / math.sqrt(sxx * syy)))
 
 
 def discrimination(item: Sequence[float], rest: Sequence[float]) -> float | None:
@@ -64,11 +62,11 @@ def item_statistics(matrix: Sequence[Sequence[float]]) -> list[ItemStats]:
     width = len(matrix[0])
     if any(len(row) != width for row in matrix):
         raise ValueError("every student needs a score for every item")
-    totals = [sum(map(Fraction, row)) for row in matrix]
+    totals = [math.fsum(row) for row in matrix]
     out: list[ItemStats] = []
     for j in range(width):
         column = [row[j] for row in matrix]
-        rest = [float(total - Fraction(score)) for total, score in zip(totals, column)]
+        rest = [total - score for total, score in zip(totals, column)]
         out.append(ItemStats(facility(column), discrimination(column, rest)))
     return out
 
