@@ -232,14 +232,13 @@ def read(path: Path) -> StudentResults:
     exams: list[ExamRecord] = []
     practice: list[PracticeRecord] = []
     for number, _, data in lines[1:-1]:
-        f = _Fields(data, name, number, "the record")
-        kind = data.get("record")
+        kind = _Fields(data, name, number, "the record").data.get("record")
         if kind == "exam":
             exams.append(_exam(_Fields(data, name, number, "the exam record")))
         elif kind == "practice":
             practice.append(_practice(_Fields(data, name, number, "the practice record")))
         else:
-            raise ResultsError(name, f"has a record of unknown type {f.data.get('record')!r}", number)
+            raise ResultsError(name, f"has a record of unknown type {kind!r}", number)
     return StudentResults(
         profile=h.get("profile", str),
         exported_at=h.time("exported_at"),  # type: ignore[arg-type]
