@@ -132,7 +132,7 @@ class StudySession:
         if only is None:
             self._build_queue()
         else:
-            self._queue = [_item(p.deck, deck_index(p.deck).by_key[p.key]) for p in only]
+            self._queue = [_item(p.deck, e) for p in only if (e := deck_index(p.deck).get(p.key)) is not None]
         self._advance()
 
     # -- queue -----------------------------------------------------------
@@ -152,7 +152,7 @@ class StudySession:
             today = self._store.day_activity(self._profile, deck.id, day_start)
             taken: dict[tuple[str, str], str] = {}  # sibling group -> the one key that may be asked today
             for key in today.keys:
-                if (entry := index.by_key.get(key)) is not None:
+                if (entry := index.get(key)) is not None:
                     taken.setdefault((deck.id, sibling_group(entry.card)), key)
 
             def allowed(item: _Item) -> bool:
@@ -183,7 +183,7 @@ class StudySession:
             limit = -1 if room < 0 else room + _SLACK
             rows = self._store.due(self._profile, deck.id, before, states=states, limit=limit, offset=offset)
             for key, due in rows:
-                entry = index.by_key.get(key)
+                entry = index.get(key)
                 if entry is None:
                     continue  # removed from the deck: history kept, not asked
                 item = _item(deck, entry)
@@ -210,19 +210,19 @@ class StudySession:
         out: list[_Item] = []
         pos = start
         everything: set[str] | None = None
-        if start == 0 and len(index.entries) > _NEW_BATCH:  # no cursor yet on a big deck: read all keys at once
+        if start == 0 and len(index) > _NEW_BATCH:  # no cursor yet on a big deck: read all keys at once
             everything = self._store.known_keys(self._profile, deck.id)
-        while pos < len(index.entries) and len(out) < room:
-            batch = index.entries[pos : pos + _NEW_BATCH]
+        while pos < len(index) and len(out) < room:
+            batch = index.keys[pos : pos + _NEW_BATCH]
             known = everything
             if known is None:
-                known = self._store.known_among(self._profile, deck.id, [entry.key for entry in batch])
-            for offset, entry in enumerate(batch):
-                if entry.key in known:
+                known = self._store.known_among(self._profile, deck.id, batch)
+            for offset, key in enumerate(batch):
+                if key in known:
                     continue
                 if first_unknown is None:
                     first_unknown = pos + offset
-                item = _item(deck, entry)
+                item = _item(deck, index.entry(pos + offset))
                 if allowed(item):
                     out.append(item)
                     if len(out) == room:
@@ -377,7 +377,7 @@ class StudySession:
             return False
         step = self._history.pop()
         index = deck_index(step.item.deck)
-        position = index.by_key[step.item.key].position
+        position = index.positions[step.item.key]
         self._store.undo(step.answer_id, step.answer, new_cursor=(index.signature, position))
         self._queue, self._learning = step.queue, step.learning
         self._current, self._current_item = step.outcome.presented, step.item
