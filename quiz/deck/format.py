@@ -120,12 +120,17 @@ class Text(Type):
         return text
 
     def schema(self) -> JSON:
-        out: JSON = {"type": ["string", "number", "boolean"]}
-        if self.pattern is not None:
-            out["pattern"] = self.pattern.pattern
-        else:
-            out["pattern"] = TEXT_PATTERN
-        return out
+        if self.pattern is None:
+            return {"$ref": TEXT_REF}
+        return {"type": ["string", "number", "boolean"], "pattern": self.pattern.pattern}
+
+
+TEXT_REF = "#/$defs/text"
+TEXT_SCHEMA: JSON = {
+    "description": "Plain text, shown as written; numbers and true/false count as the text they are written as.",
+    "type": ["string", "number", "boolean"],
+    "pattern": TEXT_PATTERN,
+}
 
 
 IDENT = Text(
@@ -344,6 +349,7 @@ class Record(Type):
     shorthand: Type | None = None  # e.g. an option may be written as plain text
     elsewhere: dict[str, str] = field(default_factory=dict)  # field name -> where it belongs instead
     free_prefix: str | None = None  # fields starting with it are ignored (room for YAML anchors)
+    def_name: str | None = None  # in the schema: a shared definition under $defs, referred to by name
     by_name: dict[str, Field] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -395,6 +401,12 @@ class Record(Type):
         return f"unknown field '{name}' in {what}{did_you_mean(name, self.by_name)}"
 
     def schema(self) -> JSON:
+        if self.def_name is not None:
+            return {"$ref": f"#/$defs/{self.def_name}"}
+        return self.definition()
+
+    def definition(self) -> JSON:
+        """The full schema, also for records that are referred to by name."""
         out: JSON = {
             "type": "object",
             "properties": {f.name: {"description": f.description, **f.type.schema()} for f in self.fields},
@@ -429,6 +441,7 @@ OPTION = Record(
         Field("feedback", TEXT, "Shown to a learner who picks this option."),
     ),
     shorthand=TEXT,
+    def_name="option",
 )
 OPTIONS = ListOf(OPTION, example="[Nicolás Maduro, Daniel Noboa]", unique=True)
 
@@ -438,6 +451,7 @@ RANGE = Record(
         Field("min", Number(), "Where the range starts, e.g. 2000.", required=True),
         Field("max", Number(), "Where the range ends, e.g. 2015.", required=True),
     ),
+    def_name="range",
 )
 
 SOURCE = Record(
@@ -448,6 +462,7 @@ SOURCE = Record(
         Field("file", TEXT, "Path of the source text."),
         Field("url", TEXT, "Web address of the source."),
     ),
+    def_name="source",
 )
 
 STEPS = ListOf(Duration(), example="[1m, 10m]")
@@ -470,6 +485,7 @@ DECK_SETTINGS = Record(
         Field("reviews_per_day", Integer(), "Most reviews per day."),
         *_CARD_SETTING_FIELDS,
     ),
+    def_name="deck_settings",
 )
 CARD_SETTINGS = Record(
     "the card settings",
@@ -478,6 +494,7 @@ CARD_SETTINGS = Record(
         "new_per_day": "it is set for the whole deck, under deck: settings:",
         "reviews_per_day": "it is set for the whole deck, under deck: settings:",
     },
+    def_name="card_settings",
 )
 
 DECK = Record(

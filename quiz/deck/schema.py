@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from .format import CARDS, COMMON, TOP, JSON
+from .format import CARD_SETTINGS, CARDS, COMMON, DECK_SETTINGS, OPTION, RANGE, SOURCE, TEXT_SCHEMA, TOP, JSON
 from .model import GAP_RE, KINDS
 
 SCHEMA_FILE = Path(__file__).with_name("deck.schema.json")
@@ -33,7 +33,10 @@ _RULES: dict[str, list[JSON]] = {
 
 def build_schema() -> JSON:
     """Draft 2020-12 schema: the file's shape, then one definition per card kind chosen by `kind`."""
-    defs: JSON = {}
+    defs: JSON = {"text": TEXT_SCHEMA}
+    for record in (OPTION, RANGE, SOURCE, DECK_SETTINGS, CARD_SETTINGS):
+        assert record.def_name is not None
+        defs[record.def_name] = record.definition()
     for kind, record in CARDS.items():
         definition = record.schema()
         definition["title"] = f"{kind} card"
