@@ -186,3 +186,19 @@ def test_flag_thresholds() -> None:
     assert flags(0.9, 0.5) == ()
     assert flags(0.91, 0.09) == ("easy", "low discrimination")
     assert flags(0.5, -0.01) == ("negative discrimination",)
+
+
+def test_same_profile_name_on_different_machines_are_different_students(tmp_path: Path) -> None:
+    import dataclasses
+
+    for machine, name in (("pc-01", "ann"), ("pc-02", "cat")):
+        # nobody chose a profile name on these PCs: both are "default"
+        one = dataclasses.replace(student("default", (exam(PICKS[name]),)), machine=machine)
+        results.write(one, tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "default@pc-01.quiz-results.jsonl",
+        "default@pc-02.quiz-results.jsonl",
+    ]
+    report = build_from_paths([tmp_path])
+    assert report.notes == () and report.students == 2
+    assert [(s.profile, s.score) for s in report.tests[0].students] == [("default (pc-01)", 4), ("default (pc-02)", 2)]

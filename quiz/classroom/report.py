@@ -8,14 +8,14 @@ attempt at a test counts (a retake has seen the questions before).
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import results as results_files
 from .itemstats import item_statistics, wrong_answer_counts
-from .records import ExamRecord, PracticeRecord
+from .records import ExamRecord
 from .results import ResultsError, StudentResults
 
 LOW_FACILITY = 0.3
@@ -166,54 +166,66 @@ def _version_notes(tests: Sequence[TestReport]) -> list[str]:
     return notes
 
 
-def _practice(students: Sequence[StudentResults]) -> tuple[list[PracticeRow], list[SharedLeech]]:
+def _practice(students: Sequence[tuple[str, StudentResults]]) -> tuple[list[PracticeRow], list[SharedLeech]]:
     rows = []
     leeches: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for student in students:
+    for name, student in students:
         for p in student.practice:
-            rows.append(_practice_row(student.profile, p))
+            rows.append(PracticeRow(name, p.deck_id, p.reviews, p.days, p.seconds, p.retention, len(p.leeches)))
             for card_id in p.leeches:
-                leeches[(p.deck_id, card_id)].add(student.profile)
+                leeches[(p.deck_id, card_id)].add(name)
     shared = [
-        SharedLeech(deck_id, card_id, tuple(sorted(profiles, key=str.casefold)))
-        for (deck_id, card_id), profiles in leeches.items()
-        if len(profiles) >= SHARED_LEECH_MIN
+        SharedLeech(deck_id, card_id, tuple(sorted(names, key=str.casefold)))
+        for (deck_id, card_id), names in leeches.items()
+        if len(names) >= SHARED_LEECH_MIN
     ]
     shared.sort(key=lambda s: (-len(s.profiles), s.deck_id, s.card_id))
     rows.sort(key=lambda r: (r.deck_id, r.profile.casefold()))
     return rows, shared
 
 
-def _practice_row(profile: str, p: PracticeRecord) -> PracticeRow:
-    return PracticeRow(profile, p.deck_id, p.reviews, p.days, p.seconds, p.retention, len(p.leeches))
+def _named(students: Iterable[StudentResults], notes: list[str]) -> list[tuple[str, StudentResults]]:
+    """One entry per student, named for the report.
+
+    A student is a profile on a machine: exported twice, the later export
+    counts. A profile name found on several machines (every PC's "default")
+    is told apart by the machine's name.
+    """
+    latest: dict[tuple[str, str], StudentResults] = {}
+    for student in students:
+        key = (student.profile, student.machine)
+        seen = latest.get(key)
+        if seen is None:
+            latest[key] = student
+            continue
+        keep, drop = (student, seen) if student.exported_at > seen.exported_at else (seen, student)
+        notes.append(f"profile {student.profile!r} is in two files; using the later export {keep.path}, not {drop.path}")
+        latest[key] = keep
+    machines = Counter(profile for profile, _ in latest)
+    return [
+        (f"{s.profile} ({s.machine or 'unknown machine'})" if machines[s.profile] > 1 else s.profile, s)
+        for s in latest.values()
+    ]
 
 
 def build(students: Iterable[StudentResults], errors: Iterable[ResultsError] = ()) -> ClassReport:
-    """The report over the students' verified results (one entry per profile)."""
+    """The report over the students' verified results."""
     notes: list[str] = []
-    latest: dict[str, StudentResults] = {}
-    for student in students:
-        seen = latest.get(student.profile)
-        if seen is not None:
-            keep, drop = (student, seen) if student.exported_at > seen.exported_at else (seen, student)
-            notes.append(f"profile {student.profile!r} is in two files; using the later export {keep.path}, not {drop.path}")
-            latest[student.profile] = keep
-        else:
-            latest[student.profile] = student
+    named = _named(students, notes)
     groups: dict[TestKey, dict[str, ExamRecord]] = defaultdict(dict)
     retakes: dict[TestKey, int] = defaultdict(int)
-    for student in latest.values():
+    for name, student in named:
         for exam in sorted(student.exams, key=lambda e: e.started_at):
             key = _key(exam)
-            if student.profile in groups[key]:
+            if name in groups[key]:
                 retakes[key] += 1
             else:
-                groups[key][student.profile] = exam
-    tests = [_test_report(key, list(by_profile.items()), retakes[key]) for key, by_profile in groups.items()]
+                groups[key][name] = exam
+    tests = [_test_report(key, list(by_name.items()), retakes[key]) for key, by_name in groups.items()]
     tests.sort(key=lambda t: (t.deck_id, t.deck_version, t.seed))
     notes.extend(_version_notes(tests))
-    practice, shared = _practice(list(latest.values()))
-    return ClassReport(tuple(tests), tuple(practice), tuple(shared), tuple(notes), tuple(errors), len(latest))
+    practice, shared = _practice(named)
+    return ClassReport(tuple(tests), tuple(practice), tuple(shared), tuple(notes), tuple(errors), len(named))
 
 
 def build_from_paths(paths: Iterable[Path]) -> ClassReport:

@@ -47,6 +47,7 @@ class StudentResults:
     exams: tuple[ExamRecord, ...] = ()
     practice: tuple[PracticeRecord, ...] = ()
     path: Path | None = None
+    machine: str = ""  # the computer's name: tells apart same-named profiles (each PC's "default")
 
 
 def canonical(record: Mapping[str, Any]) -> str:
@@ -69,6 +70,7 @@ def _records(results: StudentResults) -> list[dict[str, Any]]:
             "format": FORMAT,
             "version": FORMAT_VERSION,
             "profile": results.profile,
+            "machine": results.machine,
             "exported_at": _time(results.exported_at),
             "decks": [{"id": d, "version": v} for d, v in decks],
         }
@@ -92,15 +94,23 @@ def dumps(results: StudentResults) -> str:
     return "\n".join(lines) + "\n"
 
 
-def file_name(profile: str) -> str:
-    """A file name safe on any file system (USB sticks are often FAT), still recognisable."""
-    slug = re.sub(r"[^A-Za-z0-9._-]+", "_", profile).strip("._") or "profile"
-    return slug + SUFFIX
+def _slug(text: str) -> str:
+    return re.sub(r"[^A-Za-z0-9._-]+", "_", text).strip("._")
+
+
+def file_name(profile: str, machine: str = "") -> str:
+    """`profile@machine`, safe on any file system (USB sticks are often FAT), still recognisable.
+
+    The machine's name keeps the files of same-named profiles on different
+    PCs apart when they are collected in one folder.
+    """
+    name = _slug(profile) or "profile"
+    return (f"{name}@{_slug(machine)}" if _slug(machine) else name) + SUFFIX
 
 
 def write(results: StudentResults, directory: Path) -> Path:
     directory.mkdir(parents=True, exist_ok=True)
-    path = directory / file_name(results.profile)
+    path = directory / file_name(results.profile, results.machine)
     tmp = path.with_name(path.name + ".tmp")
     tmp.write_text(dumps(results), encoding="utf-8")
     tmp.replace(path)
@@ -241,6 +251,7 @@ def read(path: Path) -> StudentResults:
             raise ResultsError(name, f"has a record of unknown type {kind!r}", number)
     return StudentResults(
         profile=h.get("profile", str),
+        machine=h.get("machine", str, optional=True) or "",
         exported_at=h.time("exported_at"),  # type: ignore[arg-type]
         exams=tuple(exams),
         practice=tuple(practice),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import socket
 
 from quiz.engine.clock import from_micros, to_micros, utc_now
 from quiz.engine.scheduler import LEECH_LAPSES, REVIEW
@@ -151,6 +152,7 @@ def student_results(store: Store, profile: str, *, now: dt.datetime | None = Non
     """Everything a profile hands in: its exams and its practice."""
     return StudentResults(
         profile=profile,
+        machine=socket.gethostname(),
         exported_at=now or utc_now(),
         exams=tuple(exams(store, profile)),
         practice=tuple(practice(store, profile)),

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import asyncio
 import csv
+import socket
 from pathlib import Path
 
 import pytest
 
+from quiz.classroom import results
 from quiz.cli import main
 from quiz.deck.loader import load_deck
 from quiz.deck.model import Choice, Deck, Option, TrueFalse, TypedAnswer
@@ -110,7 +112,8 @@ def test_three_students_take_the_same_test_export_and_the_teacher_reports(
 
     assert main(["--data-dir", str(data), "results", "export", "--out", str(usb)]) == 0
     exported = capsys.readouterr().out
-    assert sorted(p.name for p in usb.iterdir()) == [f"{n}.quiz-results.jsonl" for n in ("ann", "ben", "cat")]
+    pc = socket.gethostname()
+    assert sorted(p.name for p in usb.iterdir()) == [results.file_name(n, pc) for n in ("ann", "ben", "cat")]
     assert "ann: 1 exam(s), 1 deck(s) practised" in exported and "cat: 1 exam(s), 0 deck(s) practised" in exported
 
     assert main(["report", str(usb), "--csv", str(tmp_path / "class.csv")]) == 0
@@ -137,7 +140,7 @@ def test_three_students_take_the_same_test_export_and_the_teacher_reports(
     assert main(["--data-dir", str(tmp_path / "pc2"), "--profile", "dan", "exam", str(deck_file), "-n", "6",
                  "--seed", SEED]) == 0
     assert main(["--data-dir", str(tmp_path / "pc2"), "results", "export", "--out", str(usb)]) == 0
-    cat_file = usb / "cat.quiz-results.jsonl"
+    cat_file = usb / results.file_name("cat", pc)
     cat_file.write_text(cat_file.read_text(encoding="utf-8").replace('"score":0.0', '"score":1.0', 1), encoding="utf-8")
     capsys.readouterr()
     assert main(["report", str(usb)]) == 1
