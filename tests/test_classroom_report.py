@@ -7,8 +7,10 @@ import math
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from classroom_factory import exam, practice, student
+from classroom_factory import QUESTIONS, exam, practice, student
 from quiz.classroom import results
 from quiz.classroom.report import build, build_from_paths, flags
 from quiz.classroom.report_tables import format_text, write_csv
@@ -202,3 +204,23 @@ def test_same_profile_name_on_different_machines_are_different_students(tmp_path
     report = build_from_paths([tmp_path])
     assert report.notes == () and report.students == 2
     assert [(s.profile, s.score) for s in report.tests[0].students] == [("default (pc-01)", 4), ("default (pc-02)", 2)]
+
+
+@given(
+    st.lists(
+        st.fixed_dictionaries({q: st.sampled_from(options + (None,)) for q, (options, _) in QUESTIONS.items()}),
+        min_size=2,
+        max_size=12,
+    ),
+    st.randoms(use_true_random=False),
+)
+def test_the_order_of_the_files_changes_nothing_in_the_report(picks: list[dict[str, str | None]], rng) -> None:
+    in_order = [{q: p[q] for q in QUESTIONS} for p in picks]  # every student sees the questions in one order
+    students = [student(f"s{i:02d}", (exam(p),)) for i, p in enumerate(in_order)]
+    shuffled = list(students)
+    rng.shuffle(shuffled)
+    first, second = build(students), build(shuffled)
+    assert first == second
+    for q in first.tests[0].questions:
+        assert 0 <= q.facility <= 1
+        assert sum(count for _, count in q.wrong_answers) <= len(picks)
