@@ -104,7 +104,8 @@ class ExamSetupScreen(ModalScreen["ExamSettings | None"]):
         with Vertical(id="exam-setup"):
             yield Static(Content(f"Test: {self.deck.title}"), classes="title")
             yield Static(
-                "The same seed gives every student the same test. No feedback until the test is handed in.",
+                "The same seed gives every student the same test. No feedback until the test is handed in. "
+                "Enter starts the test, Escape goes back.",
                 classes="instructions",
             )
             with Horizontal(classes="setup-row"):
