@@ -10,13 +10,14 @@ import datetime as dt
 from typing import Any
 
 import jsonschema
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from quiz.deck.errors import DeckError
 from quiz.deck.format import CARD_FIELD_NAMES, CONTROL_RE, ID_RE, LANGUAGE_RE
-from quiz.deck.loader import load_text
+from quiz.deck.loader import load_deck, load_text
 from quiz.deck.model import (
     KINDS,
     Choice,
@@ -251,3 +252,14 @@ def test_damaged_decks_never_crash(deck: Deck, data: st.DataObject) -> None:
     key = data.draw(st.sampled_from(sorted(CARD_FIELD_NAMES | {"settings", "source", "title"})))
     target[key] = data.draw(yaml_data)
     loads_or_deck_error(yaml.safe_dump(raw, allow_unicode=True))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.binary(max_size=200))
+def test_arbitrary_bytes_never_crash(tmp_path_factory: pytest.TempPathFactory, data: bytes) -> None:
+    path = tmp_path_factory.mktemp("bytes") / "deck.yaml"
+    path.write_bytes(data)
+    try:
+        load_deck(path)
+    except DeckError as exc:
+        assert exc.problems and all(p.path == str(path) for p in exc.problems)

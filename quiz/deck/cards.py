@@ -182,18 +182,19 @@ def _number(r: Reader, v: Values, node: MappingNode) -> Card | None:
 def _cloze(r: Reader, v: Values, node: MappingNode) -> Card | None:
     text: str = v["text"]
     where = _field_node(r, node, "text")
-    rest = GAP_RE.sub("", text)
-    if "{{" in rest or "}}" in rest:
-        r.problem(where, "a gap is not closed; write each gap on one line as {{answer}}")
-        return None
     gaps = [m.group(1) for m in GAP_RE.finditer(text)]
-    if not gaps:
-        r.problem(where, "the cloze text has no gaps; mark each gap as {{answer}} or {{answer|alternative}}")
-        return None
     for number, gap in enumerate(gaps, 1):
         if "{" in gap or "}" in gap:
             r.problem(where, f"gap {number} contains a brace; gaps cannot be nested")
             return None
+    rest = GAP_RE.sub("", text)
+    if "{{" in rest or "}}" in rest:
+        r.problem(where, "a gap is not closed; write each gap on one line as {{answer}}")
+        return None
+    if not gaps:
+        r.problem(where, "the cloze text has no gaps; mark each gap as {{answer}} or {{answer|alternative}}")
+        return None
+    for number, gap in enumerate(gaps, 1):
         if any(not part.strip() for part in gap.split("|")):
             r.problem(where, f"gap {number} has an empty answer: {{{{{gap}}}}}")
             return None
