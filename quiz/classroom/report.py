@@ -51,6 +51,9 @@ class QuestionRow:
 
 @dataclass(frozen=True)
 class TestReport:
+    """One test (deck version, seed, question set) and everybody who sat it."""
+
+    __test__ = False  # a report, not something for pytest to collect
     deck_id: str
     deck_version: str
     deck_title: str

@@ -67,7 +67,7 @@ class Table:
         return [tuple(c.show(v) for c, v in zip(self.columns, row)) for row in self.rows]
 
 
-def test_title(test: TestReport) -> str:
+def exam_heading(test: TestReport) -> str:
     n = len(test.students)
     return f"{test.deck_title} (deck {test.deck_id} version {test.deck_version}, seed {test.seed}), {n} student{'s' if n != 1 else ''}"
 
@@ -85,7 +85,7 @@ def _student_table(test: TestReport) -> Table:
     rows = tuple(
         (s.profile, s.score, s.out_of, s.percent, s.seconds, s.timed_out, s.missed) for s in test.students
     )
-    return Table(f"Students: {test_title(test)}", columns, rows)
+    return Table(f"Students: {exam_heading(test)}", columns, rows)
 
 
 def _question_table(test: TestReport) -> Table:
@@ -102,7 +102,7 @@ def _question_table(test: TestReport) -> Table:
         (i, q.card_id, q.prompt, q.facility, q.discrimination, q.flags, q.wrong_answers)
         for i, q in enumerate(test.questions, 1)
     )
-    return Table(f"Questions: {test_title(test)}", columns, rows)
+    return Table(f"Questions: {exam_heading(test)}", columns, rows)
 
 
 def tables(report: ClassReport) -> list[Table]:
