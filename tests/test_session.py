@@ -62,17 +62,17 @@ def test_new_cards_within_daily_limit_and_progress(store: Store) -> None:
     assert seen == ["c0", "c1", "c2", "c3", "c4"]
     assert session.progress[0] == 5
     # a second session the same day gets no more new cards; the next day it does
-    assert asked(StudySession(store, "Ana", [deck], clock=clock, fuzz=False), clock) <= set(seen)
+    assert set(asked(StudySession(store, "Ana", [deck], clock=clock, fuzz=False), clock)) <= set(seen)
     clock.now = dt.datetime(2026, 3, 3, 9, 0, tzinfo=UTC)
-    tomorrow = asked(StudySession(store, "Ana", [deck], clock=clock, fuzz=False), clock)
+    tomorrow = set(asked(StudySession(store, "Ana", [deck], clock=clock, fuzz=False), clock))
     assert tomorrow - set(seen) == {"c5", "c6", "c7", "c8", "c9"}
 
 
-def asked(session: StudySession, clock: Clock) -> set[str]:
-    """Keys asked when every card is answered Easy until the session ends."""
-    keys = set()
+def asked(session: StudySession, clock: Clock) -> list[str]:
+    """Keys asked, in order, when every card is answered Easy until the session ends."""
+    keys = []
     while session.current is not None:
-        keys.add(session.current.key)
+        keys.append(session.current.key)
         clock.tick(seconds=1)
         session.rate(Rating.EASY, duration=1)
     return keys
@@ -87,17 +87,12 @@ def test_due_reviews_come_before_new_cards_within_review_limit(store: Store) -> 
         session.rate(Rating.EASY, duration=1.0)  # straight to review
     assert session.current is None
     clock.tick(days=40)  # all six are due
-    later = StudySession(store, "Ana", [deck], clock=clock, fuzz=False)
-    order = []
-    while later.current is not None:
-        order.append(later.current.key)
-        clock.tick(seconds=1)
-        later.rate(Rating.EASY, duration=1.0)
+    order = asked(StudySession(store, "Ana", [deck], clock=clock, fuzz=False), clock)
     assert len(order) == 2 + 6
     assert set(order[:2]) <= {f"c{i}" for i in range(6)}  # two reviews (the limit), then new ones
     assert order[2:] == [f"c{i}" for i in range(6, 12)]
     # the limit is per day: a new session the same day asks no more reviews, the next day it does
-    assert asked(StudySession(store, "Ana", [deck], clock=clock, fuzz=False), clock) == set()
+    assert asked(StudySession(store, "Ana", [deck], clock=clock, fuzz=False), clock) == []
     clock.tick(days=1)
     assert len(asked(StudySession(store, "Ana", [deck], clock=clock, fuzz=False), clock)) == 2
 
@@ -147,19 +142,14 @@ def test_siblings_are_not_shown_on_the_same_day(store: Store) -> None:
         TypedAnswer(id="alone", question="?", answer="x"),
     )
     deck = Deck(id="co", title="co", cards=cards)
-    session = StudySession(store, "Ana", [deck], clock=clock, fuzz=False)
-    shown = []
-    while session.current is not None:
-        shown.append(session.current.key)
-        clock.tick(seconds=2)
-        session.rate(Rating.EASY, duration=2)
+    shown = asked(StudySession(store, "Ana", [deck], clock=clock, fuzz=False), clock)
     assert shown == ["m19", "capital", "alone"]
     assert StudySession(store, "Ana", [deck], clock=clock).current is None  # same day: siblings wait
     clock.tick(days=1)
     tomorrow = StudySession(store, "Ana", [deck], clock=clock, fuzz=False)
     assert tomorrow.current is not None and tomorrow.current.key == "m19::reverse" and tomorrow.current.reverse
     assert tomorrow.current.prompt == "guerrilla"
-    assert asked(tomorrow, clock) == {"m19::reverse", "city"}
+    assert asked(tomorrow, clock) == ["m19::reverse", "city"]
 
 
 def test_undo_restores_card_store_and_progress(store: Store) -> None:
@@ -281,12 +271,9 @@ def test_several_decks_and_profiles(store: Store) -> None:
     clock = Clock()
     a, b = typed_deck(2, "a"), typed_deck(2, "b")
     session = StudySession(store, "Ana", [a, b], clock=clock, fuzz=False)
-    keys = []
-    while session.current is not None:
-        keys.append((session.current.deck.id, session.current.key))
-        clock.tick(seconds=1)
-        session.rate(Rating.EASY, duration=1)
-    assert keys == [("a", "c0"), ("a", "c1"), ("b", "c0"), ("b", "c1")]
+    assert session.current is not None and session.current.deck is a
+    assert asked(session, clock) == ["c0", "c1", "c0", "c1"]
+    assert store.answer_count("Ana", "a") == store.answer_count("Ana", "b") == 2
     ben = StudySession(store, "Ben", [a, b], clock=clock, fuzz=False)
     assert ben.progress == (0, 4)
     assert store.list_profiles() == ["Ana", "Ben"]
@@ -308,7 +295,7 @@ def test_flashcards_are_rated_not_graded(store: Store) -> None:
 def test_new_cards_are_found_again_after_deck_edits_and_undo(store: Store) -> None:
     clock = Clock()
     deck = typed_deck(10, new_per_day=3)
-    assert asked(StudySession(store, "Ana", [deck], clock=clock, fuzz=False), clock) == {"c0", "c1", "c2"}
+    assert asked(StudySession(store, "Ana", [deck], clock=clock, fuzz=False), clock) == ["c0", "c1", "c2"]
     clock.tick(days=1)
     first = StudySession(store, "Ana", [deck], clock=clock, fuzz=False)
     for key in ("c3", "c4", "c5"):
