@@ -360,7 +360,7 @@ class Record(Type):
             value = self.shorthand.read(r, node, name)
             return None if value is None else {self.fields[0].name: value}
         if not isinstance(node, MappingNode) or node.tag != MAP:
-            _wrong(r, node, name, f"a mapping of {self.title} fields")
+            _wrong(r, node, name, "a mapping ('name: value' lines)")
             return None
         return self.read_fields(r, node, self.title)
 
@@ -432,7 +432,6 @@ def did_you_mean(name: str, known: Any) -> str:
 
 TEXT = Text()
 TEXTS = ListOf(TEXT)
-CLOZE_TEXT = Text()  # gaps are checked by the loader; the schema adds a pattern
 
 OPTION = Record(
     "an option",
@@ -498,7 +497,7 @@ CARD_SETTINGS = Record(
 )
 
 DECK = Record(
-    "deck:",
+    "'deck:'",
     (
         Field("id", IDENT, "Stable id of the deck; progress is kept under it. Never change it.", required=True),
         Field("title", TEXT, "Title shown to learners.", required=True),
@@ -560,7 +559,7 @@ KIND_FIELDS: dict[str, tuple[Field, ...]] = {
         Field("range", RANGE, "The answer is a range such as the years 2000-2015; the learner gives both ends."),
         Field("unit", TEXT, "Shown after the input, e.g. years or km."),
     ),
-    "cloze": (Field("text", CLOZE_TEXT, "Text with gaps written {{answer}} or {{answer|alternative}}.", required=True),),
+    "cloze": (Field("text", TEXT, "Text with gaps written {{answer}} or {{answer|alternative}}.", required=True),),
     "order": (
         QUESTION,
         Field("items", ListOf(TEXT, 2, unique=True), "The items in the right order; they are shuffled when asked.", required=True),

@@ -14,7 +14,7 @@ from pathlib import Path
 from ..paths import bundled_decks_dir
 from .cards import settings_from
 from .errors import DeckError, Problem
-from .format import DECK, TOP
+from .format import TOP
 from .model import Deck, Source
 from .yamlnodes import MappingNode, Reader, compose, describe
 

@@ -47,12 +47,6 @@ _HINTS = {
 }
 
 
-def position(node: Node) -> tuple[int, int]:
-    """1-based (line, column) where the node starts."""
-    mark = node.start_mark
-    return mark.line + 1, mark.column + 1
-
-
 def compose(text: str, path: str) -> Node | None:
     """The document's root node, or None for an empty document; DeckError on bad YAML."""
     try:
