@@ -94,7 +94,8 @@ class HomeScreen(Screen[None]):
                 due_text = relative(c.next_due, now)
             else:
                 due_text = "—"
-            title = Text(row.deck.title, no_wrap=True, overflow="ellipsis")
+            language = f" [{row.deck.language}]" if row.deck.language else ""
+            title = Text(row.deck.title + language, no_wrap=True, overflow="ellipsis")
             table.add_row(
                 title,
                 Text(str(c.new), justify="right"),

@@ -6,6 +6,7 @@ when this screen opens so start-up does not pay for it.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -106,19 +107,23 @@ class StatisticsScreen(Screen[None]):
 
     def show(self, stats: DeckStatistics) -> None:
         self.query_one("#stats-summary", Static).update(summary_content(stats))
-        reviews = self.query_one("#reviews-chart", PlotextPlot)
-        plt = reviews.plt
-        plt.clear_figure()
-        plt.bar(list(range(-PAST_DAYS + 1, 1)), list(stats.reviews), marker="hd")
-        plt.title(f"Answers per day, last {PAST_DAYS} days")
-        plt.xlabel("days ago")
-        plt.xticks([-28, -21, -14, -7, 0])
-        reviews.refresh()
-        due = self.query_one("#due-chart", PlotextPlot)
-        plt = due.plt
-        plt.clear_figure()
-        plt.bar(list(range(NEXT_DAYS)), list(stats.due), marker="hd")
-        plt.title(f"Cards due per day, next {NEXT_DAYS} days")
-        plt.xlabel("days from today")
-        plt.xticks([0, 3, 7, 10, 13])
-        due.refresh()
+        past = list(range(-PAST_DAYS + 1, 1))
+        draw_bars(self.query_one("#reviews-chart", PlotextPlot), past, stats.reviews,
+                  f"Answers per day, last {PAST_DAYS} days", "days ago", [-28, -21, -14, -7, 0])
+        draw_bars(self.query_one("#due-chart", PlotextPlot), list(range(NEXT_DAYS)), stats.due,
+                  f"Cards due per day, next {NEXT_DAYS} days", "days from today", [0, 3, 7, 10, 13])
+
+
+def draw_bars(plot: PlotextPlot, xs: list[int], ys: Sequence[int], title: str, xlabel: str, xticks: list[int]) -> None:
+    """A bar chart of counts: the y axis starts at 0 and is labelled with whole numbers."""
+    top = max(max(ys, default=0), 1)
+    step = max(1, math.ceil(top / 4))
+    plt = plot.plt
+    plt.clear_figure()
+    plt.bar(xs, list(ys), marker="hd")
+    plt.title(title)
+    plt.xlabel(xlabel)
+    plt.xticks(xticks)
+    plt.ylim(0, top)
+    plt.yticks(list(range(0, top + 1, step)))
+    plot.refresh()
