@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -128,6 +129,7 @@ class Store:
         self._conn = conn
         self.path = path
         self._profile_ids: dict[str, int] = {}
+        self._lock = threading.RLock()  # the UI may call from a worker thread: one transaction at a time
 
     # -- opening ---------------------------------------------------------
 
@@ -200,7 +202,8 @@ class Store:
     def _guard(self) -> Iterator[None]:
         """Turn SQLite failures into a `StoreError` that names the file."""
         try:
-            yield
+            with self._lock:
+                yield
         except sqlite3.OperationalError as e:
             if "locked" in str(e) or "busy" in str(e):
                 raise StoreError(
@@ -208,6 +211,8 @@ class Store:
                     "(another quiz is writing to it); try again."
                 ) from None
             raise StoreError(f"{self.path}: progress database error: {e}") from None
+        except sqlite3.IntegrityError as e:
+            raise StoreError(f"{self.path}: progress database refused a change: {e}") from None
         except sqlite3.DatabaseError as e:
             raise StoreError(
                 f"{self.path}: the progress database is damaged ({e}). "
