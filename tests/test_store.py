@@ -232,3 +232,38 @@ def test_appended_migration_is_applied_once(tmp_path: Path, monkeypatch: pytest.
 def test_migration_with_incomplete_statement_is_rejected() -> None:
     with pytest.raises(ValueError, match="incomplete"):
         Migration("broken", "CREATE TABLE t (id INTEGER").statements()
+
+
+def test_threads_sharing_a_store_lose_nothing(tmp_path: Path) -> None:
+    import threading
+
+    with Store.open(tmp_path) as store:
+        store.profile_id("Ana")
+
+        def work(tag: str) -> None:
+            for n in range(50):
+                store.record(answer("Ana", "geo", f"{tag}{n}", Rating.GOOD, NOW, store))
+
+        threads = [threading.Thread(target=work, args=(tag,)) for tag in "abc"]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert store.answer_count("Ana") == 150
+        assert len(store.query("SELECT card_key FROM card_states")) == 150
+
+
+def test_a_writer_holding_the_lock_too_long_gives_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("quiz.store.database.BUSY_TIMEOUT_S", 0.2)
+    with Store.open(tmp_path) as store:
+        store.profile_id("Ana")
+        other = sqlite3.connect(tmp_path / DB_NAME, isolation_level=None)
+        other.execute("BEGIN IMMEDIATE")
+        try:
+            with pytest.raises(StoreError, match="busy"):
+                store.record(answer("Ana", "geo", "a", Rating.GOOD, NOW, store))
+        finally:
+            other.execute("ROLLBACK")
+            other.close()
+        store.record(answer("Ana", "geo", "a", Rating.GOOD, NOW, store))
+        assert store.answer_count("Ana") == 1
