@@ -93,15 +93,22 @@ def test_naive_and_non_utc_datetimes_are_refused() -> None:
         new_state(dt.datetime(2022, 11, 29, 12, 30, tzinfo=dt.timezone(dt.timedelta(hours=2))))
 
 
-def test_local_days(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.usefixtures("bogota_time")
+def test_local_days() -> None:
+    moment = dt.datetime(2026, 1, 5, 3, 0, tzinfo=UTC)  # 22:00 on Jan 4 in Bogotá
+    assert local_day_start(moment) == dt.datetime(2026, 1, 4, 5, 0, tzinfo=UTC)
+    assert next_local_day_start(moment) == dt.datetime(2026, 1, 5, 5, 0, tzinfo=UTC)
+
+
+def test_local_days_across_daylight_saving(monkeypatch: pytest.MonkeyPatch) -> None:
     import time
 
-    monkeypatch.setenv("TZ", "America/Bogota")  # UTC-5, no DST
+    monkeypatch.setenv("TZ", "Europe/Berlin")  # 29 March 2026 has 23 hours
     time.tzset()
     try:
-        moment = dt.datetime(2026, 1, 5, 3, 0, tzinfo=UTC)  # 22:00 on Jan 4 in Bogotá
-        assert local_day_start(moment) == dt.datetime(2026, 1, 4, 5, 0, tzinfo=UTC)
-        assert next_local_day_start(moment) == dt.datetime(2026, 1, 5, 5, 0, tzinfo=UTC)
+        noon = dt.datetime(2026, 3, 29, 10, 0, tzinfo=UTC)
+        assert local_day_start(noon) == dt.datetime(2026, 3, 28, 23, 0, tzinfo=UTC)
+        assert next_local_day_start(noon) == dt.datetime(2026, 3, 29, 22, 0, tzinfo=UTC)
     finally:
         monkeypatch.undo()
         time.tzset()

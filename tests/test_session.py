@@ -11,6 +11,7 @@ from quiz.engine.session import LEARN_AHEAD, StudySession
 from quiz.store import Store
 
 UTC = dt.timezone.utc
+pytestmark = pytest.mark.usefixtures("bogota_time")  # the clock starts at 09:00 UTC, 04:00 local: far from midnight
 
 
 class Clock:

@@ -1,6 +1,4 @@
 import datetime as dt
-import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,13 +14,7 @@ UTC = dt.timezone.utc
 NOW = dt.datetime(2026, 3, 2, 14, 0, tzinfo=UTC)
 
 
-@pytest.fixture(autouse=True)
-def bogota(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setenv("TZ", "America/Bogota")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
+pytestmark = pytest.mark.usefixtures("bogota_time")
 
 
 def record(store: Store, key: str, rating: Rating, when: dt.datetime, deck_id: str = "geo") -> Answer:
