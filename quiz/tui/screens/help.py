@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
@@ -12,7 +12,7 @@ KEYS: tuple[tuple[str, str], ...] = (
     ("Home", ""),
     ("↑ ↓  Enter", "choose a deck and study it"),
     ("a", "study all due decks"),
-    ("s", "statistics of the deck (S: of all decks)"),
+    ("s", "statistics of the deck"),
     ("p", "switch learner"),
     ("Questions", ""),
     ("1-9  or  ↑ ↓ Enter", "pick an option (also with the mouse)"),
@@ -21,7 +21,7 @@ KEYS: tuple[tuple[str, str], ...] = (
     ("Backspace", "take back the last pick (order, match)"),
     ("h  or  F2", "show the hint (counts as help)"),
     ("After answering", ""),
-    ("1 2 3 4", "rate: again, hard, good, easy (changes the automatic rating)"),
+    ("1 2 3 4", "change the rating: again, hard, good, easy"),
     ("Enter", "next card"),
     ("u  or  ctrl+z", "undo the last answer"),
     ("Anywhere", ""),
@@ -36,13 +36,11 @@ class HelpScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,question_mark,q,f1,enter", "dismiss", "Close")]
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="help"):
-            yield Static("Keys", classes="title")
-            lines = []
-            for key, what in KEYS:
-                lines.append(f"\n{key}" if not what else f"  {key:<20} {what}")
-            yield Static("\n".join(lines).lstrip("\n"), markup=False, id="help-keys")
-            yield Static("Esc closes this help.", classes="instructions")
+        with VerticalScroll(id="help") as box:
+            box.border_title = "Keys"
+            box.border_subtitle = "Esc closes"
+            lines = [key if not what else f"  {key:<20} {what}" for key, what in KEYS]
+            yield Static("\n".join(lines), markup=False, id="help-keys")
 
     def on_click(self) -> None:
         self.dismiss()
