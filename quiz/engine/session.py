@@ -54,6 +54,8 @@ class Outcome:
 
 @dataclass(frozen=True)
 class SessionSummary:
+    """A session at its end: answers, right ones, mean score (0..1), seconds, cards missed, next due."""
+
     answered: int
     right: int
     score: float
@@ -92,7 +94,6 @@ class _Step:
     item: _Item
     queue: list[_Item]
     learning: list[_Pending]
-    came_from_learning: _Pending | None
 
 
 def _item(deck: Deck, entry: Entry) -> _Item:
@@ -100,7 +101,12 @@ def _item(deck: Deck, entry: Entry) -> _Item:
 
 
 class StudySession:
-    """Study `decks` as `profile`. `clock` returns UTC-aware now (tests pass a fake one)."""
+    """Study `decks` as `profile`.
+
+    `clock` returns the UTC-aware now (tests pass a fake one); `seed` fixes
+    option shuffling; `fuzz=False` turns off the random spread of review
+    intervals (tests); `only` asks just these cards, now (see `redrill`).
+    """
 
     def __init__(
         self,
@@ -126,7 +132,6 @@ class StudySession:
         self._history: list[_Step] = []
         self._current: Presented | None = None
         self._current_item: _Item | None = None
-        self._current_pending: _Pending | None = None
         self._started = self._now()
         store.profile_id(profile)
         if only is None:
@@ -234,21 +239,18 @@ class StudySession:
         return out
 
     def _advance(self, *, reuse: Presented | None = None) -> None:
-        """Pick the card to show now."""
+        """Pick the card to show now; `reuse` keeps its option order if it is picked again."""
         now = self._now()
-        pending: _Pending | None = None
         if self._learning and self._learning[0].due <= now:
-            pending = self._learning.pop(0)
-            item = pending.item
+            item = self._learning.pop(0).item
         elif self._queue:
             item = self._queue.pop(0)
         elif self._learning and self._learning[0].due <= now + LEARN_AHEAD:
-            pending = self._learning.pop(0)
-            item = pending.item
+            item = self._learning.pop(0).item
         else:
-            self._current = self._current_item = self._current_pending = None
+            self._current = self._current_item = None
             return
-        self._current_item, self._current_pending = item, pending
+        self._current_item = item
         if reuse is not None and reuse.key == item.key and reuse.deck is item.deck:
             self._current = reuse
         else:
@@ -308,7 +310,7 @@ class StudySession:
         answer = self._make_answer(item, before, rating, auto, result, now, duration, hint_used)
         answer_id = self._store.record(answer)
         outcome = Outcome(presented, result, rating, auto, answer.after.due, answer.after.leech)
-        step = _Step(answer_id, answer, outcome, item, list(self._queue), list(self._learning), self._current_pending)
+        step = _Step(answer_id, answer, outcome, item, list(self._queue), list(self._learning))
         self._history.append(step)
         self._schedule_in_session(item, answer.after, now)
         self._advance()
@@ -375,13 +377,13 @@ class StudySession:
         """Take back the last answer of this session; its card becomes current again."""
         if not self._history:
             return False
-        step = self._history.pop()
+        step = self._history[-1]
         index = deck_index(step.item.deck)
         position = index.positions[step.item.key]
         self._store.undo(step.answer_id, step.answer, new_cursor=(index.signature, position))
+        self._history.pop()
         self._queue, self._learning = step.queue, step.learning
         self._current, self._current_item = step.outcome.presented, step.item
-        self._current_pending = step.came_from_learning
         return True
 
     # -- the end ---------------------------------------------------------
