@@ -33,7 +33,6 @@ from .migrations import MIGRATIONS, schema_version
 DB_NAME = "progress.sqlite3"
 BUSY_TIMEOUT_S = 30.0
 SQLITE_MAGIC = b"SQLite format 3\x00"
-DEFAULT_PROFILE = "default"
 
 _STATE_COLUMNS = "state, step, stability, difficulty, due_us, last_review_us, reps, lapses"
 _BATCH = 500  # keys per IN (...) query, well under SQLite's parameter limit
