@@ -28,7 +28,6 @@ from quiz.engine.rating import Rating
 from quiz.engine.scheduler import LEARNING, REVIEW, CardState
 from quiz.engine.session import StudySession
 from quiz.store import Store
-from quiz.store.database import DB_NAME
 
 PROFILE = "bench"
 DECK_ID = "bench"
