@@ -76,19 +76,9 @@ def test_flashcard_flipped(snap_compare, tmp_path: Path) -> None:
     assert shot(snap_compare, app, StudyScreen, ["space"])
 
 
-def test_feedback_wrong_choice(snap_compare, tmp_path: Path) -> None:
-    app = make_app(tmp_path, single(tour_deck(), "dealer-whom"))
-
-    async def run_before(pilot: Pilot) -> None:
-        screen = await wait_screen(pilot, StudyScreen)
-        await pilot.press(*wrong_keys(screen.session.current))
-        await pilot.pause()
-
-    assert snap_compare(app, run_before=run_before, terminal_size=(80, 24))
-
-
-def test_feedback_partly_right_match(snap_compare, tmp_path: Path) -> None:
-    app = make_app(tmp_path, single(tour_deck(), "who-is-who"))
+@pytest.mark.parametrize("card_id", ["dealer-whom", "who-is-who"])
+def test_feedback_wrong(snap_compare, tmp_path: Path, card_id: str) -> None:
+    app = make_app(tmp_path, single(tour_deck(), card_id))
 
     async def run_before(pilot: Pilot) -> None:
         screen = await wait_screen(pilot, StudyScreen)
@@ -104,38 +94,37 @@ def test_feedback_typo(snap_compare, tmp_path: Path) -> None:
     assert shot(snap_compare, app, StudyScreen, [*"Bogpta", "enter"])
 
 
-def test_end_of_session(snap_compare, tmp_path: Path) -> None:
+def _short_deck(cards: slice) -> Deck:
     deck = tour_deck()
-    app = make_app(tmp_path, Deck(id=deck.id, title=deck.title, cards=deck.cards[1:4], source=deck.source))
+    return Deck(id=deck.id, title=deck.title, cards=deck.cards[cards], source=deck.source)
+
+
+async def _play_to_the_end(pilot: Pilot, right: bool) -> None:
+    """Answer right and wrong by turns until the session ends."""
+    random.seed(5)  # the scheduler's interval fuzz draws from the global generator
+    screen = await wait_screen(pilot, StudyScreen)
+    while isinstance(pilot.app.screen, StudyScreen):
+        keys = right_keys(screen.session.current) if right else wrong_keys(screen.session.current)
+        await pilot.press(*keys, "enter")
+        await pilot.pause()
+        right = not right
+    await wait_screen(pilot, EndScreen)
+
+
+def test_end_of_session(snap_compare, tmp_path: Path) -> None:
+    app = make_app(tmp_path, _short_deck(slice(1, 4)))
 
     async def run_before(pilot: Pilot) -> None:
-        random.seed(5)  # the scheduler's interval fuzz draws from the global generator
-        screen = await wait_screen(pilot, StudyScreen)
-        right = False
-        while isinstance(pilot.app.screen, StudyScreen):
-            keys = right_keys(screen.session.current) if right else wrong_keys(screen.session.current)
-            await pilot.press(*keys, "enter")
-            await pilot.pause()
-            right = not right
-        await wait_screen(pilot, EndScreen)
+        await _play_to_the_end(pilot, right=False)
 
     assert snap_compare(app, run_before=run_before, terminal_size=(80, 24))
 
 
 def test_statistics(snap_compare, tmp_path: Path) -> None:
-    deck = tour_deck()
-    app = make_app(tmp_path, Deck(id=deck.id, title=deck.title, cards=deck.cards[1:6], source=deck.source))
+    app = make_app(tmp_path, _short_deck(slice(1, 6)))
 
     async def run_before(pilot: Pilot) -> None:
-        random.seed(5)  # the scheduler's interval fuzz draws from the global generator
-        screen = await wait_screen(pilot, StudyScreen)
-        right = True
-        while isinstance(pilot.app.screen, StudyScreen):
-            keys = right_keys(screen.session.current) if right else wrong_keys(screen.session.current)
-            await pilot.press(*keys, "enter")
-            await pilot.pause()
-            right = not right
-        await wait_screen(pilot, EndScreen)
+        await _play_to_the_end(pilot, right=True)
         await pilot.press("s")
         stats = await wait_screen(pilot, StatisticsScreen)
         while "Cards" not in stats.query_one("#stats-summary").render().plain:
