@@ -124,3 +124,22 @@ def test_clock_text_rounds_up_to_whole_seconds() -> None:
     assert clock_text(59.2) == "1:00"
     assert clock_text(0.4) == "0:01"
     assert clock_text(0) == "0:00"
+
+
+def test_quitting_in_the_middle_hands_the_test_in_as_it_stands(tmp_path: Path) -> None:
+    asyncio.run(_quitting_in_the_middle(tmp_path))
+
+
+async def _quitting_in_the_middle(tmp_path: Path) -> None:
+    clock = Clock()
+    app = create_exam_app(tmp_path, "dan", draw(make_deck(), 5, "7b"), clock=clock, timer=clock.timer)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await wait_exam(pilot)
+        clock.tick(9)
+        await answer_current(pilot, screen, right=True)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    with Store.open(tmp_path) as store:
+        (record,) = storage.exams(store, "dan")
+    assert [i.answered for i in record.items] == [True, False, False, False, False]
+    assert record.score == 1 and record.items[0].seconds == 9

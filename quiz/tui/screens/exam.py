@@ -302,24 +302,34 @@ class ExamScreen(Screen[None]):
 
     def hand_in(self, *, timed_out: bool = False) -> None:
         """Judge the answers, keep the record for the profile, show the results."""
-        from quiz.classroom import storage
-        from quiz.store import StoreError
-
-        assert self.session is not None
         if self.record is not None:
             return
         if isinstance(self.app.screen, HandInScreen):
             self.app.pop_screen()
+        problem = self._keep(timed_out=timed_out)
+        assert self.record is not None
+        self.app.switch_screen(ExamResultScreen(self.record, problem))
+
+    def _keep(self, *, timed_out: bool = False) -> str | None:
+        """Close the sitting and store it; the reason when it could not be stored."""
+        from quiz.classroom import storage
+        from quiz.store import StoreError
+
+        assert self.session is not None
         self.record = self.session.finish(timed_out=timed_out, duration=self._duration())
         if isinstance(self.app, ExamApp):
             self.app.record = self.record
-        problem = None
         try:
             assert self.app.store is not None and self.app.profile is not None
             storage.save_exam(self.app.store, self.app.profile, self.record)
         except StoreError as error:
-            problem = f"The result could not be saved: {error}"
-        self.app.switch_screen(ExamResultScreen(self.record, problem))
+            return f"The result could not be saved: {error}"
+        return None
+
+    def on_unmount(self) -> None:
+        """Leaving the app in the middle of a test hands it in as it stands: no answer is lost."""
+        if self.session is not None and self.record is None and self.session.progress[0]:
+            self._keep()
 
 
 class ExamResultScreen(Screen[None]):
