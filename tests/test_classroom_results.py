@@ -61,3 +61,4 @@ def test_find_takes_files_as_given_and_searches_folders(tmp_path: Path) -> None:
     (tmp_path / "usb" / "notes.txt").write_text("not results")
     other = tmp_path / "other.jsonl"
     assert results.find([tmp_path / "usb", other]) == [a, b, other]  # sorted by path; other files ignored
+    assert results.find([a, tmp_path / "usb"]) == [a, b]  # named twice, read once

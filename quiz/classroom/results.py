@@ -261,10 +261,9 @@ def read(path: Path) -> StudentResults:
 
 def find(paths: Iterable[Path]) -> list[Path]:
     """Results files named on the command line: files as given, directories searched for `*.quiz-results.jsonl`."""
-    out: list[Path] = []
+    out: dict[Path, Path] = {}  # by resolved path: a file named twice (alone and in its folder) is read once
     for path in paths:
-        if path.is_dir():
-            out.extend(sorted(p for p in path.rglob("*" + SUFFIX) if p.is_file()))
-        else:
-            out.append(path)
-    return out
+        found = sorted(p for p in path.rglob("*" + SUFFIX) if p.is_file()) if path.is_dir() else [path]
+        for p in found:
+            out.setdefault(p.resolve(), p)
+    return list(out.values())
