@@ -143,3 +143,22 @@ async def _quitting_in_the_middle(tmp_path: Path) -> None:
         (record,) = storage.exams(store, "dan")
     assert [i.answered for i in record.items] == [True, False, False, False, False]
     assert record.score == 1 and record.items[0].seconds == 9
+
+
+def test_time_running_out_under_the_help_screen_still_shows_the_results(tmp_path: Path) -> None:
+    asyncio.run(_time_out_under_help(tmp_path))
+
+
+async def _time_out_under_help(tmp_path: Path) -> None:
+    from quiz.tui.screens.help import HelpScreen
+
+    clock = Clock()
+    app = create_exam_app(tmp_path, "eve", draw(make_deck(), 5, "7b"), time_limit=30, clock=clock, timer=clock.timer)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_exam(pilot)
+        await pilot.press("f1")
+        await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen))
+        clock.tick(31)
+        await wait_for(pilot, lambda: isinstance(app.screen, ExamResultScreen))
+        assert app.record.timed_out
+        assert not any(isinstance(s, (HelpScreen, ExamScreen)) for s in app.screen_stack)

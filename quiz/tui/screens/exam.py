@@ -304,8 +304,8 @@ class ExamScreen(Screen[None]):
         """Judge the answers, keep the record for the profile, show the results."""
         if self.record is not None:
             return
-        if isinstance(self.app.screen, HandInScreen):
-            self.app.pop_screen()
+        while self.app.screen is not self and self in self.app.screen_stack:
+            self.app.pop_screen()  # the hand-in question or help on top: the results replace the test itself
         problem = self._keep(timed_out=timed_out)
         assert self.record is not None
         self.app.switch_screen(ExamResultScreen(self.record, problem))
