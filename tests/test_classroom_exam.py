@@ -231,3 +231,23 @@ def test_practice_summary_counts_answers_retention_and_days(tmp_path: Path) -> N
     assert summary.right == sum(correct for _, correct in rows) == 3
     assert summary.recall_reviews == len(review_rows) >= 1 and summary.recalled == sum(review_rows)
     assert summary.leeches == ()
+
+
+def test_practice_summary_lists_leeches_and_export_gathers_everything(tmp_path: Path) -> None:
+    from quiz.engine.scheduler import REVIEW, CardState
+    from quiz.store import Answer
+
+    before = CardState(state=REVIEW, due=T0, stability=2.0, difficulty=5.0, last_review=T0, reps=20, lapses=7)
+    after = CardState(state=REVIEW, due=T0 + dt.timedelta(days=1), stability=1.0, difficulty=6.0, last_review=T0,
+                      reps=21, lapses=8)  # the eighth time forgotten: a leech
+    with Store.open(tmp_path) as store:
+        store.record(Answer("ann", "capitals", "capital-3", T0, "wrong 3a", False, 0.0, 1, 1, 6.5, False, before, after))
+        session = ExamSession(draw(make_deck(), 2, "s"), clock=Clock())
+        exam = session.finish()
+        storage.save_exam(store, "ann", exam)
+        gathered = storage.student_results(store, "ann", now=T0)
+    (summary,) = gathered.practice
+    assert summary.leeches == ("capital-3",)
+    assert (summary.reviews, summary.right, summary.recall_reviews, summary.recalled) == (1, 0, 1, 0)
+    assert summary.retention == 0.0 and summary.days == 1 and summary.last == T0
+    assert gathered.exams == (exam,) and gathered.profile == "ann" and gathered.machine

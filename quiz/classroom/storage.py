@@ -19,6 +19,7 @@ from quiz.store import Store
 from .records import ExamItem, ExamRecord, PracticeRecord
 from .results import StudentResults
 
+
 def save_exam(store: Store, profile: str, exam: ExamRecord) -> None:
     """Keep a finished exam for the profile; committed when this returns."""
     pid = store.profile_id(profile)
