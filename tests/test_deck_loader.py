@@ -196,3 +196,22 @@ def test_every_control_character_is_rejected() -> None:
         with pytest.raises(DeckError, match=f"control character U\\+{code:04X}"):
             load_text(text)
     assert load_text('deck: {id: d, title: "a\\tb\\nc"}\ncards:\n  - {id: c, kind: answer, question: Q, answer: A}\n')
+
+
+def test_windows_line_endings(tmp_path: Path) -> None:
+    crlf = tmp_path / "crlf.yaml"
+    crlf.write_bytes(TOUR.read_bytes().replace(b"\n", b"\r\n"))
+    assert load_deck(crlf) == load_deck(TOUR)
+
+
+def test_pure_python_parser_gives_the_same_decks_and_positions(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without libyaml the loader falls back to PyYAML's own parser, with the same results."""
+    import yaml
+
+    import quiz.deck.yamlnodes as yamlnodes
+
+    broken = (Path(__file__).with_name("broken_decks") / "unknown-field-typo.yaml").read_text(encoding="utf-8")
+    fast_deck, fast_problems = load_deck(TOUR), problems(broken)
+    monkeypatch.setattr(yamlnodes, "_Loader", yaml.SafeLoader)
+    assert load_deck(TOUR) == fast_deck
+    assert problems(broken) == fast_problems
