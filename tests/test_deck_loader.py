@@ -215,3 +215,10 @@ def test_pure_python_parser_gives_the_same_decks_and_positions(monkeypatch: pyte
     monkeypatch.setattr(yamlnodes, "_Loader", yaml.SafeLoader)
     assert load_deck(TOUR) == fast_deck
     assert problems(broken) == fast_problems
+
+
+def test_null_is_empty_but_quoted_null_is_text() -> None:
+    card = "deck: {id: d, title: T}\ncards:\n  - {id: c, kind: answer, question: Q, answer: %s}\n"
+    for empty in ("~", "null", ""):
+        assert problems(card % empty) == [(3, 48, "'answer' is empty")]
+    assert load_text(card % '"null"').cards[0].answer == "null"  # type: ignore[union-attr]

@@ -100,10 +100,7 @@ class Text(Type):
         if node.tag not in PLAIN_TAGS:
             _wrong(r, node, name, "text")
             return None
-        if node.tag == NULL and node.style is None:
-            r.problem(node, f"{name} is empty; write {self.description} after the colon")
-            return None
-        text = node.value.strip()
+        text = "" if node.tag == NULL else node.value.strip()
         if not text:
             r.problem(node, f"{name} is empty")
             return None
