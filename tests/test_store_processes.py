@@ -82,7 +82,7 @@ def test_sigkill_loses_no_committed_answer(tmp_path: Path) -> None:
 
 
 def test_two_processes_recording_at_once_lose_nothing(tmp_path: Path) -> None:
-    count = 150
+    count = 1500
     procs = [start(tmp_path, profile, profile, count) for profile in ("Ana", "Ben")]  # both create the store
     outputs = [p.communicate(timeout=240) for p in procs]
     for proc, (out, err) in zip(procs, outputs):
@@ -96,5 +96,8 @@ def test_two_processes_recording_at_once_lose_nothing(tmp_path: Path) -> None:
         conn.execute("SELECT p.name, count(*) FROM answers a JOIN profiles p ON p.id = a.profile_id GROUP BY p.name")
     )
     assert per_profile == {"Ana": count, "Ben": count}
+    order = [pid for (pid,) in conn.execute("SELECT profile_id FROM answers ORDER BY id")]
+    switches = sum(1 for a, b in zip(order, order[1:]) if a != b)
+    assert switches > 10, "the two writers did not overlap"
     conn.close()
     assert not os.path.exists(tmp_path / f"{DB_NAME}-journal")
