@@ -189,17 +189,22 @@ class Number(Type):
             if self.minimum is not None and value < self.minimum:
                 r.problem(node, f"{name} must be at least {self.minimum:g}, not {node.value}")
                 return None
-            if (self.exclusive_min is not None and value <= self.exclusive_min) or (
-                self.exclusive_max is not None and value >= self.exclusive_max
-            ):
-                r.problem(
-                    node,
-                    f"{name} must be between {self.exclusive_min:g} and {self.exclusive_max:g}, not {node.value}",
-                )
+            if self.exclusive_min is not None and value <= self.exclusive_min:
+                r.problem(node, f"{name} must be {self._bounds()}, not {node.value}")
+                return None
+            if self.exclusive_max is not None and value >= self.exclusive_max:
+                r.problem(node, f"{name} must be {self._bounds()}, not {node.value}")
                 return None
             return value
         _wrong(r, node, name, "a number")
         return None
+
+    def _bounds(self) -> str:
+        if self.exclusive_min is not None and self.exclusive_max is not None:
+            return f"between {self.exclusive_min:g} and {self.exclusive_max:g}"
+        if self.exclusive_min is not None:
+            return f"greater than {self.exclusive_min:g}"
+        return f"less than {self.exclusive_max:g}"
 
     def schema(self) -> JSON:
         out: JSON = {"type": "number"}
