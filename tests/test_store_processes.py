@@ -10,6 +10,7 @@ import textwrap
 import time
 from pathlib import Path
 
+from quiz.store import Store
 from quiz.store.database import DB_NAME
 
 WORKER = textwrap.dedent(
@@ -67,18 +68,22 @@ def given_in_db(data: Path) -> list[str]:
 def test_sigkill_loses_no_committed_answer(tmp_path: Path) -> None:
     rng = random.Random(4)
     reported: list[str] = []
-    for run in range(6):
+    for run in range(10):
         proc = start(tmp_path, "Ana", f"run{run}", 100_000)
-        time.sleep(rng.uniform(0.8, 2.0))  # start-up, then a random moment mid-stream
+        assert proc.stdout is not None
+        first = proc.stdout.readline()  # recording has started...
+        time.sleep(rng.uniform(0.0, 0.5))  # ...kill it at a random moment
         proc.send_signal(signal.SIGKILL)
         out, err = proc.communicate()
         assert proc.returncode == -signal.SIGKILL, err
-        lines = [line for line in out.splitlines() if line.startswith("run")]
+        lines = [line for line in (first + out).splitlines() if line.startswith("run")]
         assert lines, f"run {run} committed nothing before it was killed: {err}"
         reported += lines
         stored = set(given_in_db(tmp_path))
         missing = [g for g in reported if g not in stored]
         assert not missing, f"lost {len(missing)} committed answers, e.g. {missing[:3]}"
+    with Store.open(tmp_path) as store:  # and the next start carries on from there
+        assert store.answer_count("Ana") == len(stored)
 
 
 def test_two_processes_recording_at_once_lose_nothing(tmp_path: Path) -> None:
