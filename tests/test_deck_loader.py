@@ -222,3 +222,15 @@ def test_null_is_empty_but_quoted_null_is_text() -> None:
     for empty in ("~", "null", ""):
         assert problems(card % empty) == [(3, 48, "'answer' is empty")]
     assert load_text(card % '"null"').cards[0].answer == "null"  # type: ignore[union-attr]
+
+
+def test_duplicate_ids_are_found_even_in_broken_cards() -> None:
+    text = """deck: {id: d, title: T}
+cards:
+  - {id: c, kind: answer, question: Q}
+  - {id: c, kind: truefalse, statement: S, answer: true}
+"""
+    assert problems(text) == [
+        (3, 5, "an answer card is missing the required field 'answer'"),
+        (4, 5, "duplicate card id 'c' (first used on line 3); ids must be unique"),
+    ]

@@ -594,7 +594,6 @@ CARDS: dict[str, Record] = {
 CARD_FIELD_NAMES = frozenset(f.name for record in CARDS.values() for f in record.fields)
 
 
-
 class CardList(Type):
     """The `cards:` list: each card read by its kind, ids unique, built into the model."""
 
@@ -609,15 +608,28 @@ class CardList(Type):
         cards: list[Card] = []
         first_line: dict[str, int] = {}
         for item in node.value:
+            card_id = self.raw_id(r, item)
+            if card_id is not None:
+                if card_id in first_line:
+                    r.problem(
+                        item,
+                        f"duplicate card id '{card_id}' (first used on line {first_line[card_id]}); ids must be unique",
+                    )
+                    continue
+                first_line[card_id] = item.start_mark.line + 1
             card = self.read_card(r, item)
-            if card is None:
-                continue
-            if card.id in first_line:
-                r.problem(item, f"duplicate card id '{card.id}' (first used on line {first_line[card.id]}); ids must be unique")
-                continue
-            first_line[card.id] = card.line
-            cards.append(card)
+            if card is not None:
+                cards.append(card)
         return tuple(cards) if len(r.problems) == before else None
+
+    @staticmethod
+    def raw_id(r: Reader, node: Node) -> str | None:
+        """A card's id as written, before the card is checked, so duplicates show even in broken cards."""
+        if isinstance(node, MappingNode):
+            for key, value in merged_pairs(node, r.merge_memo):
+                if isinstance(key, ScalarNode) and key.value == "id" and isinstance(value, ScalarNode):
+                    return value.value.strip()
+        return None
 
     def read_card(self, r: Reader, node: Node) -> Card | None:
         if not isinstance(node, MappingNode) or node.tag != MAP:
