@@ -453,34 +453,36 @@ class Store:
         return None if best is None else from_micros(best)
 
     def deck_counts(self, profile: str, deck: Deck, *, now: dt.datetime | None = None) -> DeckCounts:
-        """Counts for the cards the deck has now; history of removed cards is kept but not counted."""
+        """Counts for the cards the deck has now; history of removed cards is kept but not counted.
+
+        SQL counts every card with progress; the few removed from the deck are then taken off again.
+        """
         now_us = to_micros(now or utc_now())
         keys = deck_keys(deck)
-        rows = self.query(
-            "SELECT card_key, state, due_us, lapses FROM card_states WHERE profile_id = ? AND deck_id = ?",
-            (self._pid(profile), deck.id),
-        )
-        learning = review = leech = due_now = seen = 0
-        next_due: int | None = None
-        for key, state, due_us, lapses in rows:
-            if key not in keys:
-                continue
-            seen += 1
-            if state in (LEARNING, RELEARNING):
-                learning += 1
-            elif state == REVIEW:
-                review += 1
-            if lapses >= LEECH_LAPSES:
-                leech += 1
-            if due_us <= now_us:
-                due_now += 1
-            if next_due is None or due_us < next_due:
-                next_due = due_us
+        pid = self._pid(profile)
+        known = self.known_keys(profile, deck.id)
+        removed = sorted(known.difference(keys))
+        tally = {LEARNING: 0, REVIEW: 0, RELEARNING: 0, "leech": 0, "due": 0}
+
+        def count(rows: list[tuple[Any, ...]], sign: int) -> None:
+            for state, n, leeches, due in rows:
+                tally[state] += sign * n
+                tally["leech"] += sign * leeches
+                tally["due"] += sign * due
+
+        aggregate = "SELECT state, count(*), sum(lapses >= ?), sum(due_us <= ?) FROM card_states"
+        where = "WHERE profile_id = ? AND deck_id = ?"
+        count(self.query(f"{aggregate} {where} GROUP BY state", (LEECH_LAPSES, now_us, pid, deck.id)), 1)
+        for start in range(0, len(removed), _BATCH):
+            batch = removed[start : start + _BATCH]
+            marks = ",".join("?" * len(batch))
+            sql = f"{aggregate} {where} AND card_key IN ({marks}) GROUP BY state"
+            count(self.query(sql, (LEECH_LAPSES, now_us, pid, deck.id, *batch)), -1)
         return DeckCounts(
-            new=len(keys) - seen,
-            learning=learning,
-            review=review,
-            leech=leech,
-            due_now=due_now,
-            next_due=None if next_due is None else from_micros(next_due),
+            new=len(keys) - (len(known) - len(removed)),
+            learning=tally[LEARNING] + tally[RELEARNING],
+            review=tally[REVIEW],
+            leech=tally["leech"],
+            due_now=tally["due"],
+            next_due=self.next_due(profile, deck),
         )

@@ -145,7 +145,7 @@ MIGRATIONS: tuple[Migration, ...] = (
         "study queue: due cards by state, and where each deck's new cards start",
         """
         DROP INDEX card_states_due;
-        CREATE INDEX card_states_queue ON card_states (profile_id, deck_id, state, due_us);
+        CREATE INDEX card_states_queue ON card_states (profile_id, deck_id, state, due_us, lapses);
         -- All cards of the deck before `position` have progress, as long as the deck's keys hash to `deck_hash`;
         -- the queue looks for new cards from there instead of reading every card's key.
         CREATE TABLE new_cursors (

@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from quiz.engine.clock import to_micros, utc_now
-from quiz.engine.scheduler import REVIEW, STATE_NAMES
+from quiz.engine.scheduler import LEARNING, RELEARNING, REVIEW, STATE_NAMES
 
 from .database import Store
 
@@ -83,9 +83,11 @@ def due_per_day(
     if pid is not None:
         where, params = _deck_filter(deck_id)
         day = _LOCAL_DAY.format(column="due_us")
+        end = dt.datetime.combine(today + dt.timedelta(days=days), dt.time()).astimezone()
         for text, n in store.query(
-            f"SELECT {day} AS day, count(*) FROM card_states WHERE profile_id = ?{where} GROUP BY day",
-            (pid, *params),
+            f"SELECT {day} AS day, count(*) FROM card_states WHERE profile_id = ?{where} "
+            "AND state IN (?, ?, ?) AND due_us < ? GROUP BY day",  # a range per state on the queue index
+            (pid, *params, LEARNING, REVIEW, RELEARNING, to_micros(end.astimezone(dt.timezone.utc))),
         ):
             if dt.date.fromisoformat(text) < today:
                 overdue += n
