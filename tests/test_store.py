@@ -7,7 +7,7 @@ import pytest
 from quiz.deck.model import DEFAULT_SETTINGS, Deck, Flashcard, TypedAnswer
 from quiz.engine.rating import Rating
 from quiz.engine.scheduler import new_state, review
-from quiz.store import Answer, Store, StoreError, data_dir
+from quiz.store import Answer, DeckCounts, Store, StoreError, data_dir
 from quiz.store.database import DB_NAME
 from quiz.store.migrations import MIGRATIONS, Migration, schema_version
 
@@ -101,13 +101,16 @@ def test_undo_and_amend(tmp_path: Path) -> None:
 
 def test_removed_cards_keep_history_but_are_not_counted(tmp_path: Path) -> None:
     with Store.open(tmp_path) as store:
-        for key in ("a", "b"):
-            store.record(answer("Ana", "geo", key, Rating.EASY, NOW, store))
+        kept = answer("Ana", "geo", "a", Rating.EASY, NOW, store)
+        store.record(kept)
+        store.record(answer("Ana", "geo", "b", Rating.EASY, NOW, store))
+        store.record(answer("Ana", "geo", "gone", Rating.AGAIN, NOW - dt.timedelta(days=1), store))
         smaller = deck("a", "c")
         counts = store.deck_counts("Ana", smaller, now=NOW)
-        assert (counts.new, counts.review) == (1, 1)
-        assert store.state("Ana", "geo", "b") is not None
-        assert store.answer_count("Ana", "geo") == 2
+        assert counts == DeckCounts(new=1, learning=0, review=1, leech=0, due_now=0, next_due=kept.after.due)
+        assert store.deck_counts("Ana", deck("a", "b", "gone"), now=NOW).due_now == 1
+        assert store.state("Ana", "geo", "gone") is not None
+        assert store.answer_count("Ana", "geo") == 3
 
 
 def test_reverse_side_has_its_own_key(tmp_path: Path) -> None:
