@@ -59,10 +59,15 @@ class StudyScreen(Screen[None]):
             yield Static(id="prompt", classes="prompt")
             yield Static(id="hint", classes="hint")
             yield Vertical(id="slot")
-        yield Footer()
 
     def on_mount(self) -> None:
         self.show_current()
+        self.call_after_refresh(self._mount_footer)
+
+    async def _mount_footer(self) -> None:
+        """After the first question is on screen: the key bar is the costliest widget to build."""
+        await self.mount(Footer())
+        self.refresh_bindings()  # a footer fills itself in when the bindings change
 
     # -- asking ---------------------------------------------------------------
 
@@ -85,7 +90,6 @@ class StudyScreen(Screen[None]):
         hint.display = False
         self.query_one("#body").scroll_home(animate=False)
         self.started = self.app.timer()
-        self.refresh_bindings()
 
     def _duration(self) -> float:
         return max(0.0, self.app.timer() - self.started)
@@ -106,7 +110,6 @@ class StudyScreen(Screen[None]):
         slot.remove_children()
         slot.mount(self.feedback)
         self.query_one("#body").focus()
-        self.refresh_bindings()
 
     def on_flashcard_answer_rated(self, event: FlashcardAnswer.Rated) -> None:
         event.stop()
