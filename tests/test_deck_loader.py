@@ -234,3 +234,20 @@ cards:
         (3, 5, "an answer card is missing the required field 'answer'"),
         (4, 5, "duplicate card id 'c' (first used on line 3); ids must be unique"),
     ]
+
+
+def test_garbage_collector_is_restored_after_loading() -> None:
+    import gc
+
+    assert gc.isenabled()
+    load_deck(TOUR)
+    assert gc.isenabled()
+    with pytest.raises(DeckError):
+        load_text("deck: [")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        load_deck(TOUR)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -6,9 +6,11 @@ too large, empty, not YAML, or YAML that does not follow the deck format.
 
 from __future__ import annotations
 
+import gc
 import os
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
-from collections.abc import Iterable
 from pathlib import Path
 
 from ..paths import bundled_decks_dir
@@ -57,6 +59,28 @@ def decode(data: bytes, name: str) -> str:
 
 def load_text(text: str, path: str = "<string>") -> Deck:
     """Check deck text and build the model; DeckError lists every problem."""
+    with _collector_paused():
+        return _load_text(text, path)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a deck is built.
+
+    A large deck allocates hundreds of thousands of nodes that all stay alive
+    until the model is built; the collector would rescan them again and again
+    (4x the time of a 10,000-card deck). Nothing built here is garbage.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _load_text(text: str, path: str) -> Deck:
     if len(text) > MAX_BYTES:
         raise DeckError([Problem(path, 1, 1, f"the text is too large (at most {MAX_BYTES // (1024 * 1024)} MB)")])
     root = compose(text, path)
