@@ -10,7 +10,7 @@ from hypothesis import settings, strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
 from quiz.deck.model import Deck, Flashcard, Settings, TypedAnswer
-from quiz.engine.keys import sibling_group
+from quiz.engine.keys import deck_keys, sibling_group
 from quiz.engine.rating import Rating
 from quiz.engine.scheduler import LEARNING, NEW, RELEARNING, REVIEW, CardState, new_state, review
 from quiz.engine.session import StudySession
@@ -32,6 +32,17 @@ DECK = Deck(
     ),
     settings=Settings(new_per_day=NEW_PER_DAY, reviews_per_day=REVIEWS_PER_DAY),
 )
+# the same deck after an edit: c1 removed, the flashcard no longer asked back to front
+SMALLER = Deck(
+    id="d",
+    title="d",
+    cards=tuple(
+        Flashcard(id="fl", front="front", back="back") if card.id == "fl" else card
+        for card in DECK.cards
+        if card.id != "c1"
+    ),
+    settings=DECK.settings,
+)
 KEYS = ("c0", "c1", "c2", "c3", "c4", "c5", "fl", "fl::reverse")
 GROUP = {key: sibling_group(DECK.card(key.split("::")[0])) for key in KEYS}
 ratings = st.sampled_from(list(Rating))
@@ -46,11 +57,12 @@ class StudyModel(RuleBasedStateMachine):
         self.states: dict[str, CardState] = {}
         self.log: list[tuple[str, dt.date, int]] = []  # key, local day, state before
         self.undo_stack: list[tuple[str, CardState | None, dt.datetime, Rating]] = []
+        self.deck = DECK
         self.session = self._session()
 
     def _session(self) -> StudySession:
         self.undo_stack = []
-        return StudySession(self.store, "p", [DECK], clock=lambda: self.now, seed=0, fuzz=False)
+        return StudySession(self.store, "p", [self.deck], clock=lambda: self.now, seed=0, fuzz=False)
 
     def teardown(self) -> None:
         self.store.close()
@@ -71,6 +83,7 @@ class StudyModel(RuleBasedStateMachine):
         else:
             outcome = self.session.rate(rating, duration=5)
         key = presented.key
+        assert key in deck_keys(self.deck)
         before = self.states.get(key)
         expected = review(before or new_state(self.now), rating, self.now, DECK.settings, fuzz=False)
         assert outcome.next_due == expected.due
@@ -112,6 +125,11 @@ class StudyModel(RuleBasedStateMachine):
         self.now += dt.timedelta(hours=hours)
         self.session = self._session()
 
+    @rule()
+    def edit_deck(self) -> None:
+        self.deck = SMALLER if self.deck is DECK else DECK
+        self.session = self._session()
+
     @rule(minutes=st.integers(1, 30))
     def wait(self, minutes: int) -> None:
         self.now += dt.timedelta(minutes=minutes)
@@ -126,13 +144,15 @@ class StudyModel(RuleBasedStateMachine):
 
     @invariant()
     def counts_match_model(self) -> None:
-        counts = self.store.deck_counts("p", DECK, now=self.now)
-        states = Counter(s.state for s in self.states.values())
-        assert counts.new == len(KEYS) - len(self.states)
+        keys = deck_keys(self.deck)
+        counts = self.store.deck_counts("p", self.deck, now=self.now)
+        present = [s for key, s in self.states.items() if key in keys]
+        states = Counter(s.state for s in present)
+        assert counts.new == len(keys) - len(present)
         assert counts.learning == states[LEARNING] + states[RELEARNING]
         assert counts.review == states[REVIEW]
-        assert counts.due_now == sum(1 for s in self.states.values() if s.due <= self.now)
-        assert counts.next_due == min((s.due for s in self.states.values()), default=None)
+        assert counts.due_now == sum(1 for s in present if s.due <= self.now)
+        assert counts.next_due == min((s.due for s in present), default=None)
 
     @invariant()
     def daily_rules_hold(self) -> None:
