@@ -319,3 +319,25 @@ def test_new_cards_are_found_again_after_deck_edits_and_undo(store: Store) -> No
     edited = Deck(id="geo", title="geo", cards=(added, *deck.cards), settings=deck.settings)
     session = StudySession(store, "Ana", [edited], clock=clock, fuzz=False)
     assert "added" in asked(session, clock)
+
+
+def test_the_seed_fixes_shuffles_and_fuzz(tmp_path: Path) -> None:
+    deck = Deck(id="geo", title="geo", cards=(
+        Choice(id="ch", question="Pick", answer="a", distractors=(Option("b"), Option("c"), Option("d"))),
+        *typed_deck(6).cards,
+    ))
+
+    def run(where: Path) -> list[tuple[tuple[str, ...], dt.datetime]]:
+        clock = Clock()
+        with Store.open(where) as s:
+            session = StudySession(s, "Ana", [deck], clock=clock, seed=11)
+            seen = []
+            while session.current is not None:
+                options = session.current.options
+                clock.tick(seconds=1)
+                seen.append((options, session.rate(Rating.EASY, duration=1).next_due))
+            return seen
+
+    first, second = run(tmp_path / "one"), run(tmp_path / "two")
+    assert first == second
+    assert len({due - dt.timedelta(seconds=i) for i, (_, due) in enumerate(first)}) > 1  # easy cards spread out

@@ -85,7 +85,7 @@ class StudyModel(RuleBasedStateMachine):
         key = presented.key
         assert key in deck_keys(self.deck)
         before = self.states.get(key)
-        expected = review(before or new_state(self.now), rating, self.now, DECK.settings, fuzz=False)
+        expected = review(before or new_state(self.now), rating, self.now, DECK.settings)
         assert outcome.next_due == expected.due
         self.states[key] = expected
         self.log.append((key, self.now.astimezone().date(), NEW if before is None else before.state))
@@ -109,7 +109,7 @@ class StudyModel(RuleBasedStateMachine):
     def override(self, rating: Rating) -> None:
         key, before, when, _ = self.undo_stack[-1]
         outcome = self.session.override(rating)
-        expected = review(before or new_state(when), rating, when, DECK.settings, fuzz=False)
+        expected = review(before or new_state(when), rating, when, DECK.settings)
         assert outcome.rating == rating and outcome.next_due == expected.due
         self.states[key] = expected
         self.undo_stack[-1] = (key, before, when, rating)

@@ -17,7 +17,7 @@ NOW = dt.datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
 def answer(profile: str, deck_id: str, key: str, rating: Rating, when: dt.datetime, store: Store) -> Answer:
     before = store.state(profile, deck_id, key) or new_state(when)
-    after = review(before, rating, when, DEFAULT_SETTINGS, fuzz=False)
+    after = review(before, rating, when, DEFAULT_SETTINGS)
     return Answer(profile, deck_id, key, when, "x", rating > Rating.AGAIN, 1.0, int(rating), None, 2.0, False, before, after)
 
 
@@ -89,7 +89,7 @@ def test_undo_and_amend(tmp_path: Path) -> None:
         store.undo(second_id, second)
         assert store.state("Ana", "geo", "a") == first.after
         assert store.answer_count("Ana") == 1
-        easy_after = review(first.before, Rating.EASY, NOW, DEFAULT_SETTINGS, fuzz=False)
+        easy_after = review(first.before, Rating.EASY, NOW, DEFAULT_SETTINGS)
         amended = Answer(**{**first.__dict__, "rating": 4, "after": easy_after})
         store.amend(first_id, amended)
         assert store.state("Ana", "geo", "a") == easy_after

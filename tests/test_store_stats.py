@@ -19,7 +19,7 @@ pytestmark = pytest.mark.usefixtures("bogota_time")
 
 def record(store: Store, key: str, rating: Rating, when: dt.datetime, deck_id: str = "geo") -> Answer:
     before = store.state("Ana", deck_id, key) or new_state(when)
-    after = review(before, rating, when, DEFAULT_SETTINGS, fuzz=False)
+    after = review(before, rating, when, DEFAULT_SETTINGS)
     answer = Answer("Ana", deck_id, key, when, None, rating > Rating.AGAIN, 1.0, int(rating), None, 1.0, False, before, after)
     store.record(answer)
     return answer

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import random
 from dataclasses import dataclass
 from functools import lru_cache
 
 import fsrs
+from fsrs.scheduler import FUZZ_RANGES
 
 from quiz.deck.model import DEFAULT_SETTINGS, Settings
 
@@ -86,28 +88,41 @@ def new_state(now: dt.datetime) -> CardState:
 
 @lru_cache(maxsize=64)
 def _scheduler(
-    retention: float,
-    learning_steps: tuple[dt.timedelta, ...],
-    relearning_steps: tuple[dt.timedelta, ...],
-    fuzz: bool,
+    retention: float, learning_steps: tuple[dt.timedelta, ...], relearning_steps: tuple[dt.timedelta, ...]
 ) -> fsrs.Scheduler:
     return fsrs.Scheduler(
         desired_retention=retention,
         learning_steps=learning_steps,
         relearning_steps=relearning_steps,
-        enable_fuzzing=fuzz,
+        enable_fuzzing=False,  # fuzz is drawn from the caller's generator instead, see `_fuzzed`
     )
 
 
-def scheduler_for(settings: Settings, *, fuzz: bool = True) -> fsrs.Scheduler:
+def scheduler_for(settings: Settings) -> fsrs.Scheduler:
     """The fsrs scheduler for a card's effective settings (missing values fall back to the defaults)."""
     eff = settings.merged_over(DEFAULT_SETTINGS)
     assert eff.retention is not None and eff.learning_steps is not None and eff.relearning_steps is not None
-    return _scheduler(float(eff.retention), tuple(eff.learning_steps), tuple(eff.relearning_steps), fuzz)
+    return _scheduler(float(eff.retention), tuple(eff.learning_steps), tuple(eff.relearning_steps))
 
 
-def review(state: CardState, rating: Rating, now: dt.datetime, settings: Settings, *, fuzz: bool = True) -> CardState:
-    """The state after answering with `rating` at `now`. Pure: the same inputs give the same result when fuzz is off."""
+def _fuzzed(days: int, rng: random.Random, maximum: int) -> int:
+    """fsrs's fuzz, with its ranges, but drawn from a seeded generator so a session's seed fixes it.
+
+    Spreading review intervals a little keeps cards learned together from
+    always coming back together.
+    """
+    if days < 2.5:
+        return days
+    delta = 1.0 + sum(r["factor"] * max(min(float(days), r["end"]) - r["start"], 0.0) for r in FUZZ_RANGES)
+    high = min(round(days + delta), maximum)
+    low = min(max(2, round(days - delta)), high)
+    return min(round(rng.random() * (high - low + 1) + low), maximum)
+
+
+def review(
+    state: CardState, rating: Rating, now: dt.datetime, settings: Settings, *, fuzz: random.Random | None = None
+) -> CardState:
+    """The state after answering with `rating` at `now`; review intervals are fuzzed with `fuzz` if given."""
     now = require_utc(now)
     card = fsrs.Card(
         card_id=1,
@@ -118,11 +133,15 @@ def review(state: CardState, rating: Rating, now: dt.datetime, settings: Setting
         due=state.due,
         last_review=state.last_review,
     )
-    after, _ = scheduler_for(settings, fuzz=fuzz).review_card(card, fsrs.Rating(int(rating)), now)
+    scheduler = scheduler_for(settings)
+    after, _ = scheduler.review_card(card, fsrs.Rating(int(rating)), now)
+    due = after.due
+    if fuzz is not None and after.state == fsrs.State.Review:
+        due = now + dt.timedelta(days=_fuzzed((due - now).days, fuzz, scheduler.maximum_interval))
     lapsed = state.state == REVIEW and rating == Rating.AGAIN
     return CardState(
         state=int(after.state),
-        due=after.due,
+        due=due,
         step=after.step,
         stability=after.stability,
         difficulty=after.difficulty,
@@ -130,4 +149,3 @@ def review(state: CardState, rating: Rating, now: dt.datetime, settings: Setting
         reps=state.reps + 1,
         lapses=state.lapses + (1 if lapsed else 0),
     )
-

@@ -104,8 +104,8 @@ class StudySession:
     """Study `decks` as `profile`.
 
     `clock` returns the UTC-aware now (tests pass a fake one); `seed` fixes
-    option shuffling; `fuzz=False` turns off the random spread of review
-    intervals (tests); `only` asks just these cards, now (see `redrill`).
+    option shuffling and the random spread of review intervals, which
+    `fuzz=False` turns off; `only` asks just these cards, now (see `redrill`).
     """
 
     def __init__(
@@ -327,7 +327,7 @@ class StudySession:
         duration: float,
         hint_used: bool,
     ) -> Answer:
-        after = review(before, rating, now, item.deck.settings_for(item.card), fuzz=self._fuzz)
+        after = review(before, rating, now, item.deck.settings_for(item.card), fuzz=self._rng if self._fuzz else None)
         if result is None or rating != auto:
             correct = rating != Rating.AGAIN
             score = float(correct) if result is None or correct != result.correct else result.score
