@@ -270,3 +270,11 @@ def test_a_writer_holding_the_lock_too_long_gives_a_clear_error(tmp_path: Path, 
             other.close()
         store.record(answer("Ana", "geo", "a", Rating.GOOD, NOW, store))
         assert store.answer_count("Ana") == 1
+
+
+def test_data_dir_that_is_a_file_gives_a_clear_error(tmp_path: Path) -> None:
+    not_a_dir = tmp_path / "data"
+    not_a_dir.write_text("notes")
+    with pytest.raises(StoreError, match=str(not_a_dir)):
+        Store.open(not_a_dir)
+    assert not_a_dir.read_text() == "notes"
