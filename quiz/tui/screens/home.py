@@ -9,6 +9,7 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
@@ -105,8 +106,18 @@ class HomeScreen(Screen[None]):
             )
         if rows:
             table.move_cursor(row=min(keep, len(rows) - 1))
-        status = self.query_one("#home-status", Static)
-        status.update("Enter studies the highlighted deck." if rows else "No decks found.")
+        if not rows:
+            self.query_one("#home-status", Static).update("No decks found.")
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        """Say what the highlighted deck is about, so a new learner knows what to pick."""
+        if not 0 <= event.cursor_row < len(self.rows):
+            return
+        deck = self.rows[event.cursor_row].deck
+        about = " ".join((deck.description or "").split())
+        self.query_one("#home-status", Static).update(
+            Content.assemble((f"{len(deck.cards)} cards", "bold"), f" · {about}" if about else "", "\nEnter studies this deck.")
+        )
 
     def _highlighted(self) -> Deck | None:
         table = self.query_one(DataTable)
