@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 from textual.screen import Screen
+from textual.widgets import DataTable
 from tui_helpers import make_app, right_keys, single, tour_deck, wait_screen, wrong_keys
 
 from quiz.deck.model import Deck, TypedAnswer
@@ -55,6 +56,7 @@ def test_home(snap_compare, tmp_path: Path) -> None:
         home = await wait_screen(pilot, HomeScreen)
         while not home.rows:
             await pilot.pause(0.01)
+        home.query_one(DataTable).move_cursor(row=[r.deck.id for r in home.rows].index("tour-en"))
         await pilot.pause()
 
     assert snap_compare(app, run_before=run_before, terminal_size=(80, 24))
