@@ -160,3 +160,26 @@ async def test_quitting_keeps_every_answer_and_resuming_continues(tmp_path: Path
         assert 0 < screen.session.progress[1] <= counts.new + counts.learning
         await answer(pilot, right=True)
     assert len(_answers(tmp_path, deck.id)) == 4
+
+
+@synchronously
+async def test_everything_works_with_the_mouse_too(tmp_path: Path) -> None:
+    deck = tour_deck()
+    two = Deck(id=deck.id, title=deck.title, cards=(deck.card("m19-flashcard"), deck.card("dealer-whom")), source=deck.source)
+    app = make_app(tmp_path, two)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await wait_screen(pilot, StudyScreen)
+        assert screen.session.current.card.kind == "flashcard"
+        await pilot.click("#flip")
+        await pilot.pause()
+        await pilot.click("#self-rating #rate-4")
+        await pilot.pause()
+        presented = screen.session.current
+        assert presented.card.id == "dealer-whom"
+        await pilot.click(NumberedOptions, offset=(3, presented.options.index("Gustavo Petro")))
+        await pilot.pause()
+        assert str(screen.query_one(".verdict").render()) == "✓ Right"
+        await pilot.click("#rate-3")
+        await pilot.pause()
+        assert screen.query_one(FeedbackPanel).outcome.rating == 3
+    assert _answers(tmp_path, deck.id) == [("m19-flashcard", 4, 1), ("dealer-whom", 3, 1)]
