@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tui_helpers import PROFILE, T0, answer, make_app, right_keys, single, synchronously, tour_deck, wait_screen, wrong_keys
+from tui_helpers import PROFILE, T0, answer, make_app, right_keys, settle, single, synchronously, tour_deck, wait_screen, wrong_keys
 
 from quiz.deck.loader import load_deck
 from quiz.paths import bundled_decks_dir
@@ -60,7 +60,7 @@ async def test_every_card_kind_has_an_answer_widget_and_is_graded(tmp_path: Path
                 widget = screen.query_one("#slot").children[0]
                 assert type(widget) is WIDGETS[card.kind]
                 await pilot.press(*(right_keys(presented) if right else wrong_keys(presented)))
-                await pilot.pause()
+                await settle(pilot)
                 if card.kind == "flashcard":
                     assert screen.session.progress[0] == 1
                     continue
@@ -80,7 +80,7 @@ async def test_redrill_asks_the_missed_cards_again(tmp_path: Path) -> None:
         first = await answer(pilot, right=False)
         while not isinstance(app.screen, EndScreen):
             await answer(pilot, right=True)
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("r")
         screen = await wait_screen(pilot, StudyScreen)
         assert screen.session.current.key == first.key

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from textual.widgets import DataTable
 from textual_plotext import PlotextPlot
-from tui_helpers import PROFILE, answer, make_app, single, synchronously, tour_deck, wait_for, wait_screen
+from tui_helpers import PROFILE, answer, make_app, settle, single, synchronously, tour_deck, wait_for, wait_screen
 
 from quiz.cli import main
 from quiz.store import Store
@@ -26,7 +26,7 @@ async def test_a_new_learner_names_a_profile_then_studies_from_the_deck_list(tmp
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_screen(pilot, ProfileScreen)
         await pilot.press("enter")  # an empty name is refused
-        await pilot.pause()
+        await settle(pilot)
         assert "at least one letter" in str(app.screen.query_one("#name-problem").render())
         await pilot.press(*"Lena", "enter")
         home = await wait_screen(pilot, HomeScreen)

@@ -14,7 +14,7 @@ import pytest
 from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widgets import DataTable
-from tui_helpers import make_app, right_keys, single, tour_deck, wait_screen, wrong_keys
+from tui_helpers import make_app, right_keys, settle, single, tour_deck, wait_screen, wrong_keys
 
 from quiz.deck.model import Deck, TypedAnswer
 from quiz.tui.app import QuizApp
@@ -43,8 +43,9 @@ def shot(snap_compare, app: QuizApp, screen: type[Screen], keys: Sequence[str] =
         await wait_screen(pilot, screen)
         if keys:
             await pilot.press(*keys)
+            await settle(pilot)
         await wait_screen(pilot, then or screen)
-        await pilot.pause()
+        await settle(pilot)
 
     return snap_compare(app, run_before=run_before, terminal_size=(80, 24))
 
@@ -57,7 +58,7 @@ def test_home(snap_compare, tmp_path: Path) -> None:
         while not home.rows:
             await pilot.pause(0.01)
         home.query_one(DataTable).move_cursor(row=[r.deck.id for r in home.rows].index("tour-en"))
-        await pilot.pause()
+        await settle(pilot)
 
     assert snap_compare(app, run_before=run_before, terminal_size=(80, 24))
 
@@ -85,7 +86,7 @@ def test_feedback_wrong(snap_compare, tmp_path: Path, card_id: str) -> None:
     async def run_before(pilot: Pilot) -> None:
         screen = await wait_screen(pilot, StudyScreen)
         await pilot.press(*wrong_keys(screen.session.current))
-        await pilot.pause()
+        await settle(pilot)
 
     assert snap_compare(app, run_before=run_before, terminal_size=(80, 24))
 
@@ -106,8 +107,10 @@ async def _play_to_the_end(pilot: Pilot, right: bool) -> None:
     screen = await wait_screen(pilot, StudyScreen)
     while isinstance(pilot.app.screen, StudyScreen):
         keys = right_keys(screen.session.current) if right else wrong_keys(screen.session.current)
-        await pilot.press(*keys, "enter")
-        await pilot.pause()
+        await pilot.press(*keys)
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
         right = not right
     await wait_screen(pilot, EndScreen)
 
@@ -138,6 +141,6 @@ def test_statistics(snap_compare, tmp_path: Path) -> None:
         stats = await wait_screen(pilot, StatisticsScreen)
         while "Cards" not in stats.query_one("#stats-summary").render().plain:
             await pilot.pause(0.01)
-        await pilot.pause()
+        await settle(pilot)
 
     assert snap_compare(app, run_before=run_before, terminal_size=(80, 24))

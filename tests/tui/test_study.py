@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tui_helpers import PROFILE, T0, answer, make_app, single, synchronously, tour_deck, wait_screen
+from tui_helpers import PROFILE, T0, answer, make_app, settle, single, synchronously, tour_deck, wait_screen
 
 from quiz.deck.model import Choice, Deck, Option, TypedAnswer
 from quiz.store import Store
@@ -29,12 +29,12 @@ async def test_undo_takes_the_answer_back_and_asks_the_card_again(tmp_path: Path
         assert second.key != first.key
         assert len(_answers(tmp_path, deck.id)) == 1
         await pilot.press("u")
-        await pilot.pause()
+        await settle(pilot)
         assert screen.session.current.key == first.key
         assert screen.state == "asking" and screen.session.progress[0] == 0
         assert _answers(tmp_path, deck.id) == []
         await pilot.press("u")  # nothing left to undo: no crash, still asking the same card
-        await pilot.pause()
+        await settle(pilot)
         assert screen.session.current.key == first.key
 
 
@@ -45,16 +45,16 @@ async def test_undo_from_the_feedback_view_and_while_typing(tmp_path: Path) -> N
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await wait_screen(pilot, StudyScreen)
         await pilot.press(*"Cepeda", "enter")
-        await pilot.pause()
+        await settle(pilot)
         assert screen.state == "feedback"
         await pilot.press("u")
-        await pilot.pause()
+        await settle(pilot)
         assert screen.state == "asking" and _answers(tmp_path, deck.id) == []
         await pilot.press("u")  # typed into the field, not an undo
-        await pilot.pause()
+        await settle(pilot)
         assert screen.focused.value == "u"
         await pilot.press("ctrl+z")  # nothing answered yet: nothing to undo
-        await pilot.pause()
+        await settle(pilot)
         assert screen.state == "asking"
 
 
@@ -66,18 +66,18 @@ async def test_keys_1_to_4_change_the_automatic_rating(tmp_path: Path) -> None:
         screen = await wait_screen(pilot, StudyScreen)
         presented = screen.session.current
         await pilot.press(str(presented.options.index("Gustavo Petro") + 1))
-        await pilot.pause()
+        await settle(pilot)
         panel = screen.query_one(FeedbackPanel)
         assert panel.outcome.rating == panel.outcome.auto_rating == 4  # right and fast: easy
         assert "✓4 Easy" in str(screen.query_one("#rate-4").label)
         await pilot.press("2")
-        await pilot.pause()
+        await settle(pilot)
         assert panel.outcome.rating == 2
         assert "✓2 Hard" in str(screen.query_one("#rate-2").label)
         assert "✓" not in str(screen.query_one("#rate-4").label)
         assert _answers(tmp_path, deck.id) == [("dealer-whom", 2, 1)]
         await pilot.click("#rate-1")
-        await pilot.pause()
+        await settle(pilot)
         assert _answers(tmp_path, deck.id) == [("dealer-whom", 1, 0)]
 
 
@@ -88,10 +88,10 @@ async def test_a_hint_makes_a_right_answer_hard(tmp_path: Path) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await wait_screen(pilot, StudyScreen)
         await pilot.press("h")
-        await pilot.pause()
+        await settle(pilot)
         assert "The man who came to Washington." in str(screen.query_one("#hint").render())
         await pilot.press(str(screen.session.current.options.index("Gustavo Petro") + 1))
-        await pilot.pause()
+        await settle(pilot)
         assert screen.query_one(FeedbackPanel).outcome.rating == 2
 
 
@@ -103,7 +103,7 @@ async def test_a_typo_counts_as_right_and_is_marked(tmp_path: Path) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await wait_screen(pilot, StudyScreen)
         await pilot.press(*"Bogpta", "enter")
-        await pilot.pause()
+        await settle(pilot)
         verdict = str(screen.query_one(".verdict").render())
         assert verdict == "✓ Right, with a typo"
         answers = screen.query_one(".answers").render()
@@ -131,7 +131,7 @@ async def test_deck_text_is_shown_literally_not_as_markup(tmp_path: Path) -> Non
         prompts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
         assert any("[red]no[/red]" in p for p in prompts) and any("[i]maybe[/i]" in p for p in prompts)
         await pilot.press(str(screen.session.current.options.index("[red]no[/red]") + 1))
-        await pilot.pause()
+        await settle(pilot)
         assert "Markup like [b]this[/b] stays as typed." in screen.query_one(".notes").render().plain
 
 
@@ -146,7 +146,7 @@ async def test_quitting_keeps_every_answer_and_resuming_continues(tmp_path: Path
         for _ in range(3):
             asked.append((await answer(pilot, right=True)).key)
         await pilot.press("ctrl+q")
-        await pilot.pause()
+        await settle(pilot)
     assert app.return_code == 0
     assert [key for key, _, _ in _answers(tmp_path, deck.id)] == asked
     with Store.open(tmp_path) as store:
@@ -171,15 +171,15 @@ async def test_everything_works_with_the_mouse_too(tmp_path: Path) -> None:
         screen = await wait_screen(pilot, StudyScreen)
         assert screen.session.current.card.kind == "flashcard"
         await pilot.click("#flip")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.click("#self-rating #rate-4")
-        await pilot.pause()
+        await settle(pilot)
         presented = screen.session.current
         assert presented.card.id == "dealer-whom"
         await pilot.click(NumberedOptions, offset=(3, presented.options.index("Gustavo Petro")))
-        await pilot.pause()
+        await settle(pilot)
         assert str(screen.query_one(".verdict").render()) == "✓ Right"
         await pilot.click("#rate-3")
-        await pilot.pause()
+        await settle(pilot)
         assert screen.query_one(FeedbackPanel).outcome.rating == 3
     assert _answers(tmp_path, deck.id) == [("m19-flashcard", 4, 1), ("dealer-whom", 3, 1)]

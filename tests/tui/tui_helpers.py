@@ -59,6 +59,12 @@ async def wait_for(pilot: Pilot, done: Callable[[], bool], what: str = "", tries
     raise AssertionError(f"timed out waiting for {what or done}")
 
 
+async def settle(pilot: Pilot) -> None:
+    """Let answers being recorded (in workers) land, then let the screen catch up."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 async def wait_screen(pilot: Pilot, kind: type[Screen]) -> Screen:
     await wait_for(pilot, lambda: isinstance(pilot.app.screen, kind), kind.__name__)
     await pilot.pause()
@@ -130,9 +136,9 @@ async def answer(pilot: Pilot, right: bool) -> Presented:
     presented = screen.session.current
     assert presented is not None
     await pilot.press(*(right_keys(presented) if right else wrong_keys(presented)))
-    await pilot.pause()
+    await settle(pilot)
     if presented.card.kind != "flashcard":
         assert screen.state == "feedback", presented.card.id
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
     return presented

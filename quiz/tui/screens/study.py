@@ -6,8 +6,10 @@ learner can leave at any moment without losing anything answered.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
@@ -23,11 +25,12 @@ from ..widgets.progress import SessionProgress
 from ..widgets.rating import RatingBar
 
 if TYPE_CHECKING:
-    from quiz.engine.session import StudySession
+    from quiz.engine.session import Outcome, StudySession
 
     from ..app import QuizApp
 
 ASKING, FEEDBACK = "asking", "feedback"
+T = TypeVar("T")
 
 
 class StudyScreen(Screen[None]):
@@ -51,6 +54,8 @@ class StudyScreen(Screen[None]):
         self.started = 0.0
         self.hint_used = False
         self.feedback: FeedbackPanel | None = None
+        self.busy = False
+        """A write to the store is under way."""
 
     def compose(self) -> ComposeResult:
         titles = sorted({deck.title for deck in self.session.decks})
@@ -98,11 +103,43 @@ class StudyScreen(Screen[None]):
         answered, total = self.session.progress
         self.query_one(SessionProgress).show(answered, total)
 
+    # -- recording (off the UI thread: a write may wait for another quiz on the same data) --
+
+    def _record(self, change: Callable[[], T], then: Callable[[T], None]) -> None:
+        """Run `change` (a store write) in a worker, then `then(result)` here; keys wait meanwhile."""
+        if self.busy:
+            return
+        self.busy = True
+        self._record_in_worker(change, then)
+
+    @work(thread=True, group="record")
+    def _record_in_worker(self, change: Callable[[], T], then: Callable[[T], None]) -> None:
+        from quiz.store import StoreError
+
+        try:
+            result = change()
+        except StoreError as error:
+            self.app.call_from_thread(self._record_failed, str(error))
+            return
+        self.app.call_from_thread(self._recorded, then, result)
+
+    def _recorded(self, then: Callable[[T], None], result: T) -> None:
+        self.busy = False
+        then(result)
+
+    def _record_failed(self, message: str) -> None:
+        """Nothing was recorded and the session is unchanged: the learner can simply try again."""
+        self.busy = False
+        self.notify(f"Your answer could not be saved: {message}", severity="error", timeout=10)
+
     def on_answer_widget_submitted(self, event: AnswerWidget.Submitted) -> None:
         event.stop()
         if self.state != ASKING:
             return
-        outcome = self.session.submit(event.response, duration=self._duration(), hint_used=self.hint_used)
+        response, duration, hint_used = event.response, self._duration(), self.hint_used
+        self._record(lambda: self.session.submit(response, duration=duration, hint_used=hint_used), self._show_feedback)
+
+    def _show_feedback(self, outcome: Outcome) -> None:
         self.state = FEEDBACK
         self._update_progress()
         self.feedback = FeedbackPanel(outcome, self.app.now())
@@ -114,8 +151,8 @@ class StudyScreen(Screen[None]):
     def on_flashcard_answer_rated(self, event: FlashcardAnswer.Rated) -> None:
         event.stop()
         if self.state == ASKING:
-            self.session.rate(Rating(event.rating), duration=self._duration())
-            self.show_current()
+            rating, duration = Rating(event.rating), self._duration()
+            self._record(lambda: self.session.rate(rating, duration=duration), lambda _: self.show_current())
 
     # -- after answering ------------------------------------------------------
 
@@ -145,18 +182,23 @@ class StudyScreen(Screen[None]):
         self.action_hint()
 
     def action_rate(self, rating: int) -> None:
-        if self.feedback is not None:
-            self.feedback.show(self.session.override(Rating(rating)))
+        feedback = self.feedback
+        if feedback is not None:
+            self._record(lambda: self.session.override(Rating(rating)), feedback.show)
 
     def on_rating_bar_chosen(self, event: RatingBar.Chosen) -> None:
         event.stop()
         self.action_rate(event.rating)
 
     def action_next(self) -> None:
-        self.show_current()
+        if not self.busy:
+            self.show_current()
 
     def action_undo(self) -> None:
-        if self.session.undo():
+        self._record(self.session.undo, self._undone)
+
+    def _undone(self, undone: bool) -> None:
+        if undone:
             self.show_current()
             self.notify("Last answer taken back.", timeout=2)
         else:
