@@ -1,7 +1,7 @@
 """Answers built by picking options one after another (order, match).
 
-Numbers stay attached to their option while picking (a picked option is greyed
-out, not removed), so the learner never has to re-read shifted labels.
+Numbers stay attached to their option while picking (a picked option is ticked
+and greyed out, not removed), so the learner never has to re-read shifted labels.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import Button, OptionList, Static
 
-from ..options import NumberedOptions
+from ..options import NumberedOptions, numbered
 from .base import AnswerWidget
 
 
@@ -45,8 +45,10 @@ class PickingAnswer(AnswerWidget):
 
     def _refresh(self) -> None:
         options = self.query_one(NumberedOptions)
-        for i in range(options.option_count):
-            if i in self.picked:
+        for i, text in enumerate(self.presented.options):
+            picked = i in self.picked
+            options.replace_option_prompt_at_index(i, numbered(i + 1, text, "✓ " if picked else ""))
+            if picked:
                 options.disable_option_at_index(i)
             else:
                 options.enable_option_at_index(i)
