@@ -183,3 +183,19 @@ async def test_everything_works_with_the_mouse_too(tmp_path: Path) -> None:
         await settle(pilot)
         assert screen.query_one(FeedbackPanel).outcome.rating == 3
     assert _answers(tmp_path, deck.id) == [("m19-flashcard", 4, 1), ("dealer-whom", 3, 1)]
+
+
+@synchronously
+async def test_while_typing_f2_shows_the_hint_and_letters_stay_letters(tmp_path: Path) -> None:
+    deck = single(tour_deck(), "successor")
+    app = make_app(tmp_path, deck)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await wait_screen(pilot, StudyScreen)
+        await pilot.press("h", "f2")
+        await settle(pilot)
+        assert screen.focused.value == "h"
+        assert "His first name is Iván." in screen.query_one("#hint").render().plain
+        await pilot.press("backspace", *"Cepeda", "enter")
+        await settle(pilot)
+        panel = screen.query_one(FeedbackPanel)
+        assert panel.outcome.grade.correct and panel.outcome.rating == 2  # right, with help: hard

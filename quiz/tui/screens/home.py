@@ -169,4 +169,4 @@ class HomeScreen(Screen[None]):
                 self.app.use_profile(name)
                 self.on_screen_resume()
 
-        self.app.push_screen(ProfileScreen(store.list_profiles()), chosen)
+        self.app.push_screen(ProfileScreen(store.list_profiles(), switching=True), chosen)

@@ -14,11 +14,13 @@ MAX_NAME = 40
 
 
 class ProfileScreen(Screen[str | None]):
-    BINDINGS = [Binding("escape", "cancel", "Back")]
+    BINDINGS = [Binding("escape", "cancel", "Back"), Binding("escape", "cancel_start", "Quit")]
 
-    def __init__(self, profiles: list[str]) -> None:
+    def __init__(self, profiles: list[str], *, switching: bool = False) -> None:
         super().__init__()
         self.profiles = profiles
+        self.switching = switching
+        """Opened from the deck list (Esc goes back) rather than at start-up (Esc quits)."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="profiles"):
@@ -50,5 +52,15 @@ class ProfileScreen(Screen[str | None]):
             return
         self.dismiss(name)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "cancel":
+            return self.switching
+        if action == "cancel_start":
+            return not self.switching
+        return True
+
     def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def action_cancel_start(self) -> None:
         self.dismiss(None)
