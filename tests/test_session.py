@@ -1,10 +1,12 @@
 import datetime as dt
+import random
 from pathlib import Path
 
 import pytest
 
 from quiz.deck.model import Choice, Deck, Flashcard, Option, Settings, TypedAnswer
 from quiz.engine.keys import deck_index
+from quiz.engine.presentation import present
 from quiz.engine.rating import Rating
 from quiz.engine.scheduler import LEECH_LAPSES, REVIEW
 from quiz.engine.session import LEARN_AHEAD, StudySession
@@ -151,6 +153,18 @@ def test_siblings_are_not_shown_on_the_same_day(store: Store) -> None:
     assert tomorrow.current is not None and tomorrow.current.key == "m19::reverse" and tomorrow.current.reverse
     assert tomorrow.current.prompt == "guerrilla"
     assert asked(tomorrow, clock) == ["m19::reverse", "city"]
+
+
+def test_a_side_answered_today_still_blocks_its_sibling_after_a_deck_edit(store: Store) -> None:
+    clock = Clock()
+    card = Flashcard(id="m19", front="M-19", back="guerrilla", reverse=True)
+    both = Deck(id="co", title="co", cards=(card,))
+    back_first = StudySession(store, "Ana", [both], clock=clock, only=[present(both, card, random.Random(0), reverse=True)])
+    assert asked(back_first, clock) == ["m19::reverse"]
+    front_only = Deck(id="co", title="co", cards=(Flashcard(id="m19", front="M-19", back="guerrilla"),))
+    assert asked(StudySession(store, "Ana", [front_only], clock=clock), clock) == []
+    clock.tick(days=1)
+    assert asked(StudySession(store, "Ana", [front_only], clock=clock), clock) == ["m19"]
 
 
 def test_undo_restores_card_store_and_progress(store: Store) -> None:

@@ -28,7 +28,7 @@ from quiz.store.database import Answer, Store
 from .clock import local_day_start, next_local_day_start, require_utc, utc_now
 from .grading import Grade
 from .keys import DeckIndex, Entry, deck_index, sibling_group
-from .presentation import Presented, present
+from .presentation import REVERSE_SUFFIX, Presented, present
 from .rating import Rating, auto_rating
 from .scheduler import LEARNING, RELEARNING, REVIEW, CardState, new_state, review
 
@@ -157,7 +157,8 @@ class StudySession:
             today = self._store.day_activity(self._profile, deck.id, day_start)
             taken: dict[tuple[str, str], str] = {}  # sibling group -> the one key that may be asked today
             for key in today.keys:
-                if (entry := index.get(key)) is not None:
+                # a side answered today blocks its siblings even if the deck no longer asks it reversed
+                if (entry := index.get(key) or index.get(key.removesuffix(REVERSE_SUFFIX))) is not None:
                     taken.setdefault((deck.id, sibling_group(entry.card)), key)
 
             def allowed(item: _Item) -> bool:
