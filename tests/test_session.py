@@ -96,6 +96,8 @@ def test_due_reviews_come_before_new_cards_within_review_limit(store: Store) -> 
     assert order[2:] == [f"c{i}" for i in range(6, 12)]
     # the limit is per day: a new session the same day asks no more reviews, the next day it does
     assert asked(StudySession(store, "Ana", [deck], clock=clock, fuzz=False), clock) == []
+    lowered = Deck(id="geo", title="geo", cards=deck.cards, settings=Settings(new_per_day=6, reviews_per_day=1))
+    assert asked(StudySession(store, "Ana", [lowered], clock=clock, fuzz=False), clock) == []  # already over it
     clock.tick(days=1)
     assert len(asked(StudySession(store, "Ana", [deck], clock=clock, fuzz=False), clock)) == 2
 

@@ -164,7 +164,7 @@ class StudySession:
             def allowed(item: _Item) -> bool:
                 return taken.setdefault(item.group, item.key) == item.key
 
-            for item, due in self._due(deck, index, day_end, (LEARNING, RELEARNING), -1, allowed):
+            for item, due in self._due(deck, index, day_end, (LEARNING, RELEARNING), None, allowed):
                 self._learning.append(_Pending(due, next(self._seq), item))
             for item, due in self._due(deck, index, day_end, (REVIEW,), limits.reviews_per_day - today.reviews, allowed):
                 reviews.append((due, item))
@@ -179,14 +179,14 @@ class StudySession:
         index: DeckIndex,
         before: dt.datetime,
         states: tuple[int, ...],
-        room: int,
+        room: int | None,
         allowed: Callable[[_Item], bool],
     ) -> list[tuple[_Item, dt.datetime]]:
-        """Up to `room` (-1: all) cards of the deck in `states` due before `before`, earliest first."""
+        """Up to `room` (None: all) cards of the deck in `states` due before `before`, earliest first."""
         out: list[tuple[_Item, dt.datetime]] = []
         offset = 0
-        while room != 0:
-            limit = -1 if room < 0 else room + _SLACK
+        while room is None or len(out) < room:
+            limit = -1 if room is None else room - len(out) + _SLACK
             rows = self._store.due(self._profile, deck.id, before, states=states, limit=limit, offset=offset)
             for key, due in rows:
                 entry = index.get(key)
@@ -195,10 +195,9 @@ class StudySession:
                 item = _item(deck, entry)
                 if allowed(item):
                     out.append((item, due))
-                    room -= 1
-                    if room == 0:
+                    if len(out) == room:
                         break
-            if limit < 0 or len(rows) < limit:
+            if room is None or len(rows) < limit:
                 break
             offset += len(rows)
         return out
