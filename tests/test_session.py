@@ -357,3 +357,12 @@ def test_the_seed_fixes_shuffles_and_fuzz(tmp_path: Path) -> None:
     first, second = run(tmp_path / "one"), run(tmp_path / "two")
     assert first == second
     assert len({due - dt.timedelta(seconds=i) for i, (_, due) in enumerate(first)}) > 1  # easy cards spread out
+
+
+def test_due_reviews_are_found_behind_many_removed_cards(store: Store) -> None:
+    clock = Clock()
+    deck = typed_deck(30, new_per_day=30)
+    assert len(asked(StudySession(store, "Ana", [deck], clock=clock, fuzz=False), clock)) == 30
+    clock.tick(days=60)
+    kept = Deck(id="geo", title="geo", cards=deck.cards[25:], settings=Settings(reviews_per_day=2))
+    assert asked(StudySession(store, "Ana", [kept], clock=clock, fuzz=False), clock) == ["c25", "c26"]
