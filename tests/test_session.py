@@ -366,3 +366,14 @@ def test_due_reviews_are_found_behind_many_removed_cards(store: Store) -> None:
     clock.tick(days=60)
     kept = Deck(id="geo", title="geo", cards=deck.cards[25:], settings=Settings(reviews_per_day=2))
     assert asked(StudySession(store, "Ana", [kept], clock=clock, fuzz=False), clock) == ["c25", "c26"]
+
+
+def test_new_cards_of_a_big_deck_after_an_edit(store: Store) -> None:
+    clock = Clock()
+    deck = typed_deck(800, new_per_day=600)
+    assert len(asked(StudySession(store, "Ana", [deck], clock=clock, fuzz=False), clock)) == 600
+    clock.tick(days=1)
+    added = TypedAnswer(id="added", question="New?", answer="yes")
+    edited = Deck(id="geo", title="geo", cards=(*deck.cards, added), settings=Settings(new_per_day=3))
+    assert asked(StudySession(store, "Ana", [edited], clock=clock, fuzz=False), clock) == ["c600", "c601", "c602"]
+    assert store.new_cursor("Ana", "geo", deck_index(edited).signature) == 600

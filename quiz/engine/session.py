@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import itertools
+import operator
 import random
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -94,6 +95,12 @@ class _Step:
     item: _Item
     queue: list[_Item]
     learning: list[_Pending]
+
+
+def _first_missing(keys: Sequence[str], known: set[str]) -> int:
+    """Position of the first key not in `known` (len(keys) if none), scanned at C speed."""
+    missing = map(operator.not_, map(known.__contains__, keys))
+    return next(itertools.compress(itertools.count(), missing), len(keys))
 
 
 def _item(deck: Deck, entry: Entry) -> _Item:
@@ -210,18 +217,17 @@ class StudySession:
         """
         if room <= 0:
             return []
-        start = self._store.new_cursor(self._profile, deck.id, index.signature)
+        stored = self._store.new_cursor(self._profile, deck.id, index.signature)
+        start = stored
+        if start == 0 and len(index) > _NEW_BATCH:  # no cursor yet on a big deck: one read finds where to start
+            known = self._store.known_keys(self._profile, deck.id)
+            start = _first_missing(index.keys, known)
         first_unknown: int | None = None
         out: list[_Item] = []
         pos = start
-        everything: set[str] | None = None
-        if start == 0 and len(index) > _NEW_BATCH:  # no cursor yet on a big deck: read all keys at once
-            everything = self._store.known_keys(self._profile, deck.id)
         while pos < len(index) and len(out) < room:
             batch = index.keys[pos : pos + _NEW_BATCH]
-            known = everything
-            if known is None:
-                known = self._store.known_among(self._profile, deck.id, batch)
+            known = self._store.known_among(self._profile, deck.id, batch)
             for offset, key in enumerate(batch):
                 if key in known:
                     continue
@@ -234,7 +240,7 @@ class StudySession:
                         break
             pos += len(batch)
         cursor = pos if first_unknown is None else first_unknown
-        if cursor != start:
+        if cursor != stored:
             self._store.set_new_cursor(self._profile, deck.id, index.signature, cursor)
         return out
 
