@@ -48,11 +48,20 @@ def test_choice_options_are_shuffled_with_the_rng() -> None:
         assert Counter(options) == Counter(o.text for o in CHOICE.options)
 
 
-def test_no_shuffle_keeps_the_deck_order() -> None:
+def test_no_shuffle_lists_options_in_a_neutral_order_not_answer_first() -> None:
     deck = Deck(id="d", title="t", cards=(CHOICE, MULTI), settings=Settings(shuffle=False))
     for seed in range(10):
-        assert present(deck, CHOICE, random.Random(seed)).options == tuple(o.text for o in CHOICE.options)
-        assert present(deck, MULTI, random.Random(seed)).options == tuple(o.text for o in MULTI.options)
+        assert present(deck, CHOICE, random.Random(seed)).options == (
+            "Daniel Noboa", "Gustavo Petro", "Iván Cepeda", "Nicolás Maduro")
+        assert present(deck, MULTI, random.Random(seed)).options == (
+            "Donald Trump", "Gustavo Petro", "Iván Cepeda", "Marco Rubio")
+
+
+def test_no_shuffle_sorts_numbers_by_value() -> None:
+    card = Choice(id="y", question="Since when?", answer="2022", distractors=(Option("1999"), Option("2012"), Option("980")),
+                  settings=Settings(shuffle=False))
+    deck = Deck(id="d", title="t", cards=(card,))
+    assert present(deck, card, random.Random(1)).options == ("980", "1999", "2012", "2022")
 
 
 def test_card_setting_overrides_deck_shuffle() -> None:
@@ -60,6 +69,9 @@ def test_card_setting_overrides_deck_shuffle() -> None:
                   settings=Settings(shuffle=False))
     deck = Deck(id="d", title="t", cards=(card,), settings=Settings(shuffle=True))
     assert all(present(deck, card, random.Random(s)).options == ("a", "b", "c", "d") for s in range(10))
+    flipped = Choice(id="c", question="?", answer="d", distractors=(Option("c"), Option("b"), Option("a")),
+                     settings=Settings(shuffle=False))
+    assert present(Deck(id="d", title="t", cards=(flipped,)), flipped, random.Random(0)).options == ("a", "b", "c", "d")
 
 
 def test_order_items_never_shown_in_the_right_order() -> None:

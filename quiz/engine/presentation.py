@@ -7,6 +7,7 @@ same thing (exams rely on that).
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import dataclass, field
 
 from quiz.deck.model import Card, Choice, Deck, Flashcard, Match, Multi, Order, Settings
@@ -83,6 +84,17 @@ def _scrambled(items: tuple[str, ...], rng: random.Random) -> tuple[str, ...]:
     return order
 
 
+def _natural_key(text: str) -> tuple[tuple[int, float | str], ...]:
+    """Numbers by value, words alphabetically: 9 before 10, "Bogotá" near "Bogota"."""
+    parts = re.split(r"(\d+(?:[.,]\d+)?)", text.casefold())
+    return tuple((0, float(p.replace(",", "."))) if p and p[0].isdigit() else (1, p) for p in parts if p)
+
+
+def _sorted(texts: tuple[str, ...]) -> tuple[str, ...]:
+    """Unshuffled options in a neutral order: the answer is stored first, and showing it first would give it away."""
+    return tuple(sorted(texts, key=_natural_key))
+
+
 def present(deck: Deck, card: Card, rng: random.Random, *, reverse: bool = False) -> Presented:
     """Prepare `card` for showing; `reverse` asks a flashcard's back first."""
     if reverse and not isinstance(card, Flashcard):
@@ -90,7 +102,7 @@ def present(deck: Deck, card: Card, rng: random.Random, *, reverse: bool = False
     match card:
         case Choice() | Multi():
             texts = tuple(o.text for o in card.options)
-            options = _shuffled(texts, rng) if deck.settings_for(card).shuffle else texts
+            options = _shuffled(texts, rng) if deck.settings_for(card).shuffle else _sorted(texts)
         case Order():
             options = _scrambled(card.items, rng)
         case Match():
