@@ -23,7 +23,7 @@ from .results import StudentResults
 def save_exam(store: Store, profile: str, exam: ExamRecord) -> None:
     """Keep a finished exam for the profile; committed when this returns."""
     pid = store.profile_id(profile)
-    with store._write() as conn:  # one transaction: a sitting is stored whole or not at all
+    with store.transaction() as conn:  # one transaction: a sitting is stored whole or not at all
         cursor = conn.execute(
             "INSERT INTO exams (uid, profile_id, deck_id, deck_version, deck_title, seed, started_us, seconds, "
             "time_limit, timed_out) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",

@@ -179,7 +179,7 @@ class Store:
         return version
 
     def _migrate(self) -> None:
-        with self._write() as conn:
+        with self.transaction() as conn:
             version = self._version()  # another process may have migrated meanwhile
             for number, migration in enumerate(MIGRATIONS[version:], start=version + 1):
                 for statement in migration.statements():
@@ -219,7 +219,7 @@ class Store:
             ) from None
 
     @contextmanager
-    def _write(self) -> Iterator[sqlite3.Connection]:
+    def transaction(self) -> Iterator[sqlite3.Connection]:
         """One short write transaction, taken up front so it never fails half-way on a lock."""
         with self._guard():
             self._conn.execute("BEGIN IMMEDIATE")
@@ -246,7 +246,7 @@ class Store:
         clean = name.strip()
         if not clean:
             raise StoreError("a profile needs a name")
-        with self._write() as conn:
+        with self.transaction() as conn:
             if conn.execute("SELECT 1 FROM profiles WHERE name = ?", (clean,)).fetchone():
                 raise StoreError(f"there is already a profile named {clean!r}")
             conn.execute("INSERT INTO profiles (name, created_us) VALUES (?, ?)", (clean, to_micros(utc_now())))
@@ -260,7 +260,7 @@ class Store:
         if not row:
             if not create:
                 return None
-            with self._write() as conn:
+            with self.transaction() as conn:
                 conn.execute(
                     "INSERT OR IGNORE INTO profiles (name, created_us) VALUES (?, ?)", (name, to_micros(utc_now()))
                 )
@@ -326,7 +326,7 @@ class Store:
 
     def set_new_cursor(self, profile: str, deck_id: str, signature: str, position: int) -> None:
         pid = self._pid(profile)
-        with self._write() as conn:
+        with self.transaction() as conn:
             conn.execute(
                 "INSERT OR REPLACE INTO new_cursors (profile_id, deck_id, deck_hash, position) VALUES (?, ?, ?, ?)",
                 (pid, deck_id, signature, position),
@@ -349,7 +349,7 @@ class Store:
     def record(self, answer: Answer) -> int:
         """Store an answer and the card's new state in one transaction; committed on return. Returns its id."""
         pid = self._pid(answer.profile)
-        with self._write() as conn:
+        with self.transaction() as conn:
             cursor = conn.execute(
                 "INSERT INTO answers (profile_id, deck_id, card_key, time_us, given, correct, score, rating, "
                 "auto_rating, duration, hint_used, prev_state, state_before, state_after) "
@@ -379,7 +379,7 @@ class Store:
     def amend(self, answer_id: int, answer: Answer) -> None:
         """Replace a stored answer's rating and outcome (the learner overrode the automatic rating)."""
         pid = self._pid(answer.profile)
-        with self._write() as conn:
+        with self.transaction() as conn:
             conn.execute(
                 "UPDATE answers SET correct = ?, score = ?, rating = ?, state_after = ? WHERE id = ?",
                 (int(answer.correct), float(answer.score), int(answer.rating), answer.after.to_json(), answer_id),
@@ -394,7 +394,7 @@ class Store:
         valid without a rescan.
         """
         pid = self._pid(answer.profile)
-        with self._write() as conn:
+        with self.transaction() as conn:
             conn.execute("DELETE FROM answers WHERE id = ?", (answer_id,))
             if answer.before.is_new:
                 conn.execute(
