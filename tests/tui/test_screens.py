@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Input
 from textual_plotext import PlotextPlot
 from tui_helpers import PROFILE, answer, make_app, settle, single, synchronously, tour_deck, wait_for, wait_screen
 
@@ -123,3 +123,36 @@ def test_play_reports_an_unusable_store(tmp_path: Path) -> None:
     )
     assert result.returncode == 1
     assert "progress.sqlite3" in result.stderr and "Traceback" not in result.stderr
+
+
+@synchronously
+async def test_typing_on_the_learner_list_starts_a_new_name_never_signs_in_as_someone_else(tmp_path: Path) -> None:
+    with Store.open(tmp_path) as store:
+        store.create_profile("Anna")
+    app = make_app(tmp_path, profile=None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_screen(pilot, HomeScreen)
+        await pilot.press("p")
+        screen = await wait_screen(pilot, ProfileScreen)
+        await pilot.press("enter")  # nothing highlighted yet: Enter picks nobody
+        await settle(pilot)
+        assert app.screen is screen
+        assert "Pick your name" in str(screen.query_one("#name-problem").render())
+        await pilot.press(*"Ben")  # the list has focus; the letters still go into the name box
+        assert screen.query_one("#new-name", Input).value == "Ben"
+        await pilot.press("enter")
+        await wait_screen(pilot, HomeScreen)
+        assert app.profile == "Ben"
+
+
+@synchronously
+async def test_enter_on_the_learner_list_picks_the_name_moved_to(tmp_path: Path) -> None:
+    with Store.open(tmp_path) as store:
+        store.create_profile("ana")
+        store.create_profile("ben")
+    app = make_app(tmp_path, profile=None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_screen(pilot, ProfileScreen)
+        await pilot.press("down", "down", "enter")
+        await wait_screen(pilot, HomeScreen)
+        assert app.profile == "ben"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -30,15 +31,38 @@ class ProfileScreen(Screen[str | None]):
                 yield NumberedOptions(self.profiles, id="existing")
             else:
                 yield Static("Welcome! Type your name to keep your own progress.", classes="instructions")
-            yield Input(placeholder="new learner's name, then Enter", id="new-name", max_length=MAX_NAME)
+            yield Input(
+                placeholder="new learner's name, then Enter", id="new-name", max_length=MAX_NAME, select_on_focus=False
+            )
             yield Static("", id="name-problem", classes="problem")
         yield Footer()
 
     def on_mount(self) -> None:
         if self.profiles:
-            self.query_one("#existing").focus()
+            existing = self.query_one("#existing", NumberedOptions)
+            existing.focus()
+            # Nothing is picked until the learner moves there: Enter alone never
+            # signs a pupil in as whoever happens to be first in the list.
+            existing.highlighted = None
         else:
             self.query_one("#new-name").focus()
+
+    def on_key(self, event: events.Key) -> None:
+        """Letters typed while the list has focus start a new name, as the screen says."""
+        existing = self.query("#existing").first(NumberedOptions) if self.profiles else None
+        if existing is None or not existing.has_focus:
+            return
+        if event.key == "enter" and existing.highlighted is None:
+            event.stop()
+            event.prevent_default()
+            self.query_one("#name-problem", Static).update("Pick your name with its number or the arrows, or type a new one.")
+            return
+        if event.is_printable and event.character is not None and event.character not in "123456789 ":
+            event.stop()
+            event.prevent_default()
+            name = self.query_one("#new-name", Input)
+            name.focus()
+            name.insert_text_at_cursor(event.character)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
