@@ -72,6 +72,17 @@ def test_one_typo_in_a_word_of_five_letters() -> None:
     assert not grade(typed("Petro"), "Pedra", LENIENT).correct  # two edits
 
 
+def test_two_swapped_letters_are_one_typo() -> None:
+    card = typed("Gustavo Petro", surname=True)
+    for given in ("Gustavo Petor", "Petor", "Gusatvo Petro"):
+        g = grade(card, given, LENIENT)
+        assert g.correct and g.typo and g.score == 1.0, given
+    assert not grade(card, "Pteor", LENIENT).correct  # two swaps
+    assert grade(typed("Washington"), "Wahsingotn", LENIENT).correct  # two swaps in ten letters
+    assert not grade(typed("Plan 2015"), "Plan 2051", LENIENT).correct  # digits are never a typo
+    assert not grade(card, "Petor", STRICT).correct
+
+
 def test_no_typo_in_short_words() -> None:
     assert not grade(typed("Cali"), "Kali", LENIENT).correct
     assert typo_allowance("Cali") == 0
@@ -83,7 +94,8 @@ def test_two_typos_in_a_word_of_ten_letters() -> None:
     assert g.correct and g.typo
     assert grade(card, "Woshingtn", LENIENT).correct
     assert not grade(card, "Woshengtn", LENIENT).correct  # three edits
-    assert not grade(typed("Kolumbien"), "Kolumbein", LENIENT).correct  # 9 letters: one edit only
+    assert not grade(typed("Kolumbien"), "Kolombian", LENIENT).correct  # 9 letters: one edit only
+    assert grade(typed("Kolumbien"), "Kolumbein", LENIENT).typo  # a swap is one edit
 
 
 def test_typos_are_counted_per_word() -> None:
@@ -227,6 +239,24 @@ def test_multi_wrong_picks_cost_credit() -> None:
     assert grade(MULTI, [], LENIENT).score == 0.0
 
 
+def test_multi_parts_follow_the_shown_order() -> None:
+    shown = ("Marco Rubio", "Iván Cepeda", "Donald Trump", "Abelardo de la Espriella", "Gustavo Petro")
+    g = grade(MULTI, ["Marco Rubio", "Iván Cepeda"], LENIENT, shown=shown)
+    assert g.parts == (False, True, True, False, False)
+    assert g.labels == ("1", "2", "3", "4", "5")
+    assert grade(MULTI, ["Marco Rubio", "Iván Cepeda"], LENIENT).parts == (False, True, False, True, False)
+    assert grade(MULTI, [], LENIENT, shown=shown[:2]).parts == (False, False, False, True, True)  # not the card's options
+
+
+def test_multi_credit_in_words_is_the_score() -> None:
+    assert grade(MULTI, ["Gustavo Petro"], LENIENT).credit == "1 of 3"
+    g = grade(MULTI, ["Gustavo Petro", "Iván Cepeda", "Donald Trump"], LENIENT)
+    assert g.credit == "1 of 3 (2 right picks − 1 wrong)" and g.score == pytest.approx(1 / 3)
+    assert grade(MULTI, ["Gustavo Petro", "Donald Trump"], LENIENT).credit == ""  # scores 0
+    assert grade(MULTI, [], LENIENT).credit == ""  # picking nothing earns nothing
+    assert grade(MULTI, list(MULTI.answers), LENIENT).credit == ""  # right, not partly right
+
+
 def test_multi_picks_are_shown_in_the_cards_order() -> None:
     g = grade(MULTI, {"Marco Rubio", "Iván Cepeda", "Gustavo Petro"}, LENIENT)
     assert g.given == "Gustavo Petro; Iván Cepeda; Marco Rubio"
@@ -266,6 +296,19 @@ def test_range_needs_both_ends() -> None:
     assert not g.correct and g.parts == (True, False) and g.score == 0.5
     assert not grade(RANGE, "2000", LENIENT).correct
     assert not grade(RANGE, "irgendwann", LENIENT).correct
+
+
+def test_range_parts_are_from_and_to() -> None:
+    g = grade(RANGE, "2000", LENIENT)
+    assert g.parts == (True, False) and g.labels == ("from", "to") and g.credit == "1 of 2"
+    assert grade(RANGE, "irgendwann", LENIENT).labels == ("from", "to")
+    assert grade(RANGE, "2000/2015", LENIENT).correct
+
+
+def test_other_parts_are_numbered_with_credit_as_right_of_all() -> None:
+    g = grade(ORDER, ["M-19", "Bürgermeister", "Präsident", "Visum"], LENIENT)
+    assert g.labels == ("1", "2", "3", "4") and g.credit == f"{sum(g.parts)} of 4"
+    assert grade(ORDER, list(reversed(ORDER.items)), LENIENT).credit == ""
 
 
 def test_range_with_tolerance() -> None:

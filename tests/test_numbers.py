@@ -2,7 +2,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from quiz.engine.numbers import Span, format_number, format_span, parse_number, parse_span, within
+from quiz.engine.numbers import Span, format_number, format_span, parse_number, parse_span, unreadable, within
 
 
 @pytest.mark.parametrize(
@@ -21,6 +21,8 @@ from quiz.engine.numbers import Span, format_number, format_span, parse_number, 
         "entre 2000 y 2015",
         "desde 2000 hasta 2015",
         "2000...2015",
+        "2000/2015",
+        "2000 / 2015",
         "2000-15",
         "2015-2000",
     ],
@@ -63,6 +65,13 @@ def test_numbers_with_decimal_comma_and_thousands(text: str, value: float) -> No
 @pytest.mark.parametrize("text", ["", "abc", "65 or 66", "2000 2015", "1.2.3", "1,23,4", "1.000,5,5", "--"])
 def test_not_numbers(text: str) -> None:
     assert parse_span(text) is None
+
+
+def test_unreadable_says_what_to_type() -> None:
+    assert unreadable("Bogota") == "That is not a number; type e.g. 1990 or 2,5."
+    assert unreadable("Bogota", ranged=True) == "That is not a number or a range; type e.g. 1990-1995."
+    for text in ("2000", "2000/2015", "about 65 years", "", "   "):
+        assert unreadable(text, ranged=True) is None, text
 
 
 def test_a_range_is_not_a_single_number() -> None:

@@ -152,6 +152,26 @@ def test_options_come_back_as_a_correct_response() -> None:
     assert not o.grade(o.options).correct and o.grade(list(ORDER.items)).correct
 
 
+def test_multi_parts_follow_the_options_as_shown() -> None:
+    for seed in range(10):
+        p = present(DECK, MULTI, random.Random(seed))
+        g = p.grade(["Gustavo Petro", "Donald Trump"])
+        assert g.parts == tuple(text != "Donald Trump" and text != "Iván Cepeda" for text in p.options)
+
+
+def test_only_text_in_a_number_box_is_unreadable() -> None:
+    p = present(DECK, RANGE, random.Random(0))
+    assert p.unreadable("Bogotá") == "That is not a number or a range; type e.g. 1990-1995."
+    assert p.unreadable("2000") is None and p.unreadable("") is None
+    assert present(DECK, TYPED, random.Random(0)).unreadable("2000") is None
+
+
+def test_unshuffled_options_with_odd_digits_sort_as_text() -> None:
+    card = Choice(id="c", question="?", answer="0", distractors=(Option("¹"), Option("٣")))
+    deck = Deck(id="d", title="t", cards=(card,), settings=Settings(shuffle=False))
+    assert present(deck, card, random.Random(0)).options == ("0", "٣", "¹")
+
+
 def test_repr_leaves_out_the_deck() -> None:
     assert "Petro in Washington" not in repr(present(DECK, CHOICE, random.Random(0)))
 

@@ -9,7 +9,7 @@ left -> right. Flashcards are rated by the learner, not graded.
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 
 from quiz.deck.model import (
     DEFAULT_SETTINGS,
@@ -37,6 +37,9 @@ from .pace import expected_seconds
 TRUE_WORDS = frozenset("true t yes y wahr w ja j richtig r verdadero v si s cierto correct c 1".split())
 FALSE_WORDS = frozenset("false f no n falsch nein falso incorrect wrong 0".split())
 
+RANGE_LABELS = ("from", "to")
+"""The two parts of a range answer, as the feedback names them."""
+
 
 @dataclass(frozen=True)
 class Grade:
@@ -49,7 +52,13 @@ class Grade:
     typo: bool = False  # right, but with a small typo
     matched: str | None = None  # the accepted answer the input was matched against
     feedback: str | None = None  # feedback of the option the learner picked, if any
-    parts: tuple[bool, ...] = ()  # per gap (cloze) / position (order) / pair (match) / option (multi)
+    parts: tuple[bool, ...] = ()
+    """Each part right or not, in the order the learner saw them: per gap (cloze), per
+    position of the learner's order (order), per left-hand item (match), per option as
+    shown (multi: the `shown` order given to `grade`, as `Presented.grade` does), per end
+    of a range (number)."""
+    labels: tuple[str, ...] = ()  # what to call each part on screen: "1", "2", ... or "from", "to"
+    credit: str = ""  # partial credit in words ("2 of 3"), empty unless partly right
     expected_seconds: float = 0.0  # how long a learner who knows the card needs (see `pace`)
 
 
@@ -63,6 +72,8 @@ class Verdict:
     matched: str | None = None
     feedback: str | None = None
     parts: tuple[bool, ...] = ()
+    labels: tuple[str, ...] = ()  # default: the parts numbered from 1
+    credit: str = ""  # default: right parts of all parts
 
 
 def _find_option(options: Sequence[Option], picked: object) -> Option | None:
@@ -114,18 +125,33 @@ def _grade_choice(card: Choice, response: object) -> Verdict:
     return Verdict(correct=right, score=float(right), feedback=feedback, matched=card.answer if right else None)
 
 
-def _grade_multi(card: Multi, response: object) -> Verdict:
-    """Partial credit: (right picks - wrong picks) / number of right answers, at least 0."""
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+def _grade_multi(card: Multi, response: object, shown: Sequence[str]) -> Verdict:
+    """Partial credit: (right picks - wrong picks) / number of right answers, at least 0.
+
+    Picking nothing scores 0. `parts` follow the `shown` order of the options.
+    """
     picks = _texts(response)
     chosen = {o.text for p in picks if (o := _find_option(card.options, p)) is not None}
     unknown = sum(1 for p in picks if _find_option(card.options, p) is None)
     answers = set(card.answers)
-    parts = tuple((o.text in chosen) == (o.text in answers) for o in card.options)
+    texts = [o.text for o in card.options]
+    order = list(shown) if sorted(shown) == sorted(texts) else texts
+    parts = tuple((text in chosen) == (text in answers) for text in order)
     hits = len(chosen & answers)
     wrong = len(chosen - answers) + unknown
-    score = max(0.0, (hits - wrong) / len(answers)) if answers else 0.0
+    net = max(0, hits - wrong)
+    score = net / len(answers) if answers else 0.0
+    credit = f"{net} of {len(answers)}"
+    if wrong:
+        credit += f" ({_plural(hits, 'right pick')} − {wrong} wrong)"
     feedback = "\n".join(o.feedback for o in card.distractors if o.text in chosen and o.feedback) or None
-    return Verdict(correct=chosen == answers and not unknown, score=score, parts=parts, feedback=feedback)
+    return Verdict(
+        correct=chosen == answers and not unknown, score=score, parts=parts, feedback=feedback, credit=credit
+    )
 
 
 def _truth(response: object) -> bool | None:
@@ -155,11 +181,13 @@ def _grade_number(card: Number, response: object) -> Verdict:
     """An exact answer within the tolerance; a range needs both ends (each within the tolerance)."""
     span = parse_span(_text(response))
     if span is None:
-        return Verdict(correct=False, score=0.0, parts=(False, False) if card.range else ())
+        parts = (False, False) if card.range else ()
+        return Verdict(correct=False, score=0.0, parts=parts, labels=RANGE_LABELS if parts else ())
     if card.range is not None:
         parts = (within(span.low, card.range.min, card.tolerance), within(span.high, card.range.max, card.tolerance))
         right = all(parts)
-        return Verdict(correct=right, score=_share(parts), parts=parts, matched=answer_text(card) if right else None)
+        matched = answer_text(card) if right else None
+        return Verdict(correct=right, score=_share(parts), parts=parts, matched=matched, labels=RANGE_LABELS)
     right = card.answer is not None and not span.is_range and within(span.low, card.answer, card.tolerance)
     return Verdict(correct=right, score=float(right), matched=answer_text(card) if right else None)
 
@@ -197,14 +225,26 @@ def _grade_match(card: Match, response: object) -> Verdict:
     return Verdict(correct=all(parts), score=_share(parts), parts=parts)
 
 
-def grade(card: Card, response: object, settings: Settings) -> Grade:
-    """Grade `response` to `card`; `settings` are the card's effective settings (for `matching`)."""
+def _named_parts(verdict: Verdict) -> Verdict:
+    """Labels and credit filled in: parts numbered from 1, credit as right parts of all parts."""
+    parts = verdict.parts
+    labels = verdict.labels or tuple(str(i) for i in range(1, len(parts) + 1))
+    partly = not verdict.correct and verdict.score > 0
+    credit = (verdict.credit or f"{sum(parts)} of {len(parts)}") if partly and parts else ""
+    return replace(verdict, labels=labels, credit=credit)
+
+
+def grade(card: Card, response: object, settings: Settings, *, shown: Sequence[str] = ()) -> Grade:
+    """Grade `response` to `card`; `settings` are the card's effective settings (for `matching`).
+
+    `shown` is the order the options were shown in (multi); the parts follow it.
+    """
     settings = settings.merged_over(DEFAULT_SETTINGS)
     match card:
         case Choice():
             verdict = _grade_choice(card, response)
         case Multi():
-            verdict = _grade_multi(card, response)
+            verdict = _grade_multi(card, response, shown)
         case TrueFalse():
             verdict = _grade_truefalse(card, response)
         case TypedAnswer():
@@ -225,5 +265,5 @@ def grade(card: Card, response: object, settings: Settings) -> Grade:
         expected=answer_text(card),
         given=response_text(card, response),
         expected_seconds=expected_seconds(card),
-        **asdict(verdict),
+        **asdict(_named_parts(verdict)),
     )

@@ -1,8 +1,10 @@
 """Typed text against a card's accepted answers, by the card's matching mode.
 
 - `lenient`: normalised (see `normalize`), surnames where the card allows them,
-  and small typos: Levenshtein distance 1 on a word of at least 5 letters,
-  2 on a word of at least 10. A typo counts as right but is reported.
+  and small typos: edit distance 1 on a word of at least 5 letters, 2 on a
+  word of at least 10, where an edit is a wrong, missing or extra letter or two
+  neighbouring letters swapped (optimal string alignment, so "Petor" is one
+  edit from "Petro"). A typo counts as right but is reported.
 - `strict`: normalised, surnames allowed, no typos.
 - `exact`: only surrounding whitespace is trimmed (surname forms still count).
 """
@@ -12,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
 from quiz.deck.model import Matching
 
@@ -71,7 +73,7 @@ def _typo_distance(given: str, expected: str) -> int | None:
         total = 0
         for g, e in zip(given_words, expected_words):
             allowed = typo_allowance(e)
-            d = Levenshtein.distance(g, e, score_cutoff=allowed)
+            d = OSA.distance(g, e, score_cutoff=allowed)
             if d > allowed:
                 return None
             total += d
@@ -79,14 +81,14 @@ def _typo_distance(given: str, expected: str) -> int | None:
     # The learner split or joined words: compare without spaces, forgiving
     # as much as the longest expected word allows.
     allowed = max(typo_allowance(e) for e in expected_words)
-    d = Levenshtein.distance(given.replace(" ", ""), expected.replace(" ", ""), score_cutoff=allowed)
+    d = OSA.distance(given.replace(" ", ""), expected.replace(" ", ""), score_cutoff=allowed)
     return d if d <= allowed else None
 
 
 def _closest(given: str, forms: Sequence[str]) -> str:
     """Of several equally good forms, the one written most like the input (for highlighting)."""
     raw = trim(given).casefold()
-    return min(forms, key=lambda form: Levenshtein.distance(raw, trim(form).casefold()))
+    return min(forms, key=lambda form: OSA.distance(raw, trim(form).casefold()))
 
 
 def match_text(given: str, accepted: Sequence[str], mode: Matching | None = "lenient", *, surname: bool = False) -> TextMatch:

@@ -1,4 +1,4 @@
-"""Numbers as learners type them: "2,5", "1.000.000", "2000–2015", "von 2000 bis 2015".
+"""Numbers as learners type them: "2,5", "1.000.000", "2000–2015", "2000/2015", "von 2000 bis 2015".
 
 Separators: with both "." and "," the last one is the decimal mark
 ("1.234,5" and "1,234.5"). With one kind, used several times, it groups
@@ -21,7 +21,7 @@ _NUMBER = rf"[-−+]?{_BODY}"
 
 # What may stand between the two ends of a range, in German, English and Spanish.
 RANGE_WORDS: tuple[str, ...] = ("to", "until", "till", "through", "and", "bis", "und", "a", "y", "hasta", "al")
-_DASHES = r"[-‐‑‒–—−]|\.\.\.?|…"
+_DASHES = r"[-‐‑‒–—−/]|\.\.\.?|…"
 _CONNECTOR = rf"(?:{_DASHES}|(?:{'|'.join(RANGE_WORDS)})\b)"
 _FILLER = r"[^\d]*"  # words before/after: "von", "from", "ca.", "Jahre", "%"
 
@@ -107,6 +107,18 @@ def parse_span(text: str) -> Span | None:
         return None
     high = _expand_abbreviated(low, high, m["b"])
     return Span(min(low, high), max(low, high))
+
+
+def unreadable(text: str, *, ranged: bool = False) -> str | None:
+    """Why `text` is not a number (or, if `ranged`, a range), in words for the learner; None if it is.
+
+    Blank text is readable: it is the learner's way to say "I don't know".
+    """
+    if not text.strip() or parse_span(text) is not None:
+        return None
+    if ranged:
+        return "That is not a number or a range; type e.g. 1990-1995."
+    return "That is not a number; type e.g. 1990 or 2,5."
 
 
 def within(value: float, target: float, tolerance: float = 0) -> bool:

@@ -10,10 +10,11 @@ import random
 import re
 from dataclasses import dataclass, field
 
-from quiz.deck.model import Card, Choice, Deck, Flashcard, Match, Multi, Order, Settings
+from quiz.deck.model import Card, Choice, Deck, Flashcard, Match, Multi, Number, Order, Settings
 
 from .answers import answer_text
 from .grading import Grade, grade
+from .numbers import unreadable
 
 REVERSE_SUFFIX = "::reverse"
 
@@ -65,8 +66,14 @@ class Presented:
         return self.deck.settings_for(self.card)
 
     def grade(self, response: object) -> Grade:
-        """Grade a response to this card with its effective settings."""
-        return grade(self.card, response, self.settings)
+        """Grade a response to this card with its effective settings; parts follow the shown order."""
+        return grade(self.card, response, self.settings, shown=self.options)
+
+    def unreadable(self, response: object) -> str | None:
+        """Why `response` cannot be graded at all (text in a number box), to ask again instead; else None."""
+        if isinstance(self.card, Number) and isinstance(response, str):
+            return unreadable(response, ranged=self.card.range is not None)
+        return None
 
 
 def _shuffled(items: tuple[str, ...], rng: random.Random) -> tuple[str, ...]:
@@ -87,7 +94,7 @@ def _scrambled(items: tuple[str, ...], rng: random.Random) -> tuple[str, ...]:
 def _natural_key(text: str) -> tuple[tuple[int, float | str], ...]:
     """Numbers by value, words alphabetically: 9 before 10, "Bogotá" near "Bogota"."""
     parts = re.split(r"(\d+(?:[.,]\d+)?)", text.casefold())
-    return tuple((0, float(p.replace(",", "."))) if p and p[0].isdigit() else (1, p) for p in parts if p)
+    return tuple((0, float(p.replace(",", "."))) if p[0].isdecimal() else (1, p) for p in parts if p)
 
 
 def _sorted(texts: tuple[str, ...]) -> tuple[str, ...]:

@@ -38,8 +38,8 @@ def verdict(grade: Grade) -> tuple[str, str]:
     """The headline and its CSS class; the symbol carries the meaning, colour only repeats it."""
     if grade.correct:
         return ("✓ Right, with a typo" if grade.typo else "✓ Right"), "right"
-    if grade.parts and any(grade.parts):
-        return f"✗ Partly right: {sum(grade.parts)} of {len(grade.parts)}", "partial"
+    if grade.credit:
+        return f"✗ Partly right: {grade.credit}", "partial"
     return "✗ Wrong", "wrong"
 
 
@@ -55,7 +55,7 @@ def answer_lines(grade: Grade) -> Content:
             lines.append(Content.assemble(("You said: ", label[0]), (grade.given or "(nothing)", "")))
         lines.append(Content.assemble(("Answer:   " if not grade.correct else "Answer: ", label[0]), grade.expected))
     if grade.parts and not all(grade.parts):
-        marks = "  ".join(f"{i + 1} {'✓' if ok else '✗'}" for i, ok in enumerate(grade.parts))
+        marks = "  ".join(f"{label} {'✓' if ok else '✗'}" for label, ok in zip(grade.labels, grade.parts))
         lines.append(Content.assemble(("By part:  ", label[0]), marks))
     if grade.feedback:
         lines.append(Content.assemble(("» ", "bold"), grade.feedback))

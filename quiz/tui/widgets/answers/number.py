@@ -22,4 +22,7 @@ class NumberAnswer(AnswerWidget):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
+        if problem := self.presented.unreadable(event.value):
+            self.query_one(".instructions", Static).update(problem)  # not graded: the box stays open
+            return
         self.submit(event.value)
