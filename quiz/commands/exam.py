@@ -39,20 +39,16 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from quiz.classroom.exam import ExamError, draw, new_seed
-    from quiz.deck.errors import DeckError
-    from quiz.deck.loader import resolve_deck
     from quiz.store import data_dir
 
+    from ._decks import deck_or_report
+
+    deck = deck_or_report(args.deck)
+    if deck is None:
+        return 1
+    seed = args.seed if args.seed is not None else new_seed()
     try:
-        deck = resolve_deck(args.deck)
-        seed = args.seed if args.seed is not None else new_seed()
         paper = draw(deck, args.questions, seed)
-    except DeckError as error:
-        print(error, file=sys.stderr)
-        return 1
-    except OSError as error:
-        print(f"{args.deck}: {error.strerror or error}", file=sys.stderr)
-        return 1
     except ExamError as error:
         print(f"{args.deck}: {error}", file=sys.stderr)
         return 1

@@ -24,34 +24,12 @@ def _run_app(args: argparse.Namespace, deck: object | None) -> int:
     return int(app.return_code or 0)
 
 
-def _named_bundled_deck(spec: str) -> object | None:
-    """The bundled deck whose file is named like `spec` (`tour-en` -> `tour.en.yaml`), read alone.
-
-    Saves reading every bundled deck at start-up; anything else goes through `resolve_deck`.
-    """
-    from quiz.deck.loader import load_deck
-    from quiz.paths import bundled_decks_dir
-
-    for path in sorted(bundled_decks_dir().glob("*.yaml")):
-        if spec in (path.stem, path.name, path.stem.replace(".", "-")):
-            deck = load_deck(path)
-            if spec in (deck.id, path.stem, path.name):
-                return deck
-    return None
-
-
 def run(args: argparse.Namespace) -> int:
     """Check the deck before the screen switches over, so problems print as `file:line:column`."""
-    from quiz.deck.errors import DeckError
-    from quiz.deck.loader import resolve_deck
+    from ._decks import deck_or_report
 
-    try:
-        deck = _named_bundled_deck(args.deck) or resolve_deck(args.deck)
-    except DeckError as error:
-        print(error, file=sys.stderr)
-        return 1
-    except OSError as error:
-        print(f"{args.deck}: {error.strerror or error}", file=sys.stderr)
+    deck = deck_or_report(args.deck)
+    if deck is None:
         return 1
     return _run_app(args, deck)
 

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True, order=True)
 class Problem:
-    """One thing wrong with a file. Lines and columns count from 1."""
+    """One thing wrong with a file. Lines and columns count from 1; line 0 means no place
+    in a file (a deck name that names no file), printed as `name: message`."""
 
     path: str
     line: int
@@ -16,6 +17,8 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
+        if self.line < 1:
+            return f"{self.path}: {self.message}"
         return f"{self.path}:{self.line}:{self.column}: {self.message}"
 
 

@@ -147,19 +147,37 @@ def bundled_decks() -> list[Deck]:
     return decks
 
 
+def _names_file(spec: str, path: Path) -> bool:
+    """Does `spec` name this deck file: `tour.en.yaml`, `tour.en` or `tour-en`?"""
+    return spec in (path.name, path.stem, path.stem.replace(".", "-"))
+
+
 def resolve_deck(spec: str | os.PathLike[str]) -> Deck:
-    """A deck file's path, or the id (or file name) of a bundled deck."""
-    path = Path(spec)
-    if path.exists() or path.suffix in DECK_SUFFIXES or os.sep in str(spec):
+    """A deck file's path, or the id (or file name) of a bundled deck.
+
+    A bundled deck whose file is named like `spec` (`tour-en` -> `tour.en.yaml`) is
+    read alone, so that starting one deck does not read them all; only a bundled
+    deck id that its file name does not give away needs every bundled deck read.
+    """
+    path, name = Path(spec), str(spec)
+    if path.exists() or os.sep in name:
         return load_deck(path)
-    names: list[str] = []
-    for candidate in find_deck_files([bundled_decks_dir()]):
+    bundled = find_deck_files([bundled_decks_dir()])
+    for candidate in bundled:
+        if _names_file(name, candidate):
+            deck = load_deck(candidate)
+            if name in (deck.id, candidate.stem, candidate.name):
+                return deck
+    if path.suffix in DECK_SUFFIXES:
+        return load_deck(path)  # a deck file that is not there: "no such file"
+    ids: list[str] = []
+    for candidate in bundled:
         try:
             deck = load_deck(candidate)
         except DeckError:
             continue
-        if str(spec) in (deck.id, candidate.stem, candidate.name):
+        if name == deck.id:
             return deck
-        names.append(deck.id)
-    known = ", ".join(sorted(names)) or "none"
-    raise DeckError([Problem(str(spec), 1, 1, f"no such deck file or bundled deck (bundled decks: {known})")])
+        ids.append(deck.id)
+    known = ", ".join(sorted(ids)) or "none"
+    raise DeckError([Problem(name, 0, 0, f"no such deck file or bundled deck (bundled decks: {known})")])

@@ -2,57 +2,62 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
+from textual.pilot import Pilot
 from textual.widgets import Input
 from tui_helpers import make_app, settle, single, synchronously, tour_deck, wait_screen
 
 from quiz.tui.screens.study import StudyScreen
 
 
+@asynccontextmanager
+async def asking(tmp_path: Path, card_id: str) -> AsyncIterator[tuple[Pilot, StudyScreen]]:
+    """The study screen asking just this card of the tour deck."""
+    app = make_app(tmp_path, single(tour_deck(), card_id))
+    async with app.run_test(size=(80, 24)) as pilot:
+        yield pilot, await wait_screen(pilot, StudyScreen)
+
+
+async def feedback(pilot: Pilot, screen: StudyScreen, *keys: str) -> tuple[str, str]:
+    """Press `keys`; the verdict and the answer lines shown."""
+    await pilot.press(*keys)
+    await settle(pilot)
+    return str(screen.query_one(".verdict").render()), screen.query_one(".answers").render().plain
+
+
 @synchronously
 async def test_multi_marks_follow_the_numbers_on_screen(tmp_path: Path) -> None:
-    deck = single(tour_deck(), "gifts")
-    app = make_app(tmp_path, deck)
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await wait_screen(pilot, StudyScreen)
+    async with asking(tmp_path, "gifts") as (pilot, screen):
         presented = screen.session.current
         answers = presented.card.answers
         assert presented.options != tuple(o.text for o in presented.card.options), "shown shuffled"
         right = next(i for i, text in enumerate(presented.options) if text in answers)
         wrong = next(i for i, text in enumerate(presented.options) if text not in answers)
-        await pilot.press(str(right + 1), str(wrong + 1), "enter")
-        await settle(pilot)
-        shown = screen.query_one(".answers").render().plain
+        verdict, shown = await feedback(pilot, screen, str(right + 1), str(wrong + 1), "enter")
         ticked = {right, wrong}
         expected = [
             f"{i + 1} {'✓' if (i in ticked) == (text in answers) else '✗'}" for i, text in enumerate(presented.options)
         ]
         assert f"By part:  {'  '.join(expected)}" in shown
         assert f"{right + 1} ✓" in shown and f"{wrong + 1} ✗" in shown
-        # One right and one wrong pick of two right options earn nothing.
-        assert str(screen.query_one(".verdict").render()) == "✗ Wrong"
+        assert verdict == "✗ Wrong"  # one right and one wrong pick of two right options earn nothing
 
 
 @synchronously
 async def test_multi_partial_credit_is_the_documented_formula(tmp_path: Path) -> None:
-    deck = single(tour_deck(), "gifts")
-    app = make_app(tmp_path, deck)
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await wait_screen(pilot, StudyScreen)
+    async with asking(tmp_path, "gifts") as (pilot, screen):
         presented = screen.session.current
-        keys = [str(i + 1) for i, text in enumerate(presented.options) if text in presented.card.answers][:1]
-        await pilot.press(*keys, "enter")
-        await settle(pilot)
-        assert str(screen.query_one(".verdict").render()) == "✗ Partly right: 1 of 2"
+        first_right = next(i for i, text in enumerate(presented.options) if text in presented.card.answers)
+        verdict, _ = await feedback(pilot, screen, str(first_right + 1), "enter")
+        assert verdict == "✗ Partly right: 1 of 2"
 
 
 @synchronously
 async def test_text_in_a_number_box_is_not_graded_and_the_box_stays_open(tmp_path: Path) -> None:
-    deck = single(tour_deck(), "plan-colombia-year")
-    app = make_app(tmp_path, deck)
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await wait_screen(pilot, StudyScreen)
+    async with asking(tmp_path, "plan-colombia-year") as (pilot, screen):
         await pilot.press(*"Bogota", "enter")
         await settle(pilot)
         assert screen.state == "asking" and screen.session.progress[0] == 0
@@ -60,19 +65,13 @@ async def test_text_in_a_number_box_is_not_graded_and_the_box_stays_open(tmp_pat
         box = screen.query_one("#typed", Input)
         assert screen.focused is box
         box.value = ""
-        await pilot.press(*"2000/2015", "enter")
-        await settle(pilot)
-        assert screen.state == "feedback"
-        assert str(screen.query_one(".verdict").render()) == "✓ Right"
+        verdict, _ = await feedback(pilot, screen, *"2000/2015", "enter")
+        assert screen.state == "feedback" and verdict == "✓ Right"
 
 
 @synchronously
 async def test_range_parts_are_called_from_and_to(tmp_path: Path) -> None:
-    deck = single(tour_deck(), "plan-colombia-year")
-    app = make_app(tmp_path, deck)
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await wait_screen(pilot, StudyScreen)
-        await pilot.press(*"2000", "enter")
-        await settle(pilot)
-        assert str(screen.query_one(".verdict").render()) == "✗ Partly right: 1 of 2"
-        assert "By part:  from ✓  to ✗" in screen.query_one(".answers").render().plain
+    async with asking(tmp_path, "plan-colombia-year") as (pilot, screen):
+        verdict, shown = await feedback(pilot, screen, *"2000", "enter")
+        assert verdict == "✗ Partly right: 1 of 2"
+        assert "By part:  from ✓  to ✗" in shown

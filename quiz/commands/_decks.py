@@ -1,0 +1,23 @@
+"""The deck a command is given: a deck file or a bundled deck's name, or its problems printed."""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from quiz.deck.model import Deck
+
+
+def deck_or_report(spec: str) -> Deck | None:
+    """The deck `spec` names (see `resolve_deck`); None after printing why it cannot be used."""
+    from quiz.deck.errors import DeckError
+    from quiz.deck.loader import resolve_deck
+
+    try:
+        return resolve_deck(spec)
+    except DeckError as error:
+        print(error, file=sys.stderr)
+    except OSError as error:
+        print(f"{spec}: {error.strerror or error}", file=sys.stderr)
+    return None
