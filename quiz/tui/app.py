@@ -35,6 +35,9 @@ def _utc_now() -> dt.datetime:
 class QuizApp(App[None]):
     CSS_PATH = "quiz.tcss"
     TITLE = "quiz"
+    # Textual's palette offers developer commands (screenshots, a dozen themes);
+    # every command of quiz has its own key, listed under ? Help.
+    ENABLE_COMMAND_PALETTE = False
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", priority=True),
         Binding("question_mark", "help", "Help"),

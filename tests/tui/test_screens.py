@@ -95,7 +95,10 @@ async def test_help_opens_and_closes(tmp_path: Path) -> None:
         await wait_screen(pilot, StudyScreen)
         await pilot.press("question_mark")
         help_screen = await wait_screen(pilot, HelpScreen)
-        assert "undo the last answer" in help_screen.query_one("#help-keys").render().plain
+        keys = help_screen.query_one("#help-keys").render().plain
+        assert "undo the last answer" in keys
+        assert "set a test" in keys and "class report" in keys
+        assert all(key in keys for key in ("ctrl+n", "ctrl+b", "ctrl+s"))
         await pilot.press("escape")
         await wait_screen(pilot, StudyScreen)
 
@@ -156,3 +159,15 @@ async def test_enter_on_the_learner_list_picks_the_name_moved_to(tmp_path: Path)
         await pilot.press("down", "down", "enter")
         await wait_screen(pilot, HomeScreen)
         assert app.profile == "ben"
+
+
+@synchronously
+async def test_ctrl_p_opens_no_developer_command_palette(tmp_path: Path) -> None:
+    from textual.command import CommandPalette
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        home = await wait_screen(pilot, HomeScreen)
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        assert app.screen is home and not isinstance(app.screen, CommandPalette)

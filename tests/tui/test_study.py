@@ -199,3 +199,16 @@ async def test_while_typing_f2_shows_the_hint_and_letters_stay_letters(tmp_path:
         await settle(pilot)
         panel = screen.query_one(FeedbackPanel)
         assert panel.outcome.grade.correct and panel.outcome.rating == 2  # right, with help: hard
+
+
+@synchronously
+async def test_placing_an_order_item_marks_it_neutrally_never_as_right(tmp_path: Path) -> None:
+    app = make_app(tmp_path, single(tour_deck(), "career-order"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await wait_screen(pilot, StudyScreen)
+        await pilot.press("1")
+        await settle(pilot)
+        options = screen.query_one(NumberedOptions)
+        first = str(options.get_option_at_index(0).prompt)
+        assert "•" in first and "✓" not in first and "✗" not in first
+        assert options.get_option_at_index(0).disabled

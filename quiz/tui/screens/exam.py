@@ -163,7 +163,7 @@ class ExamScreen(Screen[None]):
     DEFAULT_CSS = """
     #exam-status { height: 1; padding: 0 1; background: $panel; }
     #exam-clock { dock: right; width: auto; text-style: bold; }
-    #exam-clock.-low { color: $error; }
+    #exam-clock.-low { color: $text-error; }
     #previous { color: $text-muted; }
     #exam-end { height: auto; margin: 1 0; }
     """
@@ -338,7 +338,7 @@ class ExamResultScreen(Screen[None]):
     DEFAULT_CSS = """
     #exam-score { padding: 1 1 0 1; }
     #exam-saved { padding: 0 1; color: $text-muted; }
-    #exam-saved.-problem { color: $error; }
+    #exam-saved.-problem { color: $text-error; }
     #exam-answers { height: 1fr; margin: 1 1; }
     """
     BINDINGS = [Binding("enter,escape", "close", "Done", priority=True)]

@@ -11,9 +11,9 @@ from textual.widgets import Static
 KEYS: tuple[tuple[str, str], ...] = (
     ("Home", ""),
     ("↑ ↓  Enter", "choose a deck and study it"),
-    ("a", "study all due decks"),
-    ("s", "statistics of the deck"),
+    ("a  /  s", "study all due decks / statistics of the deck"),
     ("p", "switch learner"),
+    ("e  /  t", "set a test on the deck / class report of results"),
     ("Questions", ""),
     ("1-9  or  ↑ ↓ Enter", "pick an option (also with the mouse)"),
     ("space", "tick an option (several right) / flip a flashcard"),
@@ -24,10 +24,12 @@ KEYS: tuple[tuple[str, str], ...] = (
     ("1 2 3 4", "change the rating: again, hard, good, easy"),
     ("Enter", "next card"),
     ("u  or  ctrl+z", "undo the last answer"),
+    ("In a test", ""),
+    ("ctrl+n  /  ctrl+b", "skip the question / back to the previous one"),
+    ("ctrl+s  or  F10", "hand the test in"),
     ("Anywhere", ""),
     ("Esc", "back to the deck list (your answers are saved)"),
-    ("?  or  F1", "this help"),
-    ("ctrl+t", "switch light / dark"),
+    ("? or F1  /  ctrl+t", "this help / switch light and dark"),
     ("ctrl+q", "quit; every answer given is already saved"),
 )
 

@@ -70,7 +70,7 @@ class ReportScreen(Screen[None]):
     #report-body { padding: 0 1; }
     #report-body DataTable { height: auto; max-height: 24; margin-bottom: 1; }
     .report-heading { text-style: bold; margin-top: 1; }
-    .report-notes { color: $warning; }
+    .report-notes { color: $text-warning; }
     """
     BINDINGS = [Binding("escape", "back", "Back")]
 

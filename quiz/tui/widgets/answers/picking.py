@@ -1,7 +1,8 @@
 """Answers built by picking options one after another (order, match).
 
-Numbers stay attached to their option while picking (a picked option is ticked
-and greyed out, not removed), so the learner never has to re-read shifted labels.
+Numbers stay attached to their option while picking (a picked option gets a
+neutral • and is greyed out, not removed: ✓ and ✗ only ever mean right and
+wrong), so the learner never has to re-read shifted labels.
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ class PickingAnswer(AnswerWidget):
         options = self.query_one(NumberedOptions)
         for i, text in enumerate(self.presented.options):
             picked = i in self.picked
-            options.replace_option_prompt_at_index(i, numbered(i + 1, text, "✓ " if picked else ""))
+            options.replace_option_prompt_at_index(i, numbered(i + 1, text, "• " if picked else ""))
             if picked:
                 options.disable_option_at_index(i)
             else:
