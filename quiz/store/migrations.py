@@ -157,6 +157,18 @@ MIGRATIONS: tuple[Migration, ...] = (
         ) WITHOUT ROWID;
         """,
     ),
+    Migration(
+        "tests stored answer by answer while they are taken",
+        """
+        -- 0 while the test is taken: each answer is stored as it is given, so a closed window loses nothing.
+        ALTER TABLE exams ADD COLUMN handed_in INTEGER NOT NULL DEFAULT 1;
+        -- Who is taking it (computer name, process id) and when it last changed: a sitting whose
+        -- process is gone is handed in as it stood.
+        ALTER TABLE exams ADD COLUMN host TEXT;
+        ALTER TABLE exams ADD COLUMN pid INTEGER;
+        ALTER TABLE exams ADD COLUMN updated_us INTEGER;
+        """,
+    ),
 )
 
 
