@@ -1,4 +1,4 @@
-"""`quiz generate FACTS [-o DECK] [--language de|en]`: turn a facts file into a deck."""
+"""`quiz generate FACTS [-o DECK] [--language de|en] [--force]`: turn a facts file into a deck."""
 
 from __future__ import annotations
 
@@ -14,6 +14,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--language", metavar="LANG", help="language of the questions, e.g. de or en (default: the article's)"
     )
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="replace DECK even if it was not written by quiz generate (never the facts file or its article)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -21,6 +26,7 @@ def run(args: argparse.Namespace) -> int:
 
     from quiz.deck.errors import DeckError
     from quiz.generate import load_facts, render_deck
+    from quiz.generate.output import check_output, write_atomically
 
     try:
         facts = load_facts(args.facts)
@@ -29,6 +35,8 @@ def run(args: argparse.Namespace) -> int:
             print(f"{args.facts}: no {language} texts; choose one of: {', '.join(facts.languages)}", file=sys.stderr)
             return 2
         output = Path(args.output) if args.output else Path.cwd() / "deck.yaml"
+        if args.output:
+            check_output(output, facts, language, force=args.force)
         text = render_deck(facts, language, output)
     except DeckError as exc:
         print(exc, file=sys.stderr)
@@ -37,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(text)
         return 0
     try:
-        output.write_text(text, encoding="utf-8")
+        write_atomically(output, text)
     except OSError as exc:
         print(f"{output}: cannot write the deck: {exc.strerror or exc}", file=sys.stderr)
         return 1
