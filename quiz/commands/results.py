@@ -29,10 +29,11 @@ def run(args: argparse.Namespace) -> int:
     try:
         with Store.open(data_dir(args.data_dir)) as store:
             known = store.list_profiles()
-            if args.profile and args.profile not in known:
-                print(f"no profile named {args.profile!r} here; profiles: {', '.join(known) or 'none'}", file=sys.stderr)
+            profile = None if args.profile is None else store.resolve_profile(args.profile)  # "anna" finds "Anna"
+            if profile is not None and profile not in known:
+                print(f"no profile named {profile!r} here; profiles: {', '.join(known) or 'none'}", file=sys.stderr)
                 return 1
-            profiles = [args.profile] if args.profile else known
+            profiles = [profile] if profile is not None else known
             collected = [storage.student_results(store, name) for name in profiles]
     except StoreError as error:
         print(error, file=sys.stderr)

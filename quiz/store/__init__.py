@@ -1,7 +1,18 @@
 """Local progress: one SQLite file per data directory, shared by every learner profile."""
 
 from .database import Answer, DayActivity, DeckCounts, Store
-from .errors import StoreError
+from .errors import ChangedElsewhere, StoreError
 from .location import data_dir
+from .profiles import ProfileNameError, clean_profile_name
 
-__all__ = ["Answer", "DayActivity", "DeckCounts", "Store", "StoreError", "data_dir"]
+__all__ = [
+    "Answer",
+    "ChangedElsewhere",
+    "DayActivity",
+    "DeckCounts",
+    "ProfileNameError",
+    "Store",
+    "StoreError",
+    "clean_profile_name",
+    "data_dir",
+]

@@ -27,8 +27,10 @@ from quiz.engine.clock import from_micros, to_micros, utc_now
 from quiz.engine.keys import deck_keys
 from quiz.engine.scheduler import LEARNING, LEECH_LAPSES, NEW, RELEARNING, REVIEW, CardState
 
-from .errors import StoreError
+from .errors import ChangedElsewhere, StoreError
+from .location import cannot_write, prepare_data_dir
 from .migrations import MIGRATIONS, schema_version
+from .profiles import ProfileNameError, clean_profile_name, match_profile
 
 DB_NAME = "progress.sqlite3"
 BUSY_TIMEOUT_S = 30.0
@@ -121,6 +123,14 @@ def _check_header(path: Path) -> None:
         )
 
 
+def _cannot_write(error: sqlite3.Error) -> bool:
+    """SQLite could not create or write the database or its -wal/-shm files next to it."""
+    code = getattr(error, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF in (sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_READONLY)
+    return "unable to open database file" in str(error) or "readonly database" in str(error)
+
+
 class Store:
     """An open progress database. Use `Store.open(data_dir)`; close it (or use `with`) when done."""
 
@@ -134,16 +144,14 @@ class Store:
 
     @classmethod
     def open(cls, data_dir: Path) -> "Store":
-        data_dir = Path(data_dir)
-        try:
-            data_dir.mkdir(parents=True, exist_ok=True)
-        except OSError as e:
-            raise StoreError(f"{data_dir}: cannot create the data directory: {e.strerror or e}") from None
+        data_dir = prepare_data_dir(Path(data_dir))
         path = data_dir / DB_NAME
         _check_header(path)
         try:
             conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False)
         except sqlite3.Error as e:
+            if _cannot_write(e):
+                raise cannot_write(data_dir) from None
             raise StoreError(f"{path}: cannot open the progress database: {e}") from None
         store = cls(conn, path)
         try:
@@ -204,6 +212,8 @@ class Store:
             with self._lock:
                 yield
         except sqlite3.OperationalError as e:
+            if _cannot_write(e):
+                raise cannot_write(self.path.parent) from None
             if "locked" in str(e) or "busy" in str(e):
                 raise StoreError(
                     f"{self.path}: the progress database stayed busy for {BUSY_TIMEOUT_S:.0f} s "
@@ -241,30 +251,68 @@ class Store:
     def list_profiles(self) -> list[str]:
         return [name for (name,) in self.query("SELECT name FROM profiles ORDER BY name COLLATE NOCASE")]
 
-    def create_profile(self, name: str) -> None:
-        """Add a learner; a clear `StoreError` if the name is blank or taken."""
-        clean = name.strip()
-        if not clean:
-            raise StoreError("a profile needs a name")
+    def _profiles_by_age(self, conn: sqlite3.Connection | None = None) -> list[str]:
+        sql = "SELECT name FROM profiles ORDER BY id"
+        if conn is not None:
+            return [name for (name,) in conn.execute(sql)]
+        return [name for (name,) in self.query(sql)]
+
+    def resolve_profile(self, name: str) -> str:
+        """The learner `name` means: an existing profile (see `match_profile`), else the cleaned name.
+
+        A name already in the database is always accepted as it is, so
+        profiles made before names were checked stay reachable. Raises
+        `ProfileNameError` for a name that cannot be a learner's.
+        """
+        return self._resolve(name, self._profiles_by_age())
+
+    @staticmethod
+    def _resolve(name: str, existing: list[str]) -> str:
+        if name in existing:
+            return name
+        try:
+            clean = clean_profile_name(name)
+        except ProfileNameError as problem:  # said where no prompt shows it: name the name
+            reason = str(problem)
+            raise ProfileNameError(f"{name!r} cannot be a learner's name: {reason[:1].lower()}{reason[1:]}") from None
+        return match_profile(clean, existing) or clean
+
+    def create_profile(self, name: str) -> str:
+        """Add a learner and return the name as kept; a clear `StoreError` if the name is unusable or taken."""
+        clean = clean_profile_name(name)
         with self.transaction() as conn:
-            if conn.execute("SELECT 1 FROM profiles WHERE name = ?", (clean,)).fetchone():
-                raise StoreError(f"there is already a profile named {clean!r}")
+            taken = match_profile(clean, self._profiles_by_age(conn))
+            if taken is not None:
+                raise StoreError(f"there is already a profile named {taken!r}")
             conn.execute("INSERT INTO profiles (name, created_us) VALUES (?, ?)", (clean, to_micros(utc_now())))
+        return clean
+
+    def ensure_profile(self, name: str) -> str:
+        """The learner `name` means, created if there is none yet; returns the profile's name as kept."""
+        with self.transaction() as conn:  # resolved inside the write lock: another quiz may be adding the same pupil
+            resolved = self._resolve(name, self._profiles_by_age(conn))
+            conn.execute(
+                "INSERT OR IGNORE INTO profiles (name, created_us) VALUES (?, ?)", (resolved, to_micros(utc_now()))
+            )
+        return resolved
 
     def profile_id(self, name: str, *, create: bool = True) -> int | None:
-        """The id of a profile, created on first use unless `create` is false."""
+        """The id of the learner `name` means (see `resolve_profile`), created on first use unless `create` is false."""
         cached = self._profile_ids.get(name)
         if cached is not None:
             return cached
-        row = self.query("SELECT id FROM profiles WHERE name = ?", (name,))
+        try:
+            resolved = self.resolve_profile(name)
+        except ProfileNameError:
+            if not create:
+                return None
+            raise
+        row = self.query("SELECT id FROM profiles WHERE name = ?", (resolved,))
         if not row:
             if not create:
                 return None
-            with self.transaction() as conn:
-                conn.execute(
-                    "INSERT OR IGNORE INTO profiles (name, created_us) VALUES (?, ?)", (name, to_micros(utc_now()))
-                )
-                row = conn.execute("SELECT id FROM profiles WHERE name = ?", (name,)).fetchall()
+            resolved = self.ensure_profile(resolved)
+            row = self.query("SELECT id FROM profiles WHERE name = ?", (resolved,))
         self._profile_ids[name] = int(row[0][0])
         return self._profile_ids[name]
 
@@ -377,9 +425,13 @@ class Store:
         return answer_id
 
     def amend(self, answer_id: int, answer: Answer) -> None:
-        """Replace a stored answer's rating and outcome (the learner overrode the automatic rating)."""
+        """Replace a stored answer's rating and outcome (the learner overrode the automatic rating).
+
+        Refused with `ChangedElsewhere`, like `undo`, when the card was answered since.
+        """
         pid = self._pid(answer.profile)
         with self.transaction() as conn:
+            self._require_unchanged(conn, pid, answer_id, answer, "the rating was not changed")
             conn.execute(
                 "UPDATE answers SET correct = ?, score = ?, rating = ?, state_after = ? WHERE id = ?",
                 (int(answer.correct), float(answer.score), int(answer.rating), answer.after.to_json(), answer_id),
@@ -389,12 +441,16 @@ class Store:
     def undo(self, answer_id: int, answer: Answer, *, new_cursor: tuple[str, int] | None = None) -> None:
         """Take an answer back: delete it and put the card back where it was.
 
+        Refused with `ChangedElsewhere` when the card was answered since (in
+        another window on the same data): its later answer is kept.
+
         Taking back a new card's first answer makes it new again; `new_cursor`
         (deck signature, the card's position) keeps the deck's new-card cursor
         valid without a rescan.
         """
         pid = self._pid(answer.profile)
         with self.transaction() as conn:
+            self._require_unchanged(conn, pid, answer_id, answer, "nothing undone")
             conn.execute("DELETE FROM answers WHERE id = ?", (answer_id,))
             if answer.before.is_new:
                 conn.execute(
@@ -414,6 +470,23 @@ class Store:
                 )
             else:
                 self._put_state(conn, pid, answer.deck_id, answer.card_key, answer.before)
+
+    @staticmethod
+    def _require_unchanged(conn: sqlite3.Connection, pid: int, answer_id: int, answer: Answer, consequence: str) -> None:
+        """Refuse (`ChangedElsewhere`) unless the card still has the state this answer gave it.
+
+        Two windows on one data directory both write; called inside the write
+        transaction, so no other answer can slip in between the check and the change.
+        """
+        stored = conn.execute("SELECT state_after FROM answers WHERE id = ?", (answer_id,)).fetchone()
+        if stored is None:
+            raise ChangedElsewhere(f"this answer was taken back elsewhere; {consequence}")
+        current = conn.execute(
+            f"SELECT {_STATE_COLUMNS} FROM card_states WHERE profile_id = ? AND deck_id = ? AND card_key = ?",
+            (pid, answer.deck_id, answer.card_key),
+        ).fetchone()
+        if current is None or tuple(current) != _state_values(CardState.from_json(stored[0])):
+            raise ChangedElsewhere(f"this card was answered again elsewhere; {consequence}")
 
     @staticmethod
     def _put_state(conn: sqlite3.Connection, pid: int, deck_id: str, key: str, state: CardState) -> None:

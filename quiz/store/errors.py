@@ -9,3 +9,10 @@ class StoreError(Exception):
     The message names the file and says what to do; the file itself is never
     replaced or repaired behind the learner's back.
     """
+
+
+class ChangedElsewhere(StoreError):
+    """An answer cannot be taken back or re-rated: another quiz window answered the card since.
+
+    Putting back the card's earlier schedule would silently discard that later answer.
+    """

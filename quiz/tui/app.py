@@ -82,6 +82,8 @@ class QuizApp(App[None]):
         try:
             store = Store.open(self.data_dir)
             profiles = store.list_profiles()
+            if self.profile is not None:  # "anna" signs in as the existing "Anna"; a blank name is refused
+                self.profile = store.resolve_profile(self.profile)
             deck = self._resolve_deck()
         except (StoreError, DeckError, OSError) as error:
             self.call_from_thread(self.fail, str(error))
@@ -120,9 +122,7 @@ class QuizApp(App[None]):
 
     def use_profile(self, name: str) -> None:
         assert self.store is not None
-        if name not in self.store.list_profiles():
-            self.store.create_profile(name)
-        self.profile = name
+        self.profile = self.store.ensure_profile(name)
 
     def _start(self, deck: Deck | None) -> None:
         if deck is not None:

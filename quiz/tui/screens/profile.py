@@ -9,9 +9,9 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 
-from ..widgets.options import NumberedOptions
+from quiz.store.profiles import MAX_NAME, ProfileNameError, clean_profile_name
 
-MAX_NAME = 40
+from ..widgets.options import NumberedOptions
 
 
 class ProfileScreen(Screen[str | None]):
@@ -70,9 +70,10 @@ class ProfileScreen(Screen[str | None]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        name = event.value.strip()
-        if not name:
-            self.query_one("#name-problem", Static).update("A name needs at least one letter.")
+        try:
+            name = clean_profile_name(event.value)
+        except ProfileNameError as problem:
+            self.query_one("#name-problem", Static).update(str(problem))
             return
         self.dismiss(name)
 

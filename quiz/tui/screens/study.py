@@ -114,14 +114,21 @@ class StudyScreen(Screen[None]):
 
     @work(thread=True, group="record")
     def _record_in_worker(self, change: Callable[[], T], then: Callable[[T], None]) -> None:
-        from quiz.store import StoreError
+        from quiz.store import ChangedElsewhere, StoreError
 
         try:
             result = change()
+        except ChangedElsewhere as error:  # another window answered this card since: nothing was changed
+            self.app.call_from_thread(self._refused, str(error))
+            return
         except StoreError as error:
             self.app.call_from_thread(self._record_failed, str(error))
             return
         self.app.call_from_thread(self._recorded, then, result)
+
+    def _refused(self, message: str) -> None:
+        self.busy = False
+        self.notify(f"{message[:1].upper()}{message[1:]}.", severity="warning", timeout=10)
 
     def _recorded(self, then: Callable[[T], None], result: T) -> None:
         self.busy = False
