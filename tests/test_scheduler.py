@@ -134,3 +134,16 @@ def test_fuzz_spreads_long_intervals_within_range_and_follows_the_seed() -> None
     assert first == review(new_state(START), Rating.GOOD, START, DEFAULT_SETTINGS)
     second = review(first, Rating.GOOD, first.due, DEFAULT_SETTINGS, fuzz=random.Random(1))
     assert (second.due - first.due).days == 2 and second == review(first, Rating.GOOD, first.due, DEFAULT_SETTINGS)
+
+
+def test_state_numbers_are_fsrs_states() -> None:
+    """The scheduler names fsrs's states without importing fsrs; stored states must keep their meaning."""
+    import fsrs
+
+    from quiz.engine.scheduler import LEARNING, RELEARNING, REVIEW
+
+    assert (LEARNING, REVIEW, RELEARNING) == (
+        int(fsrs.State.Learning),
+        int(fsrs.State.Review),
+        int(fsrs.State.Relearning),
+    )

@@ -14,8 +14,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from rapidfuzz.distance import OSA
-
 from quiz.deck.model import Matching
 
 from .normalize import answer_key, normalize, spelling_variants, trim
@@ -66,6 +64,8 @@ def _digits(text: str) -> str:
 
 def _typo_distance(given: str, expected: str) -> int | None:
     """Edits between two normalised answers if within the allowance, else None."""
+    from rapidfuzz.distance import OSA  # here, not at the top: start-up never grades
+
     given_words, expected_words = given.split(), expected.split()
     if not given_words or not expected_words or _digits(given) != _digits(expected):
         return None  # a typo never changes a number
@@ -87,6 +87,8 @@ def _typo_distance(given: str, expected: str) -> int | None:
 
 def _closest(given: str, forms: Sequence[str]) -> str:
     """Of several equally good forms, the one written most like the input (for highlighting)."""
+    from rapidfuzz.distance import OSA
+
     raw = trim(given).casefold()
     return min(forms, key=lambda form: OSA.distance(raw, trim(form).casefold()))
 

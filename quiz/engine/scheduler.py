@@ -13,21 +13,22 @@ import json
 import random
 from dataclasses import dataclass
 from functools import lru_cache
-
-import fsrs
-from fsrs.scheduler import FUZZ_RANGES
+from typing import TYPE_CHECKING
 
 from quiz.deck.model import DEFAULT_SETTINGS, Settings
 
 from .clock import from_micros, require_utc, to_micros
 from .rating import Rating
 
+if TYPE_CHECKING:
+    import fsrs  # imported where first needed: start-up never reviews a card
+
 LEECH_LAPSES = 8
 
 NEW = 0
-LEARNING = int(fsrs.State.Learning)
-REVIEW = int(fsrs.State.Review)
-RELEARNING = int(fsrs.State.Relearning)
+LEARNING = 1  # the values of fsrs.State.Learning, .Review and .Relearning
+REVIEW = 2
+RELEARNING = 3
 STATE_NAMES = {NEW: "new", LEARNING: "learning", REVIEW: "review", RELEARNING: "relearning"}
 
 
@@ -90,6 +91,8 @@ def new_state(now: dt.datetime) -> CardState:
 def _scheduler(
     retention: float, learning_steps: tuple[dt.timedelta, ...], relearning_steps: tuple[dt.timedelta, ...]
 ) -> fsrs.Scheduler:
+    import fsrs
+
     return fsrs.Scheduler(
         desired_retention=retention,
         learning_steps=learning_steps,
@@ -113,6 +116,8 @@ def _fuzzed(days: int, rng: random.Random, maximum: int) -> int:
     """
     if days < 2.5:
         return days
+    from fsrs.scheduler import FUZZ_RANGES
+
     delta = 1.0 + sum(r["factor"] * max(min(float(days), r["end"]) - r["start"], 0.0) for r in FUZZ_RANGES)
     high = min(round(days + delta), maximum)
     low = min(max(2, round(days - delta)), high)
@@ -123,6 +128,8 @@ def review(
     state: CardState, rating: Rating, now: dt.datetime, settings: Settings, *, fuzz: random.Random | None = None
 ) -> CardState:
     """The state after answering with `rating` at `now`; review intervals are fuzzed with `fuzz` if given."""
+    import fsrs
+
     now = require_utc(now)
     card = fsrs.Card(
         card_id=1,

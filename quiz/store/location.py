@@ -6,8 +6,6 @@ import errno
 import os
 from pathlib import Path
 
-import platformdirs
-
 from .errors import StoreError
 
 ENV_VAR = "QUIZ_HOME"
@@ -21,6 +19,8 @@ def data_dir(cli_value: str | None = None) -> Path:
     env = os.environ.get(ENV_VAR)
     if env:
         return Path(env).expanduser()
+    import platformdirs  # only when neither the option nor the variable says where
+
     return Path(platformdirs.user_data_dir("quiz", appauthor=False))
 
 
