@@ -212,3 +212,23 @@ async def test_placing_an_order_item_marks_it_neutrally_never_as_right(tmp_path:
         first = str(options.get_option_at_index(0).prompt)
         assert "•" in first and "✓" not in first and "✗" not in first
         assert options.get_option_at_index(0).disabled
+
+
+@synchronously
+async def test_a_pasted_essay_is_echoed_short_and_the_rating_stays_on_screen(tmp_path: Path) -> None:
+    from textual import events
+
+    card = TypedAnswer(id="capital", question="Capital of Colombia?", answer="Bogotá")
+    app = make_app(tmp_path, Deck(id="essay", title="Essay", cards=(card,)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await wait_screen(pilot, StudyScreen)
+        screen.query_one("#typed").post_message(events.Paste("Washington " * 500))
+        await pilot.pause()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert screen.state == "feedback"
+        said = screen.query_one(".answers").render().plain.splitlines()[0]
+        assert said.startswith("You said: Washington") and "(5,500 characters)" in said and len(said) < 250
+        rating = screen.query_one("#rating")
+        assert rating.region.bottom <= screen.query_one("#body").region.bottom
+        assert rating.region.height > 0

@@ -20,6 +20,16 @@ if TYPE_CHECKING:
     from quiz.engine.session import Outcome
 
 MARK = "reverse underline"
+ECHO_LIMIT = 200
+"""Characters of a typed answer repeated back: a pasted essay must not push the rating off-screen.
+Picked answers (order, match) are as long as the right answer and are always shown whole."""
+
+
+def echoed(text: str, limit: int = ECHO_LIMIT) -> str:
+    """The learner's answer as repeated in the feedback, cut short when it is very long."""
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit].rstrip()}… ({len(text):,} characters)"
 
 
 def marked_difference(given: str, target: str) -> tuple[Content, Content]:
@@ -52,7 +62,8 @@ def answer_lines(grade: Grade) -> Content:
         lines.append(Content.assemble(("Answer:    ", label[0]), target))
     else:
         if not grade.correct:
-            lines.append(Content.assemble(("You said: ", label[0]), (grade.given or "(nothing)", "")))
+            said = echoed(grade.given, max(ECHO_LIMIT, 2 * len(grade.expected)))
+            lines.append(Content.assemble(("You said: ", label[0]), (said or "(nothing)", "")))
         lines.append(Content.assemble(("Answer:   " if not grade.correct else "Answer: ", label[0]), grade.expected))
     if grade.parts and not all(grade.parts):
         marks = "  ".join(f"{label} {'✓' if ok else '✗'}" for label, ok in zip(grade.labels, grade.parts))
