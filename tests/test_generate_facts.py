@@ -154,12 +154,22 @@ def test_yaml_mistakes_read_like_the_deck_loaders(tmp_path: Path) -> None:
     found = problems(path)
     assert len(found) == 1
     assert found[0].startswith(f"{path}:{line_of(path, 'Anna: traf')}:")
-    assert "YAML syntax error" in found[0] and "put a text that contains ': ' in quotes" in found[0]
+    assert found[0].endswith("YAML syntax error: a text contains ': '; put the whole text in quotes")
     broken_deck = tmp_path / "broken.yaml"
     broken_deck.write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
     with pytest.raises(DeckError) as info:
         load_deck(broken_deck)
     assert str(info.value.problems[0]).split(": ", 1)[1] == found[0].split(": ", 1)[1]
+
+
+def test_a_tab_or_an_unclosed_quote_is_told_in_plain_words_where_it_stands(tmp_path: Path) -> None:
+    path = write(tmp_path, FACTS.replace("    quote: Anna traf Ben 1999 in Rom.", "\tquote: Anna traf Ben 1999 in Rom."))
+    assert problems(path) == [f"{path}:{line_of(path, 'Anna traf Ben 1999')}:1: YAML syntax error: this line is indented with a tab; indent with spaces"]
+    path = write(tmp_path, FACTS.replace("quote: Anna traf Ben 1999 in Rom.", 'quote: "Anna traf Ben 1999 in Rom.'))
+    assert problems(path) == [
+        f"{path}:{line_of(path, 'Anna traf Ben 1999')}:12: YAML syntax error: "
+        f"a quote opened on line {line_of(path, 'Anna traf Ben 1999')} is never closed; end the text with a matching \""
+    ]
 
 
 def test_a_question_with_two_answers_is_refused(tmp_path: Path) -> None:

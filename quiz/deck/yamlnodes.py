@@ -17,6 +17,7 @@ import yaml
 from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from . import yamlerrors
 from .errors import DeckError, Problem
 
 try:  # libyaml is several times faster; the pure-Python parser is the fallback
@@ -38,31 +39,14 @@ KNOWN_TAGS = PLAIN_TAGS | {SEQ, MAP, MERGE}
 
 _constructor = SafeConstructor()
 
-# Hints for the YAML mistakes teachers make most often.
-_HINTS = {
-    "mapping values are not allowed": "put a text that contains ': ' in quotes, and check the indentation",
-    "found character '\\t' that cannot start any token": "indent with spaces, not tabs",
-    "found a tab character that violates indentation": "indent with spaces, not tabs",
-    "expected a single document in the stream": "a deck file holds one document; remove the extra '---'",
-}
-
 
 def compose(text: str, path: str) -> Node | None:
     """The document's root node, or None for an empty document; DeckError on bad YAML."""
     try:
         return yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-        problem = (exc.problem or "").strip()
-        message = f"YAML syntax error: {problem}" if problem else "YAML syntax error"
-        if exc.context and exc.context_mark is not None and exc.context_mark is not mark:
-            message += f" ({exc.context} on line {exc.context_mark.line + 1})"
-        for key, hint in _HINTS.items():
-            if key in str(exc):
-                message += f"; {hint}"
-                break
-        raise DeckError([Problem(path, line, column, message)]) from None
+        place, message = yamlerrors.explain(exc, text)
+        raise DeckError([Problem(path, place.line, place.column, message)]) from None
     except yaml.YAMLError as exc:  # reader errors (e.g. a forbidden character) carry a position too
         line = getattr(exc, "line", None)
         column = getattr(exc, "column", None)
