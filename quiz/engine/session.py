@@ -361,7 +361,10 @@ class StudySession:
             bisect.insort(self._learning, _Pending(after.due, next(self._seq), item))
 
     def override(self, rating: Rating) -> Outcome:
-        """Change the rating of the last answer; it is re-scheduled as if given that rating."""
+        """Change the rating of the last answer; it is re-scheduled as if given that rating.
+
+        Refused like `undo` (`ChangedElsewhere`) when the card was answered since elsewhere.
+        """
         if not self._history:
             raise RuntimeError("there is no answer to override")
         step = self._history[-1]
@@ -380,7 +383,11 @@ class StudySession:
         return outcome
 
     def undo(self) -> bool:
-        """Take back the last answer of this session; its card becomes current again."""
+        """Take back the last answer of this session; its card becomes current again.
+
+        Raises `ChangedElsewhere`, changing nothing, when the card was answered
+        since in another window on the same data: its later answer is kept.
+        """
         if not self._history:
             return False
         step = self._history[-1]
