@@ -125,7 +125,7 @@ def test_wrong_blank_and_partial_answers() -> None:
             session.skip(duration=3)
     items = {item.card_id: item for item in session.finish().items}
     assert items["primes"].wrong == ("4",) and items["primes"].distractors == ("4", "6")
-    assert items["sky"].wrong == ("true",) and items["sky"].distractors == ("true",)
+    assert items["sky"].wrong == ("True",) and items["sky"].distractors == ("True",)
     assert items["author"].wrong == ("Schiller",) and not items["author"].correct
     assert items["order"].score == pytest.approx(1 / 3) and not items["order"].correct
     assert items["capital-0"].wrong == ("wrong 0b",)

@@ -275,7 +275,7 @@ def test_truefalse() -> None:
     assert grade(card, "falsch", LENIENT).correct
     assert grade(card, "No", LENIENT).correct
     assert not grade(card, "vielleicht", LENIENT).correct
-    assert grade(card, False, LENIENT).expected == "false"
+    assert grade(card, False, LENIENT).expected == "False"
 
 
 # --- numbers ---------------------------------------------------------------------

@@ -120,7 +120,7 @@ def test_only_flashcards_reverse() -> None:
         (MATCH, "Petro → Colombia; Trump → USA; Maduro → Venezuela"),
         (RANGE, "2000–2015"),
         (CLOZE, "Petro was mayor of Bogotá from 2012 to 2015."),
-        (TF, "false"),
+        (TF, "False"),
         (TYPED, "Bogotá"),
     ],
 )
@@ -133,8 +133,8 @@ def test_answer_text_of_every_kind(card, answer: str) -> None:
 
 def test_truth_words_follow_the_deck_language() -> None:
     deck = Deck(id="d", title="t", cards=(TF,), language="de")
-    assert present(deck, TF, random.Random(0)).answer_text == "falsch"
-    assert present(Deck(id="d", title="t", cards=(TF,), language="es"), TF, random.Random(0)).answer_text == "falso"
+    assert present(deck, TF, random.Random(0)).answer_text == "Falsch"
+    assert present(Deck(id="d", title="t", cards=(TF,), language="es"), TF, random.Random(0)).answer_text == "Falso"
 
 
 def test_presented_grades_with_effective_settings() -> None:

@@ -28,12 +28,17 @@ ORDER_SEPARATOR = " → "
 PAIR_ARROW = " → "
 LIST_SEPARATOR = "; "
 
-# "true"/"false" in the deck's language (English when unknown).
+# "True"/"False" in the deck's language (English when unknown), written as on
+# the buttons the learner pressed.
 TRUTH_WORDS: dict[str, tuple[str, str]] = {
-    "en": ("true", "false"),
-    "de": ("wahr", "falsch"),
-    "es": ("verdadero", "falso"),
+    "en": ("True", "False"),
+    "de": ("Wahr", "Falsch"),
+    "es": ("Verdadero", "Falso"),
 }
+
+# A unit naming a calendar year labels the input box ("year") but is no measure:
+# the answer reads "2022", not "2022 year". Other units follow the number: "65 years".
+YEAR_LABELS = frozenset({"year", "jahr", "jahreszahl", "año", "ano", "année", "annee"})
 
 
 def truth_text(value: bool, language: str | None = None) -> str:
@@ -63,7 +68,9 @@ def number_text(card: Number) -> str:
     text = number_value_text(card)
     if card.tolerance:
         text += f" (± {format_number(card.tolerance)})"
-    return f"{text} {card.unit}" if card.unit else text
+    if card.unit and card.unit.strip().casefold() not in YEAR_LABELS:
+        text += f" {card.unit}"
+    return text
 
 
 def answer_text(card: Card, *, reverse: bool = False, language: str | None = None) -> str:

@@ -232,3 +232,16 @@ async def test_a_pasted_essay_is_echoed_short_and_the_rating_stays_on_screen(tmp
         rating = screen.query_one("#rating")
         assert rating.region.bottom <= screen.query_one("#body").region.bottom
         assert rating.region.height > 0
+
+
+@synchronously
+async def test_truefalse_feedback_uses_the_words_on_the_buttons(tmp_path: Path) -> None:
+    app = make_app(tmp_path, single(tour_deck(), "run-again"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await wait_screen(pilot, StudyScreen)
+        buttons = [str(option.prompt).split(" ", 1)[1] for option in screen.query_one(NumberedOptions).options]
+        await pilot.press("t")
+        await settle(pilot)
+        shown = screen.query_one(".answers").render().plain
+        assert buttons == ["True", "False"]
+        assert "You said: True" in shown and "Answer:   False" in shown
