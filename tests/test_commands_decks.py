@@ -30,3 +30,16 @@ def test_a_missing_or_broken_file_keeps_its_position(
     broken.write_text("deck: {id: b, title: B}\ncards:\n  - id: c\n    kind: choise\n", encoding="utf-8")
     assert main(["--data-dir", str(tmp_path), command, str(broken)]) == 1
     assert capsys.readouterr().err.startswith(f"{broken}:4:11: unknown kind 'choise'")
+
+
+@pytest.mark.parametrize("command", ["play", "exam"])
+def test_a_facts_file_is_no_deck(command: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    facts = Path(__file__).resolve().parent.parent / "decks" / "sources" / "petro-in-washington.facts.yaml"
+    assert main(["--data-dir", str(tmp_path), command, str(facts)]) == 1
+    assert capsys.readouterr().err.strip() == (
+        f"{facts}: this is a facts file, not a deck: run `quiz generate {facts} -o DECK.yaml` to make a deck from it"
+    )
+    renamed = tmp_path / "petro.yaml"
+    renamed.write_bytes(facts.read_bytes())
+    assert main(["--data-dir", str(tmp_path), command, str(renamed)]) == 1
+    assert capsys.readouterr().err.startswith(f"{renamed}: this is a facts file, not a deck")

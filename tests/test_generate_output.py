@@ -10,6 +10,7 @@ from quiz.cli import main
 from quiz.deck.loader import load_deck
 from quiz.generate import load_facts, render_deck
 from quiz.generate.output import write_atomically
+from quiz.paths import bundled_decks_dir
 
 from test_generate_facts import FACTS, write
 
@@ -77,3 +78,11 @@ def test_an_interrupted_write_leaves_the_old_file_whole(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["deck.yaml"]
     write_atomically(target, "new\n")
     assert target.read_text(encoding="utf-8") == "new\n"
+
+
+def test_a_deck_given_as_facts_file_is_named_so(capsys: pytest.CaptureFixture[str]) -> None:
+    deck = bundled_decks_dir() / "tour.en.yaml"
+    assert generate(str(deck)) == 1
+    assert capsys.readouterr().err.strip() == (
+        f"{deck}: this is a deck, not a facts file (*.facts.yaml, see docs/facts.md); check a deck with `quiz validate`"
+    )

@@ -18,11 +18,27 @@ from .cards import settings_from
 from .errors import DeckError, Problem
 from .format import TOP
 from .model import Deck, Source
-from .yamlnodes import MappingNode, Reader, compose, describe
+from .yamlnodes import MappingNode, Node, Reader, ScalarNode, compose, describe, top_keys
 
 MAX_BYTES = 64 * 1024 * 1024
 DECK_SUFFIXES = (".yaml", ".yml")
 FACTS_SUFFIXES = (".facts.yaml", ".facts.yml")  # inputs of `quiz generate`, not decks
+FACTS_KEYS = frozenset({"languages", "facts"})  # what a facts file has at the top and a deck has not
+
+
+class FactsFileGiven(DeckError):
+    """A facts file where a deck was expected: it is checked by `quiz generate`, not read as a deck."""
+
+    def __init__(self, path: str):
+        super().__init__(
+            [Problem(path, 0, 0, f"this is a facts file, not a deck: run `quiz generate {path} -o DECK.yaml` to make a deck from it")]
+        )
+
+
+def is_facts_root(root: Node | None) -> bool:
+    """Does a document's root look like a facts file rather than a deck?"""
+    keys = top_keys(root)
+    return FACTS_KEYS <= keys and "cards" not in keys
 
 
 def load_deck(path: str | os.PathLike[str]) -> Deck:
@@ -42,6 +58,8 @@ def load_deck(path: str | os.PathLike[str]) -> Deck:
         raise DeckError([Problem(name, 1, 1, "no such file")]) from None
     except OSError as exc:
         raise DeckError([Problem(name, 1, 1, f"cannot read the file: {exc.strerror or exc}")]) from None
+    if path.name.endswith(FACTS_SUFFIXES):
+        raise FactsFileGiven(name)
     return replace(load_text(decode(data, name), name), path=path)
 
 
@@ -86,6 +104,8 @@ def _load_text(text: str, path: str) -> Deck:
     root = compose(text, path)
     if root is None:
         raise DeckError([Problem(path, 1, 1, "the file is empty; a deck starts with 'deck:' and 'cards:'")])
+    if is_facts_root(root):
+        raise FactsFileGiven(path)
     r = Reader(path)
     if not isinstance(root, MappingNode):
         r.problem(root, f"a deck file must start with 'deck:' and 'cards:' lines, not {describe(root)}")
@@ -109,10 +129,10 @@ def _load_text(text: str, path: str) -> Deck:
     )
 
 
-def find_deck_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
-    """Files as given; folders searched (recursively) for *.yaml and *.yml, hidden ones and facts files skipped.
+def find_deck_files(paths: Iterable[str | os.PathLike[str]], *, facts: bool = False) -> list[Path]:
+    """Files as given; folders searched (recursively) for *.yaml and *.yml, hidden ones skipped, facts files too unless `facts`.
 
-    A path that does not exist is kept, so that loading it reports it.
+    A path that does not exist is kept, so that loading it reports it; a file found twice is listed once.
     """
     found: list[Path] = []
     for entry in paths:
@@ -123,14 +143,35 @@ def find_deck_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
                     p
                     for p in path.rglob("*")
                     if p.suffix in DECK_SUFFIXES
-                    and not p.name.endswith(FACTS_SUFFIXES)
+                    and (facts or not p.name.endswith(FACTS_SUFFIXES))
                     and p.is_file()
                     and not any(part.startswith(".") for part in p.relative_to(path).parts)
                 )
             )
         else:
             found.append(path)
-    return found
+    unique: dict[str, Path] = {}
+    for path in found:  # one file named twice (a folder and a glob into it) is checked once
+        unique.setdefault(os.path.realpath(path), path)
+    return list(unique.values())
+
+
+def deck_id_place(path: Path) -> tuple[int, int]:
+    """Line and column of the `id:` value under `deck:` in a deck file that loads (1, 1 if it cannot be found)."""
+    try:
+        root = compose(decode(path.read_bytes(), str(path)), str(path))
+    except (OSError, DeckError):
+        return 1, 1
+    ident = _value_of(_value_of(root, "deck"), "id")
+    if ident is None:
+        return 1, 1
+    return ident.start_mark.line + 1, ident.start_mark.column + 1
+
+
+def _value_of(node: Node | None, key: str) -> Node | None:
+    if not isinstance(node, MappingNode):
+        return None
+    return next((v for k, v in node.value if isinstance(k, ScalarNode) and k.value == key), None)
 
 
 def bundled_decks() -> list[Deck]:

@@ -128,6 +128,13 @@ def describe(node: Node) -> str:
     return f'"{text}"'
 
 
+def top_keys(node: Node | None) -> frozenset[str]:
+    """The plain keys of a mapping (nothing for anything else): enough to tell a deck from a facts file."""
+    if not isinstance(node, MappingNode):
+        return frozenset()
+    return frozenset(key.value for key, _ in node.value if isinstance(key, ScalarNode))
+
+
 def merged_pairs(node: MappingNode, memo: dict[int, list[tuple[Node, Node]]]) -> list[tuple[Node, Node]]:
     """A mapping's (key, value) pairs with `<<` merges flattened; explicit keys win.
 

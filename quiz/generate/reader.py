@@ -16,7 +16,18 @@ from quiz.deck.errors import DeckError, Problem
 from quiz.deck.format import IDENT, Bool, Date, Integer, ListOf, Text, did_you_mean
 from quiz.deck.loader import decode
 from quiz.deck.model import GAP_RE
-from quiz.deck.yamlnodes import BOOL, MappingNode, Node, Reader, ScalarNode, SequenceNode, compose, describe, merged_pairs
+from quiz.deck.yamlnodes import (
+    BOOL,
+    MappingNode,
+    Node,
+    Reader,
+    ScalarNode,
+    SequenceNode,
+    compose,
+    describe,
+    merged_pairs,
+    top_keys,
+)
 
 from .facts import (
     FORMS,
@@ -128,6 +139,10 @@ def load_facts_text(text: str, path: Path) -> Facts:
     root = compose(text, str(path))
     if root is None:
         raise DeckError([Problem(str(path), 1, 1, "the file is empty; a facts file starts with 'languages:'")])
+    if "cards" in top_keys(root) and "facts" not in top_keys(root):
+        raise DeckError(
+            [Problem(str(path), 0, 0, "this is a deck, not a facts file (*.facts.yaml, see docs/facts.md); check a deck with `quiz validate`")]
+        )
     reader = _Reader(str(path))
     facts = _Builder(reader, path).build(root)
     if reader.problems or facts is None:
