@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 
 HELP = "study a deck (a deck file or the id of a bundled deck)"
@@ -17,6 +18,9 @@ def _run_app(args: argparse.Namespace, deck: object | None) -> int:
     from quiz.tui.app import create_app
 
     app = create_app(data_dir(args.data_dir), profile=args.profile, deck=deck)  # type: ignore[arg-type]
+    # The modules and the deck read so far live as long as the app: keep the
+    # collector from rescanning them (full collections cost ~30 ms at start-up).
+    gc.freeze()
     app.run()
     if app.error:
         print(app.error, file=sys.stderr)
