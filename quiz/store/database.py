@@ -496,6 +496,25 @@ class Store:
             (pid, deck_id, key, *_state_values(state)),
         )
 
+    # -- deck files ------------------------------------------------------
+
+    def remember_deck_file(self, profile: str, deck_id: str, path: Path) -> None:
+        """Note where a deck that is not bundled was read from, so the deck list can offer it again."""
+        pid = self._pid(profile)
+        with self.transaction() as conn:
+            conn.execute(
+                "INSERT OR REPLACE INTO deck_files (profile_id, deck_id, path, used_us) VALUES (?, ?, ?, ?)",
+                (pid, deck_id, str(Path(path).absolute()), to_micros(utc_now())),
+            )
+
+    def deck_files(self, profile: str) -> list[tuple[str, Path]]:
+        """(deck id, file) of the decks this learner studied from a file, most recently used first."""
+        pid = self.profile_id(profile, create=False)
+        if pid is None:
+            return []
+        rows = self.query("SELECT deck_id, path FROM deck_files WHERE profile_id = ? ORDER BY used_us DESC", (pid,))
+        return [(deck_id, Path(path)) for deck_id, path in rows]
+
     def answer_count(self, profile: str, deck_id: str | None = None) -> int:
         if deck_id is None:
             sql, params = "SELECT count(*) FROM answers WHERE profile_id = ?", (self._pid(profile),)

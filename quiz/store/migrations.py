@@ -169,6 +169,20 @@ MIGRATIONS: tuple[Migration, ...] = (
         ALTER TABLE exams ADD COLUMN updated_us INTEGER;
         """,
     ),
+    Migration(
+        "deck files played by path",
+        """
+        -- Where a learner's decks that are not bundled were read from (an absolute path),
+        -- so the deck list shows them again after `quiz play my-deck.yaml`.
+        CREATE TABLE deck_files (
+            profile_id INTEGER NOT NULL REFERENCES profiles(id),
+            deck_id TEXT NOT NULL,
+            path TEXT NOT NULL,
+            used_us INTEGER NOT NULL,
+            PRIMARY KEY (profile_id, deck_id)
+        ) WITHOUT ROWID;
+        """,
+    ),
 )
 
 

@@ -156,6 +156,7 @@ class QuizApp(App[None]):
         def build() -> StudySession:
             from quiz.engine.session import StudySession
 
+            remember_deck_files(store, profile, decks)
             return StudySession(store, profile, decks, clock=clock, seed=seed)
 
         self.start_session(build)
@@ -203,6 +204,21 @@ class QuizApp(App[None]):
 
     def action_toggle_dark(self) -> None:
         self.theme = "textual-light" if self.current_theme.dark else "textual-dark"
+
+
+def remember_deck_files(store: Store, profile: str, decks: Sequence[Deck]) -> None:
+    """Decks read from a file outside the bundled ones are listed on the deck list from now on."""
+    from quiz.paths import bundled_decks_dir
+    from quiz.store import StoreError
+
+    bundled = bundled_decks_dir().resolve()
+    for deck in decks:
+        if deck.path is None or deck.path.resolve().is_relative_to(bundled):
+            continue
+        try:
+            store.remember_deck_file(profile, deck.id, deck.path)
+        except StoreError:
+            pass  # only the deck list's shortcut is lost; the session itself reports store problems
 
 
 def create_app(

@@ -171,3 +171,43 @@ async def test_ctrl_p_opens_no_developer_command_palette(tmp_path: Path) -> None
         await pilot.press("ctrl+p")
         await settle(pilot)
         assert app.screen is home and not isinstance(app.screen, CommandPalette)
+
+
+CAPITALS = """\
+deck:
+  id: capitals
+  title: Capitals
+cards:
+  - id: fr
+    kind: answer
+    question: Capital of France?
+    answer: Paris
+  - id: de
+    kind: answer
+    question: Capital of Germany?
+    answer: Berlin
+"""
+
+
+@synchronously
+async def test_a_deck_played_from_a_file_is_listed_on_the_deck_list_afterwards(tmp_path: Path) -> None:
+    deck_file = tmp_path / "my.yaml"
+    deck_file.write_text(CAPITALS)
+    data = tmp_path / "data"
+    app = make_app(data, str(deck_file))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_screen(pilot, StudyScreen)
+        await answer(pilot, right=True)
+        await pilot.press("escape")
+        home = await wait_screen(pilot, HomeScreen)
+        await wait_for(pilot, lambda: "capitals" in [row.deck.id for row in home.rows], "the played deck listed")
+    app = make_app(data)  # the next start, without naming the file
+    async with app.run_test(size=(80, 24)) as pilot:
+        home = await wait_screen(pilot, HomeScreen)
+        await wait_for(pilot, lambda: bool(home.rows), "deck rows")
+        row = next(row for row in home.rows if row.deck.id == "capitals")
+        assert row.counts.new == 1
+        deck_file.unlink()  # a file gone since is left out, without a complaint
+        home.load()
+        await wait_for(pilot, lambda: "capitals" not in [row.deck.id for row in home.rows], "the missing file left out")
+        assert home.rows

@@ -17,7 +17,7 @@ from ..when import relative
 
 if TYPE_CHECKING:
     from quiz.deck.model import Deck
-    from quiz.store import DeckCounts
+    from quiz.store import DeckCounts, Store
 
     from ..app import QuizApp
 
@@ -28,6 +28,28 @@ NUMBER_COLUMNS = (("New", 5), ("Due", 5), ("Learned", 7), ("Next review", 14))
 class DeckRow:
     deck: Deck
     counts: DeckCounts
+
+
+def played_deck_files(store: Store, profile: str, bundled_ids: set[str]) -> list[Deck]:
+    """The learner's own deck files (`quiz play my.yaml`) that can still be read, most recent first.
+
+    A file moved away, deleted or broken since is left out; its progress stays
+    in the store and comes back with the file.
+    """
+    from quiz.deck.errors import DeckError
+    from quiz.deck.loader import load_deck
+
+    decks: list[Deck] = []
+    for deck_id, path in store.deck_files(profile):
+        if deck_id in bundled_ids:
+            continue
+        try:
+            deck = load_deck(path)
+        except (DeckError, OSError):
+            continue
+        if deck.id == deck_id and deck.id not in {d.id for d in decks}:
+            decks.append(deck)
+    return decks
 
 
 class HomeScreen(Screen[None]):
@@ -71,6 +93,7 @@ class HomeScreen(Screen[None]):
         assert store is not None and profile is not None
         try:
             decks = bundled_decks()
+            decks += played_deck_files(store, profile, {deck.id for deck in decks})
             rows = [DeckRow(deck, store.deck_counts(profile, deck, now=now)) for deck in decks]
         except (DeckError, StoreError, OSError) as error:
             self.app.call_from_thread(self.query_one("#home-status", Static).update, str(error))
