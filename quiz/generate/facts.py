@@ -110,7 +110,7 @@ class Timeline:
     id: str
     question: Localized
     events: tuple[Event, ...]
-    explain: Localized
+    explain: Localized | None  # None: the generator states the events' facts in order
     tags: tuple[str, ...] = ()
     line: int = field(default=0, compare=False)
     column: int = field(default=0, compare=False)

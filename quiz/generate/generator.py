@@ -93,7 +93,7 @@ def _fact_cards(ctx: _Context, fact: Fact) -> Iterator[Card]:
     common = {"tags": fact.tags, "quote": fact.quote, "fact": fact.id}
     relation = ctx.facts.relations.get(fact.relation or "")
     if relation is not None:
-        statement = fill(relation.says[lang], relation, fact.args, ctx.entities, lang)
+        statement = _statement(ctx, fact)
         explain = fact.explain[lang] if fact.explain else statement
         for slot, templates in relation.ask.items():
             yield from _questions(ctx, fact, relation, slot, fill(templates[lang], relation, fact.args, ctx.entities, lang), explain, common)
@@ -112,6 +112,14 @@ def _fact_cards(ctx: _Context, fact: Fact) -> Iterator[Card]:
         explain = fact.explain[lang] if fact.explain else None
     if fact.cloze:
         yield Cloze(id=f"{fact.id}-cloze", text=fact.cloze[lang], explain=explain, **common)
+
+
+def _statement(ctx: _Context, fact: Fact) -> str:
+    """What a fact says, in the deck's language: its relation's sentence, else its explanation."""
+    relation = ctx.facts.relations.get(fact.relation or "")
+    if relation is not None:
+        return fill(relation.says[ctx.language], relation, fact.args, ctx.entities, ctx.language)
+    return fact.explain[ctx.language] if fact.explain else ""
 
 
 def _questions(
@@ -235,13 +243,15 @@ def _false_args(ctx: _Context, fact: Fact, relation: Relation) -> dict[str, Valu
 
 def _timeline_card(ctx: _Context, timeline: Timeline) -> Order:
     lang = ctx.language
-    quotes = [ctx.facts.fact(event.fact).quote for event in timeline.events]
+    facts = [ctx.facts.fact(event.fact) for event in timeline.events]
+    quotes = [fact.quote for fact in facts]
+    explain = timeline.explain[lang] if timeline.explain else " ".join(filter(None, (_statement(ctx, f) for f in facts)))
     return Order(
         id=f"{timeline.id}-order",
         question=timeline.question[lang],
         items=tuple(event.label[lang] for event in timeline.events),
         tags=timeline.tags,
-        explain=timeline.explain[lang],
+        explain=explain or None,
         quote=TIMELINE_QUOTE_JOIN.join(quotes),
         fact=timeline.id,
     )

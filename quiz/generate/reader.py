@@ -157,6 +157,11 @@ class _Builder:
         self.languages: tuple[str, ...] = ()
         self.article_text = ""
         self.source_language = ""
+        # Everything the file declares, read or not: a reference to a part that is broken itself
+        # is not reported again (one missing translation must not read as a dozen unknown names).
+        self.entity_types: dict[str, str | None] = {}
+        self.relation_ids: set[str] = set()
+        self.fact_ids: set[str] = set()
 
     def build(self, root: Node) -> Facts | None:
         r = self.r
@@ -230,10 +235,12 @@ class _Builder:
             what = f"entity '{key}'"
             if r.identifier(key_node, "an entity id") is None:
                 continue
+            self.entity_types[key] = None
             e = r.mapping(value, what, required=("type", "name"), optional=("short", "forms", "mentions", "also", "role"))
             if e is None or "type" not in e or "name" not in e:
                 continue
             etype = r.identifier(e["type"][1], f"{what}: type")
+            self.entity_types[key] = etype
             if etype in LITERAL_TYPES:
                 r.problem(e["type"][1], f"{what}: '{etype}' values are written in the facts themselves, not as entities")
                 continue
@@ -269,12 +276,13 @@ class _Builder:
 
     def _relations(self, node: Node, entities: dict[str, Entity]) -> dict[str, Relation]:
         r, langs = self.r, self.languages
-        types = {e.type for e in entities.values()}
+        types = {t for t in self.entity_types.values() if t is not None}
         out: dict[str, Relation] = {}
         for key, (key_node, value) in (r.mapping(node, "relations") or {}).items():
             what = f"relation '{key}'"
             if r.identifier(key_node, "a relation id") is None:
                 continue
+            self.relation_ids.add(key)
             rel = r.mapping(value, what, required=("slots", "says"), optional=("ask", "symmetric", "typed", "swap"))
             if rel is None or "slots" not in rel or "says" not in rel:
                 continue
@@ -364,6 +372,7 @@ class _Builder:
                 r.problem(f["id"][1], f"{what}: another fact already has this id")
                 continue
             seen.add(fact_id)
+            self.fact_ids.add(fact_id)
             quote = r.string(f["quote"][1], f"{what}: quote")
             if quote is not None and quote not in self.article_text:
                 r.problem(f["quote"][1], f"{what}: the quote does not occur word for word in the article")
@@ -372,7 +381,8 @@ class _Builder:
             for word, (word_key, target) in (r.mapping(f["refs"][1], f"{what}: refs") or {} if "refs" in f else {}).items():
                 entity = r.string(target, f"{what}: refs")
                 if entity not in entities:
-                    r.problem(target, f"{what}: refs names '{entity}', which is not an entity")
+                    if entity is not None and entity not in self.entity_types:
+                        r.problem(target, f"{what}: refs names '{entity}', which is not an entity")
                 elif quote is not None and not re.search(rf"(?<!\w){re.escape(word)}(?!\w)", quote):
                     r.problem(word_key, f"{what}: refs word '{word}' is not in the quote")
                 else:
@@ -384,7 +394,7 @@ class _Builder:
             tags = r.strings(f["tags"][1], f"{what}: tags") if "tags" in f else ()
             avoid = r.strings(f["avoid"][1], f"{what}: avoid") if "avoid" in f else ()
             for name in avoid:
-                if name not in entities:
+                if name not in self.entity_types:
                     r.problem(f["avoid"][1], f"{what}: avoid names '{name}', which is not an entity")
             relation_id = r.string(f["relation"][1], f"{what}: relation") if "relation" in f else None
             args: dict[str, Value] = {}
@@ -398,7 +408,8 @@ class _Builder:
                         if key in f:
                             r.problem(f[key][0], f"{what}: '{key}' needs a 'relation'")
             elif relation_id not in relations:
-                r.problem(f["relation"][1], f"{what}: unknown relation '{relation_id}'")
+                if relation_id not in self.relation_ids:
+                    r.problem(f["relation"][1], f"{what}: unknown relation '{relation_id}'")
             else:
                 relation = relations[relation_id]
                 if "args" not in f:
@@ -439,7 +450,8 @@ class _Builder:
             else:
                 value = r.string(value_node, f"{what}: '{slot}'")
                 if value is not None and value not in entities:
-                    r.problem(value_node, f"{what}: '{value}' is not an entity")
+                    if value not in self.entity_types:
+                        r.problem(value_node, f"{what}: '{value}' is not an entity")
                     value = None
                 elif value is not None and entities[value].type != slot_type:
                     r.problem(value_node, f"{what}: '{slot}' needs a {slot_type}, '{value}' is a {entities[value].type}")
@@ -511,30 +523,36 @@ class _Builder:
         known = {f.id for f in facts}
         out: list[Timeline] = []
         for item in r.sequence(node, "timelines"):
-            t = r.mapping(item, "timeline", required=("id", "question", "explain", "events"), optional=("tags",))
-            if t is None or len(t) < 4:
+            t = r.mapping(item, "timeline", optional=("id", "question", "events", "explain", "tags"))
+            if t is None:
                 continue
-            timeline_id = r.identifier(t["id"][1], "timeline id")
-            what = f"timeline '{timeline_id}'"
-            if timeline_id in known:
+            timeline_id = r.identifier(t["id"][1], "timeline id") if "id" in t else None
+            what = "timeline" if timeline_id is None else f"timeline '{timeline_id}'"
+            missing = [key for key in ("id", "question", "events") if key not in t]
+            for key in missing:
+                r.problem(item, f"{what} is missing the required field '{key}'")
+            if missing:
+                continue
+            if timeline_id in self.fact_ids:
                 r.problem(t["id"][1], f"{what}: a fact already has this id")
             question = r.localized(t["question"][1], langs, f"{what}: question")
-            explain = r.localized(t["explain"][1], langs, f"{what}: explain")
+            explain = r.localized(t["explain"][1], langs, f"{what}: explain") if "explain" in t else None
             tags = r.strings(t["tags"][1], f"{what}: tags") if "tags" in t else ()
             events: list[Event] = []
-            for event_node in r.sequence(t["events"][1], f"{what}: events"):
+            written = r.sequence(t["events"][1], f"{what}: events")
+            for event_node in written:
                 e = r.mapping(event_node, f"{what}: event", required=("fact", "label"), optional=())
                 if e is None or len(e) < 2:
                     continue
                 fact_id = r.string(e["fact"][1], f"{what}: event fact")
                 label = r.localized(e["label"][1], langs, f"{what}: event label")
-                if fact_id not in known:
+                if fact_id is not None and fact_id not in self.fact_ids:
                     r.problem(e["fact"][1], f"{what}: '{fact_id}' is not a fact")
-                elif label is not None:
+                elif fact_id in known and label is not None:
                     events.append(Event(fact_id, label))
-            if len(events) < 2:
+            if isinstance(t["events"][1], SequenceNode) and len(written) < 2:
                 r.problem(t["events"][1], f"{what}: needs at least two events")
-            if timeline_id is None or question is None or explain is None:
+            if timeline_id is None or question is None or "explain" in t and explain is None:
                 continue
             mark = t["id"][0].start_mark
             out.append(Timeline(timeline_id, question, tuple(events), explain, tags, mark.line + 1, mark.column + 1))
