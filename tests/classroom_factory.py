@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 from quiz.classroom.records import ExamItem, ExamRecord, PracticeRecord
 from quiz.classroom.results import StudentResults
 
 T0 = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.timezone.utc)
+EXAM_IDS = itertools.count(1)
 
 # card id -> (options as shown, correct option)
 QUESTIONS: dict[str, tuple[tuple[str, ...], str]] = {
@@ -49,7 +51,7 @@ def exam(
     started: dt.datetime = T0,
 ) -> ExamRecord:
     return ExamRecord(
-        exam_id=f"exam-{seed}-{started.isoformat()}-{sorted(picks.items())}",
+        exam_id=f"exam-{next(EXAM_IDS)}",  # each sitting has its own id, as ExamSession gives it
         deck_id="capitals",
         deck_version=version,
         deck_title="Capitals",

@@ -106,7 +106,7 @@ def test_terminal_text_and_csv_show_the_same_numbers(tmp_path: Path) -> None:
     assert q3_line[header.index("Facility") : header.index("Facility") + 8].strip() == "0.50"
     assert "-0.30" in q3_line and "negative discrimination" in q3_line and "B x2, C x0" in q3_line
     dan = next(line for line in lines if line.startswith("dan "))
-    assert dan.split() == ["dan", "2", "4", "50%", "3m", "05s", "-", "q1,", "q2"]
+    assert dan.split() == ["dan", "2", "4", "50%", "3m", "05s", "-", "-", "q1,", "q2"]
 
     out = tmp_path / "report.csv"
     write_csv(report, out)
@@ -115,9 +115,9 @@ def test_terminal_text_and_csv_show_the_same_numbers(tmp_path: Path) -> None:
     # the CSV keeps numbers as numbers: -0.5 / sqrt(2.75) = -0.30151 rounded to 4 places
     assert rows[q_header + 3] == ["3", "q3", "Question q3?", "0.5", "-0.3015", "negative discrimination", "B x2, C x0"]
     assert rows[q_header + 4][3:5] == ["1.0", ""]  # q4: no discrimination is an empty cell
-    assert ["Student", "Score", "Out of", "%", "Time (s)", "Time up", "Missed"] in rows
-    assert ["dan", "2.0", "4", "50.0", "185.0", "no", "q1, q2"] in rows
-    assert ["ann", "capitals", "50", "3", "300.0", "0.9", "1"] in rows
+    assert ["Student", "Score", "Out of", "%", "Time (s)", "Time up", "Blank", "Missed"] in rows
+    assert ["dan", "2.0", "4", "50.0", "185.0", "no", "0", "q1, q2"] in rows
+    assert ["ann", "Capitals", "50", "3", "300.0", "0.9", "1"] in rows
 
 
 def test_a_tampered_file_is_named_and_the_rest_of_the_class_is_still_reported(tmp_path: Path) -> None:
@@ -139,9 +139,9 @@ def test_a_tampered_file_is_named_and_the_rest_of_the_class_is_still_reported(tm
 @pytest.mark.parametrize(
     "damage, reason",
     [
-        (lambda b: b.replace(b'"record":"exam"', b'"record":"exam', 1), "not valid JSON"),
+        (lambda b: b.replace(b'"record":"exam"', b'"record":"exam', 1), "is damaged or was edited: this line cannot be read"),
         (lambda b: b[: b.rindex(b'{"record":"checksum"')], "checksum line is missing"),
-        (lambda b: b"\xff\xfe" + b, "not UTF-8"),
+        (lambda b: b"\xff\xfe" + b, "is damaged, or is not a results file (it is not text)"),
         (lambda b: b"", "is empty"),
         (lambda b: b.replace(b'"format":"quiz-results"', b'"format":"other"'), "not a quiz results file"),
     ],
@@ -198,9 +198,10 @@ def test_same_profile_name_on_different_machines_are_different_students(tmp_path
         one = dataclasses.replace(student("default", (exam(PICKS[name]),)), machine=machine)
         results.write(one, tmp_path)
     assert sorted(p.name for p in tmp_path.iterdir()) == [
-        "default@pc-01.quiz-results.jsonl",
-        "default@pc-02.quiz-results.jsonl",
+        results.file_name("default", "pc-01"),
+        results.file_name("default", "pc-02"),
     ]
+    assert [p.name[:14] for p in sorted(tmp_path.iterdir())] == ["default@pc-01-", "default@pc-02-"]
     report = build_from_paths([tmp_path])
     assert report.notes == () and report.students == 2
     assert [(s.profile, s.score) for s in report.tests[0].students] == [("default (pc-01)", 4), ("default (pc-02)", 2)]
@@ -224,3 +225,48 @@ def test_the_order_of_the_files_changes_nothing_in_the_report(picks: list[dict[s
     for q in first.tests[0].questions:
         assert 0 <= q.facility <= 1
         assert sum(count for _, count in q.wrong_answers) <= len(picks)
+
+
+def test_blank_answers_are_counted_apart_from_wrong_options_and_shown_per_student() -> None:
+    quit_early = {"q1": "Paris", "q2": "X", "q3": None, "q4": None}  # ben quit after two questions
+    report = build([
+        student("ann", (exam({"q1": "Lyon", "q2": "Y", "q3": "A", "q4": None}),)),
+        student("ben", (exam(quit_early),)),
+    ])
+    test = report.tests[0]
+    q3, q4 = test.questions[2], test.questions[3]
+    assert dict(q3.wrong_answers) == {"B": 0, "C": 0, "(no answer)": 1}
+    assert dict(q4.wrong_answers) == {"no": 0, "(no answer)": 2}
+    assert [(s.profile, s.blank) for s in test.students] == [("ann", 1), ("ben", 2)]
+    text = format_text(report)
+    assert "(no answer) x2" in text
+    ben = next(line for line in text.splitlines() if line.startswith("ben "))
+    assert ben.split()[6:8] == ["-", "2"]  # time not up, two blank
+
+
+def test_one_sitting_in_two_files_counts_once_with_a_note(tmp_path: Path) -> None:
+    import dataclasses
+
+    anna = student("anna", (exam(PICKS["ann"]),))
+    results.write(dataclasses.replace(anna, machine="pc-07"), tmp_path / "a")
+    results.write(dataclasses.replace(anna, machine="vm"), tmp_path / "b")  # the same file, exported as from another PC
+    results.write(student("ben", (exam(PICKS["ben"]),)), tmp_path / "b")
+    report = build_from_paths([tmp_path])
+    assert [s.profile for s in report.tests[0].students] == ["anna (pc-07)", "ben"]
+    assert report.tests[0].questions[0].attempts == 2
+    [note] = [n for n in report.notes if "same test" in n]
+    assert "anna (pc-07)" in note and "anna (vm)" in note and "counted once" in note
+
+
+def test_practice_is_listed_by_student_then_deck_title() -> None:
+    import dataclasses
+
+    geo = dataclasses.replace(practice(10, 2, 1), deck_id="geo")
+    report = build([
+        student("Carla", prac=(practice(5, 1, 1), geo)),
+        student("ben", (exam(PICKS["ben"]),), (practice(4, 0, 0),)),
+        student("Anna", prac=(geo,)),
+    ])
+    assert [(p.profile, p.deck) for p in report.practice] == [
+        ("Anna", "geo"), ("ben", "Capitals"), ("Carla", "Capitals"), ("Carla", "geo"),
+    ]

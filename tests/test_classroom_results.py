@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -24,7 +25,8 @@ def sample() -> results.StudentResults:
 def test_a_written_file_reads_back_the_same(tmp_path: Path) -> None:
     original = sample()
     path = results.write(original, tmp_path)
-    assert path.name == "Zo_O_Brien_7b.quiz-results.jsonl"  # safe on any USB stick
+    assert re.fullmatch(r"Zo_O_Brien_7b-[0-9a-f]{8}\.quiz-results\.jsonl", path.name)  # safe on any USB stick
+    assert path.name == results.file_name(original.profile)  # the same name export after export
     back = results.read(path)
     assert back == type(original)(**{**original.__dict__, "path": path})
 

@@ -72,6 +72,19 @@ def draw(deck: Deck, questions: int, seed: str) -> ExamPaper:
     return ExamPaper(deck, seed, tuple(present(deck, card, rng) for card in chosen))
 
 
+def blank(response: object) -> bool:
+    """An answer with nothing in it (no text, no tick, no pick): the question counts as not answered."""
+    if response is None:
+        return True
+    if isinstance(response, str):
+        return not response.strip()
+    if isinstance(response, (list, tuple)):
+        return all(blank(part) for part in response)
+    if isinstance(response, dict):
+        return not response
+    return False
+
+
 def _wrong_picks(card: Card, response: object, grade: Grade) -> tuple[str, ...]:
     """What a wrong answer consisted of, for counting distractors: the options picked, or the text typed."""
     if grade.correct or response is None:
@@ -123,6 +136,7 @@ class ExamSession:
         self.paper = paper
         self.time_limit = time_limit
         self._clock = clock
+        self.exam_id = str(uuid.uuid4())  # fixed from the start: the sitting is stored under it as it goes
         self.started_at = clock()
         self.index = 0
         self._responses: list[object] = [None] * len(paper.questions)
@@ -164,9 +178,9 @@ class ExamSession:
         self._seconds[self.index] += max(0.0, duration)
 
     def answer(self, response: object, *, duration: float) -> None:
-        """Keep the answer to the current question (no verdict yet) and move on."""
+        """Keep the answer to the current question (no verdict yet) and move on; an empty one leaves it blank."""
         self._spend(duration)
-        self._responses[self.index] = response
+        self._responses[self.index] = None if blank(response) else response
         self.index += 1
 
     def skip(self, *, duration: float) -> None:
@@ -182,6 +196,13 @@ class ExamSession:
             return False
         self.index -= 1
         return True
+
+    def item(self, index: int) -> ExamItem:
+        """One question as answered so far (graded, though nobody is shown the verdict), to store it now."""
+        return exam_item(self.paper.questions[index], self._responses[index], self._seconds[index])
+
+    def items(self) -> tuple[ExamItem, ...]:
+        return tuple(self.item(i) for i in range(len(self.paper.questions)))
 
     def unanswered(self) -> list[int]:
         """Positions of questions without an answer (to warn before submitting)."""
@@ -200,19 +221,21 @@ class ExamSession:
         seconds = self.elapsed()
         if self.time_limit is not None:
             seconds = min(seconds, self.time_limit) if timed_out else seconds
+        self._record = self.so_far(seconds=seconds, timed_out=timed_out)
+        return self._record
+
+    def so_far(self, *, seconds: float | None = None, timed_out: bool = False) -> ExamRecord:
+        """The sitting as it stands, not closed: what is stored while the test is taken."""
         deck = self.paper.deck
-        self._record = ExamRecord(
-            exam_id=str(uuid.uuid4()),
+        return ExamRecord(
+            exam_id=self.exam_id,
             deck_id=deck.id,
             deck_version=deck.version,
             deck_title=deck.title,
             seed=self.paper.seed,
             started_at=self.started_at,
-            seconds=round(seconds, 3),
+            seconds=round(self.elapsed() if seconds is None else seconds, 3),
             time_limit=self.time_limit,
             timed_out=timed_out,
-            items=tuple(
-                exam_item(p, r, s) for p, r, s in zip(self.paper.questions, self._responses, self._seconds)
-            ),
+            items=self.items(),
         )
-        return self._record

@@ -22,6 +22,7 @@ LOW_FACILITY = 0.3
 HIGH_FACILITY = 0.9
 LOW_DISCRIMINATION = 0.1
 SHARED_LEECH_MIN = 2  # a leech is "shared" when at least this many students have it
+NO_ANSWER = "(no answer)"  # listed with the wrong answers: a blank is not a wrong option picked
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,7 @@ class StudentRow:
     seconds: float
     timed_out: bool
     missed: tuple[str, ...]  # card ids not fully right
+    blank: int = 0  # questions left without an answer (handed in early, or the window closed)
 
     @property
     def percent(self) -> float:
@@ -66,7 +68,7 @@ class TestReport:
 @dataclass(frozen=True)
 class PracticeRow:
     profile: str
-    deck_id: str
+    deck: str  # the deck's title when a test in the files names it, else its id
     reviews: int
     days: int
     seconds: float
@@ -122,6 +124,10 @@ def _test_report(key: TestKey, attempts: Sequence[tuple[str, ExamRecord]], retak
     for j, item in enumerate(first.items):
         column = [exam.items[j] for _, exam in attempts]
         wrong = (text for answered in column if not answered.correct for text in answered.wrong)
+        counts = wrong_answer_counts(wrong, item.distractors)
+        blank = sum(not answered.answered for answered in column)
+        if blank:
+            counts.append((NO_ANSWER, blank))
         questions.append(
             QuestionRow(
                 card_id=item.card_id,
@@ -129,7 +135,7 @@ def _test_report(key: TestKey, attempts: Sequence[tuple[str, ExamRecord]], retak
                 attempts=len(column),
                 facility=stats[j].facility,
                 discrimination=stats[j].discrimination,
-                wrong_answers=tuple(wrong_answer_counts(wrong, item.distractors)),
+                wrong_answers=tuple(counts),
                 flags=flags(stats[j].facility, stats[j].discrimination),
             )
         )
@@ -141,6 +147,7 @@ def _test_report(key: TestKey, attempts: Sequence[tuple[str, ExamRecord]], retak
             seconds=exam.seconds,
             timed_out=exam.timed_out,
             missed=tuple(item.card_id for item in exam.items if item.score < 1),
+            blank=sum(not item.answered for item in exam.items),
         )
         for profile, exam in attempts
     )
@@ -169,12 +176,16 @@ def _version_notes(tests: Sequence[TestReport]) -> list[str]:
     return notes
 
 
-def _practice(students: Sequence[tuple[str, StudentResults]]) -> tuple[list[PracticeRow], list[SharedLeech]]:
+def _practice(
+    students: Sequence[tuple[str, StudentResults]], titles: dict[str, str]
+) -> tuple[list[PracticeRow], list[SharedLeech]]:
+    """Practice per student (by name) and deck (by title where a test named it, else by id)."""
     rows = []
     leeches: dict[tuple[str, str], set[str]] = defaultdict(set)
     for name, student in students:
         for p in student.practice:
-            rows.append(PracticeRow(name, p.deck_id, p.reviews, p.days, p.seconds, p.retention, len(p.leeches)))
+            deck = titles.get(p.deck_id, p.deck_id)
+            rows.append(PracticeRow(name, deck, p.reviews, p.days, p.seconds, p.retention, len(p.leeches)))
             for card_id in p.leeches:
                 leeches[(p.deck_id, card_id)].add(name)
     shared = [
@@ -183,7 +194,7 @@ def _practice(students: Sequence[tuple[str, StudentResults]]) -> tuple[list[Prac
         if len(names) >= SHARED_LEECH_MIN
     ]
     shared.sort(key=lambda s: (-len(s.profiles), s.deck_id, s.card_id))
-    rows.sort(key=lambda r: (r.deck_id, r.profile.casefold()))
+    rows.sort(key=lambda r: (r.profile.casefold(), r.profile, r.deck.casefold()))
     return rows, shared
 
 
@@ -217,8 +228,17 @@ def build(students: Iterable[StudentResults], errors: Iterable[ResultsError] = (
     named = _named(students, notes)
     groups: dict[TestKey, dict[str, ExamRecord]] = defaultdict(dict)
     retakes: dict[TestKey, int] = defaultdict(int)
-    for name, student in named:
+    counted: dict[str, tuple[str, StudentResults]] = {}  # exam id -> who it was counted for
+    for name, student in sorted(named, key=lambda ns: (ns[0].casefold(), ns[0])):  # whatever order the files came in
         for exam in sorted(student.exams, key=lambda e: e.started_at):
+            if exam.exam_id in counted:  # one sitting in two files (a copy under another name): counted once
+                first, where = counted[exam.exam_id]
+                notes.append(
+                    f"the same test ({exam.deck_id}, seed {exam.seed}) is in the files of {first} ({where.path}) "
+                    f"and {name} ({student.path}): counted once, for {first}"
+                )
+                continue
+            counted[exam.exam_id] = (name, student)
             key = _key(exam)
             if name in groups[key]:
                 retakes[key] += 1
@@ -227,7 +247,8 @@ def build(students: Iterable[StudentResults], errors: Iterable[ResultsError] = (
     tests = [_test_report(key, list(by_name.items()), retakes[key]) for key, by_name in groups.items()]
     tests.sort(key=lambda t: (t.deck_id, t.deck_version, t.seed))
     notes.extend(_version_notes(tests))
-    practice, shared = _practice(named)
+    titles = {exam.deck_id: exam.deck_title for _, student in named for exam in student.exams}
+    practice, shared = _practice(named, titles)
     return ClassReport(tuple(tests), tuple(practice), tuple(shared), tuple(notes), tuple(errors), len(named))
 
 

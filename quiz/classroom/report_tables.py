@@ -80,10 +80,11 @@ def _student_table(test: TestReport) -> Table:
         Column("%", "r", lambda v: f"{v:.0f}%"),
         Column("Time", "r", duration),
         Column("Time up", "l", lambda v: "yes" if v else "-"),
+        Column("Blank", "r", lambda v: str(v) if v else "-"),
         Column("Missed", "l", listed),
     )
     rows = tuple(
-        (s.profile, s.score, s.out_of, s.percent, s.seconds, s.timed_out, s.missed) for s in test.students
+        (s.profile, s.score, s.out_of, s.percent, s.seconds, s.timed_out, s.blank, s.missed) for s in test.students
     )
     return Table(f"Students: {exam_heading(test)}", columns, rows)
 
@@ -120,7 +121,7 @@ def tables(report: ClassReport) -> list[Table]:
             Column("Retention", "r", percent),
             Column("Leeches", "r"),
         )
-        rows = tuple((p.profile, p.deck_id, p.reviews, p.days, p.seconds, p.retention, p.leeches) for p in report.practice)
+        rows = tuple((p.profile, p.deck, p.reviews, p.days, p.seconds, p.retention, p.leeches) for p in report.practice)
         out.append(Table("Practice", columns, rows))
     if report.shared_leeches:
         columns = (Column("Deck"), Column("Card"), Column("Students", "r"), Column("Who", "l", listed))

@@ -48,6 +48,7 @@ class StudentResults:
     practice: tuple[PracticeRecord, ...] = ()
     path: Path | None = None
     machine: str = ""  # the computer's name: tells apart same-named profiles (each PC's "default")
+    machine_id: str = ""  # random, fixed per quiz data folder: tells apart PCs cloned with one host name
 
 
 def canonical(record: Mapping[str, Any]) -> str:
@@ -71,6 +72,7 @@ def _records(results: StudentResults) -> list[dict[str, Any]]:
             "version": FORMAT_VERSION,
             "profile": results.profile,
             "machine": results.machine,
+            "machine_id": results.machine_id,
             "exported_at": _time(results.exported_at),
             "decks": [{"id": d, "version": v} for d, v in decks],
         }
@@ -94,23 +96,56 @@ def dumps(results: StudentResults) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _slug(text: str) -> str:
-    return re.sub(r"[^A-Za-z0-9._-]+", "_", text).strip("._")
+NAME_CHARS = 40  # of the profile's name in a file name; with the rest, far below any file system's limit
+MACHINE_CHARS = 24
 
 
-def file_name(profile: str, machine: str = "") -> str:
-    """`profile@machine`, safe on any file system (USB sticks are often FAT), still recognisable.
+def _slug(text: str, limit: int) -> str:
+    return re.sub(r"[^A-Za-z0-9._-]+", "_", text).strip("._")[:limit].strip("._")
 
-    The machine's name keeps the files of same-named profiles on different
-    PCs apart when they are collected in one folder.
+
+def file_name(profile: str, machine: str = "", machine_id: str = "") -> str:
+    """`profile@machine-1a2b3c4d`, safe on any file system (USB sticks are often FAT), still recognisable.
+
+    Names are shortened and stripped of unsafe characters, so different
+    profiles could look alike ("a/b" and "a@b", "Anna" and "anna" on a stick
+    that ignores case); the short hash of the exact profile name and the
+    machine keeps each profile's file apart, and stays the same export after
+    export.
     """
-    name = _slug(profile) or "profile"
-    return (f"{name}@{_slug(machine)}" if _slug(machine) else name) + SUFFIX
+    name = _slug(profile, NAME_CHARS) or "profile"
+    host = _slug(machine, MACHINE_CHARS)
+    tag = hashlib.sha256(f"{profile}\n{machine_id or machine}".encode("utf-8")).hexdigest()[:8]
+    return (f"{name}@{host}-{tag}" if host else f"{name}-{tag}") + SUFFIX
+
+
+def _replaceable(path: Path, results: StudentResults) -> bool:
+    """An earlier export of the same profile on the same machine, which this one includes: safe to replace."""
+    try:
+        old = read(path)
+    except ResultsError:
+        return False  # unreadable or not ours: never overwritten
+    mine = {exam.exam_id for exam in results.exams}
+    return (
+        (old.profile, old.machine, old.machine_id) == (results.profile, results.machine, results.machine_id)
+        and all(exam.exam_id in mine for exam in old.exams)
+    )
 
 
 def write(results: StudentResults, directory: Path) -> Path:
+    """Write the profile's file into `directory`; a file there from another profile or PC is never replaced.
+
+    Such a file (same name on a case-blind stick, a cloned PC) keeps its name
+    and this one gets a numbered name beside it.
+    """
     directory.mkdir(parents=True, exist_ok=True)
-    path = directory / file_name(results.profile, results.machine)
+    base = file_name(results.profile, results.machine, results.machine_id).removesuffix(SUFFIX)
+    number = 1
+    while True:
+        path = directory / (base + (f"~{number}" if number > 1 else "") + SUFFIX)
+        if not path.exists() or _replaceable(path, results):
+            break
+        number += 1
     tmp = path.with_name(path.name + ".tmp")
     tmp.write_text(dumps(results), encoding="utf-8")
     tmp.replace(path)
@@ -122,7 +157,7 @@ class _Fields:
 
     def __init__(self, data: Any, path: str, line: int, what: str):
         if not isinstance(data, dict):
-            raise ResultsError(path, f"{what} is not a JSON object", line)
+            raise ResultsError(path, f"is damaged or was edited: {what} cannot be read", line)
         self.data, self.path, self.line, self.what = data, path, line, what
 
     def get(self, key: str, kind: type | tuple[type, ...], *, optional: bool = False) -> Any:
@@ -132,13 +167,13 @@ class _Fields:
         if kind is float:
             kind = (int, float)
         if not isinstance(value, kind) or (isinstance(value, bool) and kind in (int, (int, float))):
-            raise ResultsError(self.path, f"{self.what} has no valid {key!r}", self.line)
+            raise ResultsError(self.path, f"is damaged or was edited: {self.what} has no valid {key!r}", self.line)
         return value
 
     def strings(self, key: str) -> tuple[str, ...]:
         value = self.get(key, list)
         if not all(isinstance(v, str) for v in value):
-            raise ResultsError(self.path, f"{self.what} has no valid {key!r}", self.line)
+            raise ResultsError(self.path, f"is damaged or was edited: {self.what} has no valid {key!r}", self.line)
         return tuple(value)
 
     def time(self, key: str, *, optional: bool = False) -> dt.datetime | None:
@@ -148,7 +183,7 @@ class _Fields:
         try:
             value = dt.datetime.fromisoformat(text)
         except ValueError:
-            raise ResultsError(self.path, f"{self.what} has no valid {key!r}", self.line) from None
+            raise ResultsError(self.path, f"is damaged or was edited: {self.what} has no valid {key!r}", self.line) from None
         return value if value.tzinfo else value.replace(tzinfo=dt.timezone.utc)
 
 
@@ -206,7 +241,7 @@ def _lines(path: Path) -> Iterator[tuple[int, str, Any]]:
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
-        raise ResultsError(name, "is not a results file (not UTF-8 text); it may be damaged") from None
+        raise ResultsError(name, "is damaged, or is not a results file (it is not text)") from None
     except OSError as e:
         raise ResultsError(name, f"cannot be read ({e.strerror or e})") from None
     for number, line in enumerate(text.split("\n"), 1):
@@ -216,7 +251,7 @@ def _lines(path: Path) -> Iterator[tuple[int, str, Any]]:
         try:
             yield number, line, json.loads(line)
         except json.JSONDecodeError as e:
-            raise ResultsError(name, f"is damaged or was edited: line is not valid JSON ({e.msg})", number) from None
+            raise ResultsError(name, "is damaged or was edited: this line cannot be read", number) from None
 
 
 def read(path: Path) -> StudentResults:
@@ -252,6 +287,7 @@ def read(path: Path) -> StudentResults:
     return StudentResults(
         profile=h.get("profile", str),
         machine=h.get("machine", str, optional=True) or "",
+        machine_id=h.get("machine_id", str, optional=True) or "",
         exported_at=h.time("exported_at"),  # type: ignore[arg-type]
         exams=tuple(exams),
         practice=tuple(practice),

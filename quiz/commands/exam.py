@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 
 HELP = "take a test drawn from a deck (same seed, same test for the whole class)"
@@ -19,21 +20,24 @@ def _positive(text: str) -> int:
 
 
 def _time_limit(text: str) -> float:
-    from quiz.deck.durations import parse_duration
+    from quiz.classroom.time_limit import parse_time_limit
 
     try:
-        seconds = parse_duration(text).total_seconds()
+        return parse_time_limit(text)
     except ValueError as error:
         raise argparse.ArgumentTypeError(str(error)) from None
-    if seconds <= 0:
-        raise argparse.ArgumentTypeError("the time limit must be longer than 0")
-    return seconds
+
+
+# `--time -5m` would otherwise be read as an unknown option ("expected one argument"): a dash, a digit
+# and anything after it is a value here, which `_time_limit` then explains.
+NEGATIVE_VALUE = re.compile(r"^-\d")
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
+    parser._negative_number_matcher = NEGATIVE_VALUE  # argparse's own hook for values that start with a dash
     parser.add_argument("deck", metavar="DECK", help="path to a deck file, or a bundled deck id")
     parser.add_argument("--questions", "-n", type=_positive, default=20, metavar="N", help="questions (default 20)")
-    parser.add_argument("--time", type=_time_limit, metavar="DURATION", help="time limit, e.g. 15m; untimed if left out")
+    parser.add_argument("--time", type=_time_limit, metavar="DURATION", help="time limit, e.g. 15m or 1h30m; untimed if left out")
     parser.add_argument("--seed", metavar="S", help="the test's seed: the same seed gives the same test (default: new)")
 
 

@@ -39,17 +39,23 @@ def run(args: argparse.Namespace) -> int:
         print(error, file=sys.stderr)
         return 1
     written = 0
+    failed: list[str] = []
     for student in collected:
         if not student.exams and not student.practice:
-            print(f"{student.profile}: nothing to export yet (no exams, no practice)", file=sys.stderr)
+            print(f"{student.profile!r}: nothing to export yet (no exams, no practice)", file=sys.stderr)
             continue
         try:
             path = results.write(student, out)
-        except OSError as error:
-            print(f"{out}: cannot write results: {error.strerror or error}", file=sys.stderr)
-            return 1
+        except OSError as error:  # one profile's failure does not keep the others off the stick
+            failed.append(student.profile)
+            print(f"{out}: cannot write the results of {student.profile!r}: {error.strerror or error}", file=sys.stderr)
+            continue
         print(f"{path}  ({student.profile}: {len(student.exams)} exam(s), {len(student.practice)} deck(s) practised)")
         written += 1
+    if failed:
+        names = ", ".join(repr(name) for name in failed)
+        print(f"NOT exported ({len(failed)} of {len(failed) + written}): {names}", file=sys.stderr)
+        return 1
     if not written:
         print("no results to export", file=sys.stderr)
         return 1

@@ -39,7 +39,7 @@ async def _take_test_then_read_report(tmp_path: Path) -> None:
         setup.query_one("#exam-time", Input).value = "soon"
         setup.query_one("#exam-questions", Input).focus()
         await pilot.press("enter")
-        assert "not a duration" in str(setup.query_one("#exam-setup-problem").render())
+        assert "not a time limit" in str(setup.query_one("#exam-setup-problem").render())
         setup.query_one("#exam-time", Input).value = "15m"
         await pilot.press("enter")
         exam = await wait_exam(pilot)
@@ -94,7 +94,7 @@ async def _report_names_bad_files(tmp_path: Path) -> None:
         while session.current is not None:
             session.answer(session.current.card.answer, duration=5)
         results.write(results.StudentResults(profile, T0, (session.finish(),)), usb)
-    cat = usb / "cat.quiz-results.jsonl"
+    cat = usb / results.file_name("cat")
     cat.write_text(cat.read_text(encoding="utf-8").replace('"seconds":5.0', '"seconds":1.0', 1), encoding="utf-8")
 
     app = create_app(tmp_path / "data", "teacher", clock=lambda: T0, timer=lambda: 0.0)

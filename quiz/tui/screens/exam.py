@@ -1,13 +1,16 @@
 """Test mode in the app: one question after another, no verdicts, a countdown, results at the end.
 
 Answers are kept by the `ExamSession` and judged only when the test is handed
-in (or the time runs out); then the record is stored for the profile and the
-results screen shows what was right and wrong.
+in (or the time runs out); then the results screen shows what was right and
+wrong. Each answer is stored as it is given, and closing the window (SIGHUP)
+or stopping the process (SIGTERM) hands the test in as it stands.
 """
 
 from __future__ import annotations
 
+import asyncio
 import inspect
+import signal
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,7 +34,10 @@ from ..widgets.progress import SessionProgress
 
 if TYPE_CHECKING:
     from quiz.classroom.records import ExamRecord
+    from quiz.classroom.storage import Sitting
     from quiz.deck.model import Deck
+
+CLOSING_SIGNALS = tuple(getattr(signal, name) for name in ("SIGHUP", "SIGTERM") if hasattr(signal, name))
 
 
 def clock_text(seconds: float) -> str:
@@ -121,7 +127,7 @@ class ExamSetupScreen(ModalScreen["ExamSettings | None"]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         from quiz.classroom.exam import new_seed
-        from quiz.deck.durations import parse_duration
+        from quiz.classroom.time_limit import parse_time_limit
 
         event.stop()
         problem = self.query_one("#exam-setup-problem", Static)
@@ -131,7 +137,7 @@ class ExamSetupScreen(ModalScreen["ExamSettings | None"]):
             return
         limit_text = self.query_one("#exam-time", Input).value.strip()
         try:
-            limit = parse_duration(limit_text).total_seconds() if limit_text else None
+            limit = parse_time_limit(limit_text) if limit_text else None
         except ValueError as error:
             problem.update(Content(f"Time: {error}"))
             return
@@ -182,6 +188,8 @@ class ExamScreen(Screen[None]):
         self.session: ExamSession | None = None
         self.started = 0.0
         self.record: ExamRecord | None = None
+        self.sitting: Sitting | None = None
+        self._signals: list[int] = []
 
     def compose(self) -> ComposeResult:
         yield SessionProgress(f"Test: {self.paper.deck.title}")
@@ -196,10 +204,62 @@ class ExamScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.session = ExamSession(self.paper, time_limit=self.time_limit, clock=self.app.clock)
+        self._open_sitting()
+        self._catch_signals()
         if self.time_limit is not None:
             self.set_interval(0.5, self.tick)
         self.tick()
         self.show_current()
+
+    # -- kept as it goes ---------------------------------------------------------
+
+    def _open_sitting(self) -> None:
+        """Store the sitting from its start, so every answer can be written as it is given."""
+        from quiz.classroom import storage
+        from quiz.store import StoreError
+
+        assert self.session is not None
+        try:
+            assert self.app.store is not None and self.app.profile is not None
+            storage.hand_in_abandoned(self.app.store, now=self.session.started_at)
+            self.sitting = storage.Sitting(self.app.store, self.app.profile, self.session.so_far(seconds=0))
+        except StoreError as error:
+            self.notify(f"Answers cannot be saved as you go: {error}", severity="error", timeout=8)
+
+    def _store_answer(self, position: int) -> None:
+        """Write one question as it now stands; a failure is shown, the test goes on."""
+        from quiz.store import StoreError
+
+        if self.sitting is None or self.session is None:
+            return
+        try:
+            self.sitting.answered(position, self.session.item(position), self.session.elapsed(), now=self.app.clock())
+        except StoreError as error:
+            self.notify(f"This answer could not be saved yet: {error}", severity="error", timeout=8)
+
+    def _catch_signals(self) -> None:
+        """The window closed (SIGHUP) or the process asked to stop (SIGTERM): hand in, then leave."""
+        try:
+            loop = asyncio.get_running_loop()
+            for number in CLOSING_SIGNALS:
+                loop.add_signal_handler(number, self._closed_from_outside)
+                self._signals.append(number)
+        except (NotImplementedError, RuntimeError, ValueError):  # not on this system or not the main thread
+            pass
+
+    def _closed_from_outside(self) -> None:
+        if self.session is not None and self.record is None:
+            self._keep()
+        self.app.exit(return_code=1)
+
+    def _release_signals(self) -> None:
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            return
+        for number in self._signals:
+            loop.remove_signal_handler(number)
+        self._signals.clear()
 
     # -- the clock -------------------------------------------------------------
 
@@ -249,6 +309,7 @@ class ExamScreen(Screen[None]):
         widget = answer_widget_for(presented)
         self.query_one("#prompt", Static).update(widget.prompt_content())
         given = session.response()
+        widget.prefill(given)  # coming back: the earlier answer is in the widget, and Enter keeps it
         previous.update(
             Content.assemble("Your answer so far: ", response_text(presented.card, given)) if given is not None else ""
         )
@@ -259,7 +320,9 @@ class ExamScreen(Screen[None]):
         event.stop()
         if self.session is None or self.session.current is None or self.record is not None:
             return
+        position = self.session.index
         self.session.answer(event.response, duration=self._duration())
+        self._store_answer(position)
         self.show_current()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
@@ -279,12 +342,17 @@ class ExamScreen(Screen[None]):
     def action_skip(self) -> None:
         assert self.session is not None
         if self.session.current is not None:
+            position = self.session.index
             self.session.skip(duration=self._duration())
+            self._store_answer(position)
             self.show_current()
 
     def action_back(self) -> None:
         assert self.session is not None
+        position = self.session.index if self.session.current is not None else None
         if self.session.back(duration=self._duration()):
+            if position is not None:
+                self._store_answer(position)
             self.show_current()
 
     def action_hand_in(self) -> None:
@@ -321,15 +389,28 @@ class ExamScreen(Screen[None]):
             self.app.record = self.record
         try:
             assert self.app.store is not None and self.app.profile is not None
-            storage.save_exam(self.app.store, self.app.profile, self.record)
+            if self.sitting is not None:
+                self.sitting.hand_in(self.record)
+            else:
+                storage.save_exam(self.app.store, self.app.profile, self.record)
         except StoreError as error:
             return f"The result could not be saved: {error}"
         return None
 
     def on_unmount(self) -> None:
         """Leaving the app in the middle of a test hands it in as it stands: no answer is lost."""
-        if self.session is not None and self.record is None and self.session.progress[0]:
+        from quiz.store import StoreError
+
+        self._release_signals()
+        if self.session is None or self.record is not None:
+            return
+        if self.session.progress[0]:
             self._keep()
+        elif self.sitting is not None:
+            try:
+                self.sitting.discard()  # left before answering anything: as if never started
+            except StoreError:
+                pass
 
 
 class ExamResultScreen(Screen[None]):

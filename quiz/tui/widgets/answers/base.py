@@ -25,6 +25,28 @@ class AnswerWidget(Vertical):
     def __init__(self, presented: Presented) -> None:
         super().__init__(classes="answer")
         self.presented = presented
+        self.earlier: object = None
+
+    def prefill(self, response: object) -> None:
+        """Show an answer given before (going back in a test) as if just entered, so Enter keeps it.
+
+        `response` has the shape the widget submits; None leaves the widget empty.
+        """
+        self.earlier = response
+        if self.is_mounted and response is not None:
+            self.show_response(response)
+
+    def show_response(self, response: object) -> None:
+        """Put `response` into the widget's fields, ticks or picks; each kind knows its own shape."""
+
+    def option_indices(self, texts: object) -> list[int]:
+        """Positions of the shown options with these texts, in the given order (each option used once)."""
+        chosen: list[int] = []
+        for text in texts if isinstance(texts, (list, tuple)) else [texts]:
+            free = [i for i, option in enumerate(self.presented.options) if option == text and i not in chosen]
+            if free:
+                chosen.append(free[0])
+        return chosen
 
     def prompt_content(self) -> Content:
         """The question as shown above the widget; deck text stays literal."""
@@ -34,6 +56,8 @@ class AnswerWidget(Vertical):
         self.post_message(self.Submitted(response))
 
     def on_mount(self) -> None:
+        if self.earlier is not None:
+            self.show_response(self.earlier)
         self.focus_main()
 
     def focus_main(self) -> None:

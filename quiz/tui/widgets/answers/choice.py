@@ -14,6 +14,10 @@ class ChoiceAnswer(AnswerWidget):
         yield Static("Pick one: number keys, or arrows and Enter.", classes="instructions")
         yield NumberedOptions(self.presented.options)
 
+    def show_response(self, response: object) -> None:
+        for i in self.option_indices(response):
+            self.query_one(NumberedOptions).highlighted = i  # Enter picks it again
+
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         self.submit(self.presented.options[event.option_index])

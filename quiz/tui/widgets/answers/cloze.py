@@ -27,6 +27,11 @@ class ClozeAnswer(AnswerWidget):
                 parts.append(Content(segment))
         return Content.assemble(*parts)
 
+    def show_response(self, response: object) -> None:
+        texts = response if isinstance(response, (list, tuple)) else [response]
+        for field, text in zip(self.fields, texts):
+            field.value = str(text)
+
     @property
     def fields(self) -> list[Input]:
         return list(self.query(Input))

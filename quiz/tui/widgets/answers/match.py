@@ -24,5 +24,15 @@ class MatchAnswer(PickingAnswer):
             lines.append(Content.assemble(marker, (left.ljust(width), "bold"), " → ", partner))
         return Content("\n").join(lines)
 
+    def picks_for(self, response: object) -> list[int]:
+        given = response if isinstance(response, dict) else {}
+        rights: list[str] = []
+        for left in self.lefts:  # partners are picked left by left: stop at the first left without one
+            if left not in given:
+                break
+            rights.append(given[left])
+        picks = self.option_indices(rights)
+        return picks if len(picks) == len(rights) else []
+
     def response(self) -> object:
         return {left: self.presented.options[i] for left, i in zip(self.lefts, self.picked)}

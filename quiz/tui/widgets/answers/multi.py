@@ -49,6 +49,10 @@ class MultiAnswer(AnswerWidget):
             mark = "[x] " if i in self.ticked else "[ ] "
             options.replace_option_prompt_at_index(i, numbered(i + 1, text, mark))
 
+    def show_response(self, response: object) -> None:
+        self.ticked = set(self.option_indices(response))
+        self._refresh_marks()
+
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         self.ticked ^= {event.option_index}

@@ -20,6 +20,9 @@ class NumberAnswer(AnswerWidget):
             if unit:
                 yield Label(unit, classes="unit", markup=False)
 
+    def show_response(self, response: object) -> None:
+        self.query_one(Input).value = str(response)
+
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         if problem := self.presented.unreadable(event.value):

@@ -16,5 +16,8 @@ class OrderAnswer(PickingAnswer):
         lines += [Content(f"{n + 1}. …") for n in range(len(self.picked), len(items))]
         return Content("\n").join(lines)
 
+    def picks_for(self, response: object) -> list[int]:
+        return self.option_indices(response)
+
     def response(self) -> object:
         return [self.presented.options[i] for i in self.picked]

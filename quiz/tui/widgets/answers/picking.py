@@ -40,6 +40,18 @@ class PickingAnswer(AnswerWidget):
     def response(self) -> object:
         raise NotImplementedError
 
+    def picks_for(self, response: object) -> list[int]:
+        """The option positions picked, in order, that give `response`."""
+        raise NotImplementedError
+
+    def show_response(self, response: object) -> None:
+        self.picked = self.picks_for(response)
+        self._refresh()
+
+    def focus_main(self) -> None:
+        """The check button once everything is picked (Enter checks), else the options."""
+        self.query_one("#check" if self.complete else "NumberedOptions").focus()
+
     @property
     def complete(self) -> bool:
         return len(self.picked) == len(self.presented.options)

@@ -20,6 +20,11 @@ class TrueFalseAnswer(AnswerWidget):
         yield Static("True or false? 1/t or 2/f, or arrows and Enter.", classes="instructions")
         yield NumberedOptions([label for label, _ in CHOICES])
 
+    def show_response(self, response: object) -> None:
+        values = [value for _, value in CHOICES]
+        if response in values:
+            self.query_one(NumberedOptions).highlighted = values.index(response)  # Enter picks it again
+
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         self.submit(CHOICES[event.option_index][1])

@@ -13,6 +13,9 @@ class TypedAnswer(AnswerWidget):
         yield Static("Type your answer, Enter to check.", classes="instructions")
         yield Input(placeholder="your answer", id="typed")
 
+    def show_response(self, response: object) -> None:
+        self.query_one(Input).value = str(response)
+
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         self.submit(event.value)
