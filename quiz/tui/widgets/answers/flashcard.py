@@ -7,6 +7,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import Button, Static
 
 from ..notes import notes_content
@@ -31,12 +32,15 @@ class FlashcardAnswer(AnswerWidget):
     def compose(self) -> ComposeResult:
         yield Static("Think of the answer, then press space.", classes="instructions", id="flip-hint")
         yield Button("Show answer (space)", id="flip", compact=True)
-        with Vertical(id="back-side"):
-            yield Static(Content(self.presented.back), classes="back")
-            notes = notes_content(self.presented.deck, self.presented.card)
-            if notes is not None:
-                yield Static(notes, classes="notes")
-            yield RatingBar("How well did you know it?", id="self-rating")
+        yield Vertical(id="back-side")  # filled on flipping: hidden until then, and costly to build
+
+    def _back_side(self) -> list[Widget]:
+        back: list[Widget] = [Static(Content(self.presented.back), classes="back")]
+        notes = notes_content(self.presented.deck, self.presented.card)
+        if notes is not None:
+            back.append(Static(notes, classes="notes"))
+        back.append(RatingBar("How well did you know it?", id="self-rating"))
+        return back
 
     def focus_main(self) -> None:
         self.focus()
@@ -49,6 +53,8 @@ class FlashcardAnswer(AnswerWidget):
         return True
 
     def action_flip(self) -> None:
+        if not self.flipped:
+            self.query_one("#back-side").mount_all(self._back_side())
         self.flipped = True
         self.add_class("-flipped")
         self.focus()
