@@ -377,3 +377,36 @@ def test_new_cards_of_a_big_deck_after_an_edit(store: Store) -> None:
     edited = Deck(id="geo", title="geo", cards=(*deck.cards, added), settings=Settings(new_per_day=3))
     assert asked(StudySession(store, "Ana", [edited], clock=clock, fuzz=False), clock) == ["c600", "c601", "c602"]
     assert store.new_cursor("Ana", "geo", deck_index(edited).signature) == 600
+
+
+def test_nothing_left_today_points_to_tomorrow_when_new_cards_wait(store: Store) -> None:
+    """Reviews may be days away, but unseen cards come back with the next day's new-card limit."""
+    from quiz.engine.clock import next_local_day_start
+
+    clock = Clock()
+    deck = typed_deck(4, new_per_day=2)
+    session = StudySession(store, "Ana", [deck], clock=clock, seed=1, fuzz=False)
+    for _ in range(20):
+        if session.current is None:
+            break
+        right(session, clock, seconds=2)
+        clock.tick(minutes=11)
+    assert session.current is None
+    later = StudySession(store, "Ana", [deck], clock=clock, fuzz=False)
+    assert later.current is None
+    assert later.summary().next_due == next_local_day_start(clock.now)
+    assert store.next_due("Ana", deck) > next_local_day_start(clock.now)  # the reviews alone would say later
+
+
+def test_nothing_left_and_no_new_cards_points_to_the_earliest_review(store: Store) -> None:
+    clock = Clock()
+    deck = typed_deck(2, new_per_day=5)
+    session = StudySession(store, "Ana", [deck], clock=clock, seed=1, fuzz=False)
+    for _ in range(20):
+        if session.current is None:
+            break
+        right(session, clock, seconds=2)
+        clock.tick(minutes=11)
+    later = StudySession(store, "Ana", [deck], clock=clock, fuzz=False)
+    assert later.current is None
+    assert later.summary().next_due == store.next_due("Ana", deck)

@@ -419,7 +419,10 @@ class StudySession:
         )
 
     def _next_due(self, now: dt.datetime) -> dt.datetime | None:
+        """When there is something to study again: the earliest due card, or tomorrow's new cards."""
         dues = [due for deck in self._decks if (due := self._store.next_due(self._profile, deck)) is not None]
+        if self._current is None and any(self._store.deck_counts(self._profile, deck, now=now).new for deck in self._decks):
+            dues.append(next_local_day_start(now))  # unseen cards wait for the next day's new-card limit
         if not dues:
             return None
         earliest = min(dues)
