@@ -6,6 +6,7 @@ Default values are left out so generated decks stay short and diff well;
 
 from __future__ import annotations
 
+import re
 from dataclasses import fields
 from typing import Any
 
@@ -19,9 +20,20 @@ class _Dumper(yaml.SafeDumper):
     """Block style; multi-line strings as literal blocks for readable diffs."""
 
 
+WHOLE_NUMBER_RE = re.compile(r"0|[1-9][0-9]{0,14}")  # exact as a number in any editor
+
+
 def _str_presenter(dumper: yaml.SafeDumper, data: str) -> yaml.ScalarNode:
+    """Multi-line texts as literal blocks; a text that is a whole number written plain.
+
+    The loader keeps every text as written, so `version: 1` and `answer: 2000`
+    read back as the texts "1" and "2000": the quotes YAML would add are noise
+    (and the docs show such values without them).
+    """
     if "\n" in data:
         return dumper.represent_scalar("tag:yaml.org,2002:str", data, style="|")
+    if WHOLE_NUMBER_RE.fullmatch(data):
+        return dumper.represent_scalar("tag:yaml.org,2002:int", data)
     return dumper.represent_scalar("tag:yaml.org,2002:str", data)
 
 
