@@ -15,13 +15,15 @@ from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Footer, Input, Static
 
+from ..widgets.tables import READING_HELP, FullRowsTable
+
 if TYPE_CHECKING:
     from quiz.classroom.report import ClassReport
 
     from ..app import QuizApp
 
 
-MAX_COLUMN = 40  # long questions and lists are cut short here; the CSV has them in full
+MAX_COLUMN = 40  # long questions and lists are cut short here; Enter on a row and the CSV have them in full
 
 
 class ReportPathScreen(ModalScreen["list[Path] | None"]):
@@ -39,16 +41,16 @@ class ReportPathScreen(ModalScreen["list[Path] | None"]):
             yield Static("Class report", classes="title")
             yield Static(
                 "Folder (or files) with the students' results files, as written by `quiz results export`. "
-                "Enter to read them.",
+                "Enter to read them; Enter on an empty box reads the current folder.",
                 classes="instructions",
             )
-            yield Input(value=str(Path.cwd()), id="report-paths")
+            yield Input(placeholder=str(Path.cwd()), id="report-paths")
             yield Static("", id="report-path-problem", classes="problem")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         try:
-            paths = [Path(p).expanduser() for p in shlex.split(event.value)]
+            paths = [Path(p).expanduser() for p in shlex.split(event.value)] or [Path.cwd()]
         except ValueError as error:
             self.query_one("#report-path-problem", Static).update(f"Cannot read that: {error}")
             return
@@ -106,6 +108,7 @@ class ReportScreen(Screen[None]):
             f"{report.students} student{'s' if report.students != 1 else ''}, "
             f"{len(report.tests)} test{'s' if len(report.tests) != 1 else ''}"
             + (f", {len(report.errors)} file(s) not used" if report.errors else "")
+            + f"\n{READING_HELP}"
         )
         body = self.query_one("#report-body", VerticalScroll)
         widgets: list[Static | DataTable] = []
@@ -117,9 +120,10 @@ class ReportScreen(Screen[None]):
             widgets.extend(Static(Content(n), classes="report-notes") for n in report.notes)
         for table in tables(report):
             widgets.append(Static(Content(table.title), classes="report-heading"))
-            grid: DataTable = DataTable(zebra_stripes=True, cursor_type="row")
+            grid = FullRowsTable(table.title)
             widgets.append(grid)
             shown = table.shown()
+            grid.keep_rows(table.headers, shown)
             for i, name in enumerate(table.headers):
                 grid.add_column(name, width=min(MAX_COLUMN, max(len(r[i]) for r in [table.headers, *shown])))
             grid.add_rows(

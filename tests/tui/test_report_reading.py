@@ -1,0 +1,48 @@
+"""Reading the class report at 80 columns: the path box, and rows cut short read in full."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Input
+from tui_helpers import T0, make_app, synchronously, wait_for, wait_screen
+
+from quiz.classroom import results
+from quiz.classroom.exam import ExamSession, draw
+from quiz.deck.model import Choice, Deck, Option
+from quiz.tui.screens.home import HomeScreen
+from quiz.tui.screens.report import ReportPathScreen, ReportScreen
+from quiz.tui.widgets.tables import FullRowsTable, RowDetailScreen
+
+LONG = "Lyon, the city on the Rhône where the two rivers meet, with a very long name indeed"
+DECK = Deck(
+    id="capitals",
+    title="Capitals",
+    cards=(Choice(id="fr", question="Capital of France?", answer="Paris", distractors=(Option(LONG),)),),
+)
+
+
+@synchronously
+async def test_a_cut_row_of_the_class_report_opens_in_full(tmp_path: Path, monkeypatch) -> None:
+    usb = tmp_path / "usb"
+    session = ExamSession(draw(DECK, 1, "s"), clock=lambda: T0)
+    session.answer(LONG, duration=5)
+    results.write(results.StudentResults("ann", T0, (session.finish(),)), usb)
+    monkeypatch.chdir(usb)
+    app = make_app(tmp_path / "data")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_screen(pilot, HomeScreen)
+        await pilot.press("t")
+        path_screen = await wait_screen(pilot, ReportPathScreen)
+        assert path_screen.query_one(Input).value == ""  # nothing to erase before typing a path
+        await pilot.press("enter")  # an empty box reads the current folder
+        await wait_for(pilot, lambda: isinstance(app.screen, ReportScreen) and app.screen.report is not None, "report")
+        await pilot.pause()
+        _, questions = app.screen.query(FullRowsTable)
+        assert list(questions.columns.values())[-1].width < len(LONG)  # the wrong answer is cut on screen
+        await pilot.press("tab", "enter")  # the questions table, its first row in full
+        detail = await wait_screen(pilot, RowDetailScreen)
+        text = detail.query_one("Static").render().plain
+        assert "Question: Capital of France?" in text and LONG in " ".join(text.split())
+        await pilot.press("escape")
+        await wait_screen(pilot, ReportScreen)
