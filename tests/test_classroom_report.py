@@ -270,3 +270,14 @@ def test_practice_is_listed_by_student_then_deck_title() -> None:
     assert [(p.profile, p.deck) for p in report.practice] == [
         ("Anna", "geo"), ("ben", "Capitals"), ("Carla", "Capitals"), ("Carla", "geo"),
     ]
+
+
+def test_cloned_pcs_sharing_a_computer_name_are_different_students(tmp_path: Path) -> None:
+    import dataclasses
+
+    for machine_id, name in (("aaaa1111", "ann"), ("bbbb2222", "cat")):
+        one = dataclasses.replace(student("default", (exam(PICKS[name]),)), machine="pc", machine_id=machine_id)
+        results.write(one, tmp_path)
+    report = build_from_paths([tmp_path])
+    assert report.students == 2 and report.notes == ()
+    assert [s.profile for s in report.tests[0].students] == ["default (pc #aaaa)", "default (pc #bbbb)"]

@@ -203,11 +203,12 @@ def _named(students: Iterable[StudentResults], notes: list[str]) -> list[tuple[s
 
     A student is a profile on a machine: exported twice, the later export
     counts. A profile name found on several machines (every PC's "default")
-    is told apart by the machine's name.
+    is told apart by the machine's name, and by its id where PCs cloned from
+    one image share a name.
     """
-    latest: dict[tuple[str, str], StudentResults] = {}
+    latest: dict[tuple[str, str, str], StudentResults] = {}
     for student in students:
-        key = (student.profile, student.machine)
+        key = (student.profile, student.machine, student.machine_id)
         seen = latest.get(key)
         if seen is None:
             latest[key] = student
@@ -215,11 +216,16 @@ def _named(students: Iterable[StudentResults], notes: list[str]) -> list[tuple[s
         keep, drop = (student, seen) if student.exported_at > seen.exported_at else (seen, student)
         notes.append(f"profile {student.profile!r} is in two files; using the later export {keep.path}, not {drop.path}")
         latest[key] = keep
-    machines = Counter(profile for profile, _ in latest)
-    return [
-        (f"{s.profile} ({s.machine or 'unknown machine'})" if machines[s.profile] > 1 else s.profile, s)
-        for s in latest.values()
-    ]
+    machines = Counter(profile for profile, _, _ in latest)
+    hosts = Counter((profile, machine) for profile, machine, _ in latest)
+
+    def name(s: StudentResults) -> str:
+        if machines[s.profile] == 1:
+            return s.profile
+        where = s.machine or "unknown machine"
+        return f"{s.profile} ({where} #{s.machine_id[:4]})" if hosts[(s.profile, s.machine)] > 1 else f"{s.profile} ({where})"
+
+    return [(name(s), s) for s in latest.values()]
 
 
 def build(students: Iterable[StudentResults], errors: Iterable[ResultsError] = ()) -> ClassReport:
