@@ -64,3 +64,23 @@ def test_find_takes_files_as_given_and_searches_folders(tmp_path: Path) -> None:
     other = tmp_path / "other.jsonl"
     assert results.find([tmp_path / "usb", other]) == [a, b, other]  # sorted by path; other files ignored
     assert results.find([a, tmp_path / "usb"]) == [a, b]  # named twice, read once
+
+
+def test_control_characters_are_refused_even_with_a_recomputed_checksum(tmp_path: Path) -> None:
+    """The checksum is no signature: a forged file must still not reach the terminal with escape codes."""
+    import hashlib
+    import json
+
+    path = results.write(sample(), tmp_path)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    header = json.loads(lines[0])
+    header["profile"] = "mal\u001b[5mlory\u001b]0;PWNED\u0007"
+    lines[0] = results.canonical(header)
+    body = "\n".join(lines[:-1])
+    trailer = json.loads(lines[-1])
+    trailer["sha256"] = hashlib.sha256(body.encode("utf-8")).hexdigest()
+    path.write_text(body + "\n" + results.canonical(trailer) + "\n", encoding="utf-8")
+    with pytest.raises(results.ResultsError, match="control characters") as raised:
+        results.read(path)
+    assert str(path) in str(raised.value)
+    assert "\u001b" not in str(raised.value)

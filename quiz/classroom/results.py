@@ -20,6 +20,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+from quiz.deck.format import CONTROL_RE
+
 from .records import ExamItem, ExamRecord, PracticeRecord
 
 FORMAT = "quiz-results"
@@ -249,9 +251,24 @@ def _lines(path: Path) -> Iterator[tuple[int, str, Any]]:
         if not line:
             continue
         try:
-            yield number, line, json.loads(line)
-        except json.JSONDecodeError as e:
+            data = json.loads(line)
+        except json.JSONDecodeError:
             raise ResultsError(name, "is damaged or was edited: this line cannot be read", number) from None
+        if _has_control(data):
+            # The checksum can be recomputed by anyone; escape sequences must never reach the teacher's terminal.
+            raise ResultsError(name, "was edited: it holds control characters, which quiz never writes", number)
+        yield number, line, data
+
+
+def _has_control(value: Any) -> bool:
+    """Any string (key or value) in the decoded JSON with a terminal control character."""
+    if isinstance(value, str):
+        return CONTROL_RE.search(value) is not None
+    if isinstance(value, dict):
+        return any(_has_control(k) or _has_control(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_has_control(v) for v in value)
+    return False
 
 
 def read(path: Path) -> StudentResults:
