@@ -172,16 +172,18 @@ def test_a_tab_or_an_unclosed_quote_is_told_in_plain_words_where_it_stands(tmp_p
     ]
 
 
+TIMELINE = """\
+timelines:
+  - id: meetings
+    question: {de: "Was geschah zuerst?", en: "What came first?"}
+    events:
+      - {fact: anna-ben, label: {de: Anna trifft Ben., en: Anna meets Ben.}}
+      - {fact: ben-carla, label: {de: Ben trifft Carla., en: Ben meets Carla.}}
+"""
+
+
 def test_a_missing_translation_is_reported_alone_not_as_unknown_names(tmp_path: Path) -> None:
-    timeline = """\
-        timelines:
-          - id: meetings
-            question: {de: "Was geschah zuerst?", en: "What came first?"}
-            events:
-              - {fact: anna-ben, label: {de: Anna trifft Ben., en: Anna meets Ben.}}
-              - {fact: ben-carla, label: {de: Ben trifft Carla., en: Ben meets Carla.}}
-        """
-    path = write(tmp_path, FACTS + textwrap.dedent(timeline), HEAD.replace("languages: [de, en]", "languages: [de, en, fr]"))
+    path = write(tmp_path, FACTS + TIMELINE, HEAD.replace("languages: [de, en]", "languages: [de, en, fr]"))
     found = problems(path)
     assert found and all(p.endswith("is missing the required field 'fr'") for p in found), found
     assert f"{path}:{line_of(path, 'says:') + 1}:7: relation 'met': says is missing the required field 'fr'" in found
@@ -189,32 +191,16 @@ def test_a_missing_translation_is_reported_alone_not_as_unknown_names(tmp_path: 
 
 
 def test_a_timeline_with_one_unknown_event_is_reported_once(tmp_path: Path) -> None:
-    timeline = """\
-        timelines:
-          - id: meetings
-            question: {de: "Was geschah zuerst?", en: "What came first?"}
-            events:
-              - {fact: anna-ben, label: {de: Anna trifft Ben., en: Anna meets Ben.}}
-              - {fact: nosuch, label: {de: Ben trifft Carla., en: Ben meets Carla.}}
-        """
-    path = write(tmp_path, FACTS + textwrap.dedent(timeline))
+    path = write(tmp_path, FACTS + TIMELINE.replace("fact: ben-carla", "fact: nosuch"))
     assert problems(path) == [f"{path}:{line_of(path, 'nosuch')}:16: timeline 'meetings': 'nosuch' is not a fact"]
 
 
 def test_a_timeline_without_explain_states_its_facts_in_order(tmp_path: Path) -> None:
-    timeline = """\
-        timelines:
-          - id: meetings
-            question: {de: "Was geschah zuerst?", en: "What came first?"}
-            events:
-              - {fact: anna-ben, label: {de: Anna trifft Ben., en: Anna meets Ben.}}
-              - {fact: ben-carla, label: {de: Ben trifft Carla., en: Ben meets Carla.}}
-        """
-    path = write(tmp_path, FACTS + textwrap.dedent(timeline))
+    path = write(tmp_path, FACTS + TIMELINE)
     order = generate_deck(load_facts(path), "en").card("meetings-order")
     assert isinstance(order, Order)
     assert order.explain == "Anna met Ben in Rome in 1999. Ben met Carla in Paris in 2004."
-    broken = write(tmp_path, FACTS + textwrap.dedent(timeline).replace("    question:", "    qestion:"))
+    broken = write(tmp_path, FACTS + TIMELINE.replace("    question:", "    qestion:"))
     found = problems(broken)
     assert f"{broken}:{line_of(broken, '- id: meetings')}:5: timeline 'meetings' is missing the required field 'question'" in found
 
