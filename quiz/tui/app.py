@@ -203,7 +203,10 @@ class QuizApp(App[None]):
             self.push_screen(HelpScreen())
 
     def action_toggle_dark(self) -> None:
+        from .theme import save_theme
+
         self.theme = "textual-light" if self.current_theme.dark else "textual-dark"
+        save_theme(self.data_dir, self.theme)
 
 
 def remember_deck_files(store: Store, profile: str, decks: Sequence[Deck]) -> None:
@@ -231,8 +234,15 @@ def create_app(
     seed: int | None = None,
     theme: str | None = None,
 ) -> QuizApp:
-    """The app as the `quiz` command runs it; tests pass a fixed clock, timer and seed."""
+    """The app as the `quiz` command runs it; tests pass a fixed clock, timer and seed.
+
+    Without `theme`, light or dark is as last chosen with ctrl+t on this data directory.
+    """
     app = QuizApp(data_dir, profile, deck, clock=clock, timer=timer, seed=seed)
+    if theme is None:
+        from .theme import saved_theme
+
+        theme = saved_theme(data_dir)
     if theme is not None:
         app.theme = theme
     return app

@@ -211,3 +211,19 @@ async def test_a_deck_played_from_a_file_is_listed_on_the_deck_list_afterwards(t
         home.load()
         await wait_for(pilot, lambda: "capitals" not in [row.deck.id for row in home.rows], "the missing file left out")
         assert home.rows
+
+
+@synchronously
+async def test_light_or_dark_is_kept_for_the_next_start(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_screen(pilot, HomeScreen)
+        assert app.current_theme.dark
+        await pilot.press("ctrl+t")
+        assert not app.current_theme.dark
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_screen(pilot, HomeScreen)
+        assert not app.current_theme.dark
+        await pilot.press("ctrl+t")
+    assert make_app(tmp_path).current_theme.dark
