@@ -29,10 +29,9 @@ FACTS_KEYS = frozenset({"languages", "facts"})  # what a facts file has at the t
 class FactsFileGiven(DeckError):
     """A facts file where a deck was expected: it is checked by `quiz generate`, not read as a deck."""
 
-    def __init__(self, path: str):
-        super().__init__(
-            [Problem(path, 0, 0, f"this is a facts file, not a deck: run `quiz generate {path} -o DECK.yaml` to make a deck from it")]
-        )
+    def __init__(self, path: str, line: int = 0, column: int = 0):
+        message = f"this is a facts file, not a deck: run `quiz generate {path} -o DECK.yaml` to make a deck from it"
+        super().__init__([Problem(path, line, column, message)])
 
 
 def is_facts_root(root: Node | None) -> bool:
@@ -104,8 +103,8 @@ def _load_text(text: str, path: str) -> Deck:
     root = compose(text, path)
     if root is None:
         raise DeckError([Problem(path, 1, 1, "the file is empty; a deck starts with 'deck:' and 'cards:'")])
-    if is_facts_root(root):
-        raise FactsFileGiven(path)
+    if is_facts_root(root):  # found by its content: a place in the text, like every problem load_text reports
+        raise FactsFileGiven(path, root.start_mark.line + 1, root.start_mark.column + 1)
     r = Reader(path)
     if not isinstance(root, MappingNode):
         r.problem(root, f"a deck file must start with 'deck:' and 'cards:' lines, not {describe(root)}")
