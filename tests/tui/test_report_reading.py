@@ -46,3 +46,22 @@ async def test_a_cut_row_of_the_class_report_opens_in_full(tmp_path: Path, monke
         assert "Question: Capital of France?" in text and LONG in " ".join(text.split())
         await pilot.press("escape")
         await wait_screen(pilot, ReportScreen)
+
+
+@synchronously
+async def test_test_results_show_long_answers_wrapped_in_full(tmp_path: Path) -> None:
+    from textual.widgets import DataTable
+
+    from quiz.tui.screens.exam import ExamResultScreen
+
+    session = ExamSession(draw(DECK, 1, "s"), clock=lambda: T0)
+    session.answer(LONG, duration=5)
+    app = make_app(tmp_path / "data")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_screen(pilot, HomeScreen)
+        app.push_screen(ExamResultScreen(session.finish()))
+        screen = await wait_screen(pilot, ExamResultScreen)
+        table = screen.query_one(DataTable)
+        (row,) = table.rows.values()
+        assert str(table.get_row_at(0)[3]) == LONG
+        assert row.height > 1  # wrapped to its column, not cut

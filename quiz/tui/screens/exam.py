@@ -456,17 +456,18 @@ class ExamResultScreen(Screen[None]):
         free = max(45, self.app.size.width - 4 - 3 - 1 - 5 * 2)
         table.add_column("#", width=3)
         table.add_column("", width=1)
-        table.add_column("Question", width=free - 2 * (free // 4))
-        table.add_column("Your answer", width=free // 4)
-        table.add_column("Right answer", width=free // 4)
+        table.add_column("Question", width=free - 2 * (free // 3))
+        table.add_column("Your answer", width=free // 3)
+        table.add_column("Right answer", width=free // 3)
         for i, item in enumerate(self.record.items, 1):
             mark = "✓" if item.correct else ("◐" if item.score > 0 else "✗")
-            table.add_row(
+            table.add_row(  # wrapped, never cut: a student must see what was wrong in a long order or match
                 Text(str(i), justify="right"),
                 mark,
-                Text(item.prompt, no_wrap=True, overflow="ellipsis"),
-                Text(item.given if item.answered else "(blank)", no_wrap=True, overflow="ellipsis"),
-                Text(item.expected, no_wrap=True, overflow="ellipsis"),
+                Text(item.prompt),
+                Text(item.given if item.answered else "(blank)"),
+                Text(item.expected),
+                height=None,
             )
         table.focus()
 

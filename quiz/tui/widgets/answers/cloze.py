@@ -12,7 +12,7 @@ from .base import AnswerWidget
 
 class ClozeAnswer(AnswerWidget):
     def compose(self) -> ComposeResult:
-        yield Static("Fill in the gaps; Enter goes to the next gap, then checks.", classes="instructions")
+        yield Static("Fill in the gaps; Enter goes to the next gap, and after the last one answers.", classes="instructions")
         for i in range(len(self.presented.card.gaps)):
             with Horizontal(classes="gap-row"):
                 yield Label(f"{i + 1}", classes="gap-number")

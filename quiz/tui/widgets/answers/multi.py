@@ -35,9 +35,9 @@ class MultiAnswer(AnswerWidget):
         self.ticked: set[int] = set()
 
     def compose(self) -> ComposeResult:
-        yield Static("Tick all that apply: number keys or space; Enter to check.", classes="instructions")
+        yield Static("Tick all that apply: number keys or space; then Enter.", classes="instructions")
         yield ToggleOptions(self.presented.options)
-        yield Button("Check (Enter)", id="check", compact=True)
+        yield Button("Done (Enter)", id="check", compact=True)
 
     def on_mount(self) -> None:
         self._refresh_marks()

@@ -13,7 +13,7 @@ class NumberAnswer(AnswerWidget):
     def compose(self) -> ComposeResult:
         ranged = getattr(self.presented.card, "range", None) is not None
         what = "the range, from–to (e.g. 1990-1995)" if ranged else "a number"
-        yield Static(f"Type {what}, Enter to check.", classes="instructions")
+        yield Static(f"Type {what}, then Enter.", classes="instructions")
         with Horizontal(classes="number-row"):
             yield Input(placeholder="from–to" if ranged else "number", id="typed")
             unit = getattr(self.presented.card, "unit", None)

@@ -31,7 +31,7 @@ class PickingAnswer(AnswerWidget):
         yield Static(self.INSTRUCTIONS, classes="instructions")
         yield Static(id="picked", classes="picked")
         yield NumberedOptions(self.presented.options)
-        yield Button("Check (Enter)", id="check", compact=True, disabled=True)
+        yield Button("Done (Enter)", id="check", compact=True, disabled=True)
 
     def picked_content(self) -> Content:
         """What has been picked so far, and what is still open."""

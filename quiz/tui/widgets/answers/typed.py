@@ -10,7 +10,7 @@ from .base import AnswerWidget
 
 class TypedAnswer(AnswerWidget):
     def compose(self) -> ComposeResult:
-        yield Static("Type your answer, Enter to check.", classes="instructions")
+        yield Static("Type your answer, then Enter.", classes="instructions")
         yield Input(placeholder="your answer", id="typed")
 
     def show_response(self, response: object) -> None:
