@@ -578,7 +578,11 @@ def _elsewhere(kind: str) -> dict[str, str]:
         for f in fields_:
             if f.name not in own:
                 users.setdefault(f.name, []).append(other)
-    return {name: f"it belongs to {', '.join(kinds)} cards" for name, kinds in users.items()}
+    out = {name: f"it belongs to {', '.join(kinds)} cards" for name, kinds in users.items()}
+    for f in _CARD_SETTING_FIELDS:  # a setting written straight on the card
+        if f.name not in own:
+            out.setdefault(f.name, f"it is a setting: write it under settings:, e.g. settings: {{{f.name}: ...}}")
+    return out
 
 
 def a_kind_card(kind: str) -> str:
