@@ -174,6 +174,8 @@ class QuizApp(App[None]):
             summary = session.summary()
             when = "" if summary.next_due is None else f" Next review {relative(summary.next_due, self.now())}."
             self.notify(f"Nothing to study right now.{when}")
+            if len(self.screen_stack) == 1:  # `quiz play DECK` at start-up: the deck list, not the loading screen
+                self.go_home()
             return
         screen = StudyScreen(session)
         if self._replaceable():

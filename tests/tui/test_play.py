@@ -88,3 +88,19 @@ async def test_redrill_asks_the_missed_cards_again(tmp_path: Path) -> None:
         await answer(pilot, right=True)
         end = await wait_screen(pilot, EndScreen)
         assert end.summary.answered == 1 and not end.summary.missed
+
+
+@synchronously
+async def test_playing_a_deck_with_nothing_due_opens_the_deck_list(tmp_path: Path) -> None:
+    from quiz.tui.screens.home import HomeScreen
+
+    deck = single(tour_deck(), "dealer-whom")
+    app = make_app(tmp_path, deck)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_screen(pilot, StudyScreen)
+        await answer(pilot, right=True)
+        await wait_screen(pilot, EndScreen)
+    app = make_app(tmp_path, deck)  # the same deck again: its one card is not due yet
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_screen(pilot, HomeScreen)
+        assert any("Nothing to study right now" in str(n.message) for n in app._notifications)
