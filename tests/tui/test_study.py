@@ -245,3 +245,20 @@ async def test_truefalse_feedback_uses_the_words_on_the_buttons(tmp_path: Path) 
         shown = screen.query_one(".answers").render().plain
         assert buttons == ["True", "False"]
         assert "You said: True" in shown and "Answer:   False" in shown
+
+
+@synchronously
+async def test_under_a_long_question_the_options_are_in_view_and_page_keys_scroll(tmp_path: Path) -> None:
+    passage = " ".join(f"Sentence {i} of a long reading passage about rivers." for i in range(40))
+    card = Choice(id="long", question=passage, answer="Right one", distractors=(Option("Wrong a"), Option("Wrong b")))
+    app = make_app(tmp_path, Deck(id="long", title="Long", cards=(card,)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await wait_screen(pilot, StudyScreen)
+        await pilot.pause()
+        body, options = screen.query_one("#body"), screen.query_one(NumberedOptions)
+        assert options.has_focus and body.scroll_y > 0
+        assert body.region.contains_region(options.region)
+        await pilot.press("pageup", "pageup", "pageup")
+        assert body.scroll_y == 0  # back at the start of the question
+        await pilot.press("pagedown")
+        assert body.scroll_y > 0

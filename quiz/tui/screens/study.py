@@ -43,6 +43,9 @@ class StudyScreen(Screen[None]):
         Binding("space", "next", "Next", show=False),
         *(Binding(str(n), f"rate({n})", show=False) for n in range(1, 5)),
         Binding("escape", "leave", "Decks"),
+        # A question longer than the screen: these scroll it while the options or the box keep the keys.
+        Binding("pageup", "scroll_body('up')", "Scroll up", show=False, priority=True),
+        Binding("pagedown", "scroll_body('down')", "Scroll down", show=False, priority=True),
     ]
 
     app: QuizApp
@@ -73,6 +76,7 @@ class StudyScreen(Screen[None]):
         """After the first question is on screen: the key bar is the costliest widget to build."""
         await self.mount(Footer())
         self.refresh_bindings()  # a footer fills itself in when the bindings change
+        self.call_after_refresh(self._show_focused)  # the footer took a line off the bottom
 
     # -- asking ---------------------------------------------------------------
 
@@ -94,7 +98,13 @@ class StudyScreen(Screen[None]):
         hint.update("")
         hint.display = False
         self.query_one("#body").scroll_home(animate=False)
+        self.call_after_refresh(self._show_focused)
         self.started = self.app.timer()
+
+    def _show_focused(self) -> None:
+        """Under a long question, scroll down to where the keys go: the options, or the box to type in."""
+        if self.focused is not None:
+            self.focused.scroll_visible(animate=False, immediate=True)
 
     def _duration(self) -> float:
         return max(0.0, self.app.timer() - self.started)
@@ -154,6 +164,7 @@ class StudyScreen(Screen[None]):
         slot.remove_children()
         slot.mount(self.feedback)
         self.query_one("#body").focus()
+        self.call_after_refresh(self.feedback.scroll_visible, animate=False, top=True)
 
     def on_flashcard_answer_rated(self, event: FlashcardAnswer.Rated) -> None:
         event.stop()
@@ -219,6 +230,13 @@ class StudyScreen(Screen[None]):
         hint = self.query_one("#hint", Static)
         hint.update(Content.assemble(("Hint: ", "bold"), presented.card.hint))
         hint.display = True
+
+    def action_scroll_body(self, direction: str) -> None:
+        body = self.query_one("#body", VerticalScroll)
+        if direction == "up":
+            body.scroll_page_up(animate=False)
+        else:
+            body.scroll_page_down(animate=False)
 
     def action_leave(self) -> None:
         self.app.go_home()
