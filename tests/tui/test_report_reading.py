@@ -65,3 +65,19 @@ async def test_test_results_show_long_answers_wrapped_in_full(tmp_path: Path) ->
         (row,) = table.rows.values()
         assert str(table.get_row_at(0)[3]) == LONG
         assert row.height > 1  # wrapped to its column, not cut
+
+
+@synchronously
+async def test_a_folder_with_a_space_in_its_name_is_read(tmp_path: Path) -> None:
+    usb = tmp_path / "USB DISK"
+    session = ExamSession(draw(DECK, 1, "s"), clock=lambda: T0)
+    session.answer("Paris", duration=5)
+    results.write(results.StudentResults("ann", T0, (session.finish(),)), usb)
+    app = make_app(tmp_path / "data")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_screen(pilot, HomeScreen)
+        await pilot.press("t")
+        await wait_screen(pilot, ReportPathScreen)
+        await pilot.press(*str(usb), "enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, ReportScreen) and app.screen.report is not None, "report")
+        assert app.screen.report.students == 1

@@ -49,8 +49,12 @@ class ReportPathScreen(ModalScreen["list[Path] | None"]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        try:
-            paths = [Path(p).expanduser() for p in shlex.split(event.value)] or [Path.cwd()]
+        whole = Path(event.value.strip()).expanduser()
+        try:  # a folder with a space in its name ("USB DISK") is one path; else several, split like a shell
+            if event.value.strip() and whole.exists():
+                paths = [whole]
+            else:
+                paths = [Path(p).expanduser() for p in shlex.split(event.value)] or [Path.cwd()]
         except ValueError as error:
             self.query_one("#report-path-problem", Static).update(f"Cannot read that: {error}")
             return
