@@ -228,7 +228,7 @@ async def test_a_pasted_essay_is_echoed_short_and_the_rating_stays_on_screen(tmp
         await settle(pilot)
         assert screen.state == "feedback"
         said = screen.query_one(".answers").render().plain.splitlines()[0]
-        assert said.startswith("You said: Washington") and "(5,500 characters)" in said and len(said) < 250
+        assert said.startswith("You said: Washington") and "(5,499 characters)" in said and len(said) < 250
         rating = screen.query_one("#rating")
         assert rating.region.bottom <= screen.query_one("#body").region.bottom
         assert rating.region.height > 0
@@ -262,3 +262,18 @@ async def test_under_a_long_question_the_options_are_in_view_and_page_keys_scrol
         assert body.scroll_y == 0  # back at the start of the question
         await pilot.press("pagedown")
         assert body.scroll_y > 0
+
+
+@synchronously
+async def test_a_paste_becomes_one_line_of_plain_text_and_is_not_answered_yet(tmp_path: Path) -> None:
+    from textual import events
+    from textual.widgets import Input
+
+    card = TypedAnswer(id="capital", question="Capital of Colombia?", answer="Bogotá")
+    app = make_app(tmp_path, Deck(id="paste", title="Paste", cards=(card,)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await wait_screen(pilot, StudyScreen)
+        box = screen.query_one("#typed", Input)
+        box.post_message(events.Paste("Bog\x1b\x07ota\nD.C.\r\n"))
+        await pilot.pause()
+        assert box.value == "Bogota D.C." and screen.state == "asking"

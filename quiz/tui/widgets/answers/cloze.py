@@ -8,6 +8,7 @@ from textual.content import Content
 from textual.widgets import Input, Label, Static
 
 from .base import AnswerWidget
+from .textbox import AnswerBox
 
 
 class ClozeAnswer(AnswerWidget):
@@ -16,7 +17,7 @@ class ClozeAnswer(AnswerWidget):
         for i in range(len(self.presented.card.gaps)):
             with Horizontal(classes="gap-row"):
                 yield Label(f"{i + 1}", classes="gap-number")
-                yield Input(placeholder=f"gap {i + 1}", id=f"gap-{i}", compact=True)
+                yield AnswerBox(placeholder=f"gap {i + 1}", id=f"gap-{i}", compact=True)
 
     def prompt_content(self) -> Content:
         parts: list[Content | tuple[str, str]] = []

@@ -7,6 +7,7 @@ from textual.containers import Horizontal
 from textual.widgets import Input, Label, Static
 
 from .base import AnswerWidget
+from .textbox import AnswerBox
 
 
 class NumberAnswer(AnswerWidget):
@@ -15,7 +16,7 @@ class NumberAnswer(AnswerWidget):
         what = "the range, from–to (e.g. 1990-1995)" if ranged else "a number"
         yield Static(f"Type {what}, then Enter.", classes="instructions")
         with Horizontal(classes="number-row"):
-            yield Input(placeholder="from–to" if ranged else "number", id="typed")
+            yield AnswerBox(placeholder="from–to" if ranged else "number", id="typed")
             unit = getattr(self.presented.card, "unit", None)
             if unit:
                 yield Label(unit, classes="unit", markup=False)

@@ -6,12 +6,13 @@ from textual.app import ComposeResult
 from textual.widgets import Input, Static
 
 from .base import AnswerWidget
+from .textbox import AnswerBox
 
 
 class TypedAnswer(AnswerWidget):
     def compose(self) -> ComposeResult:
         yield Static("Type your answer, then Enter.", classes="instructions")
-        yield Input(placeholder="your answer", id="typed")
+        yield AnswerBox(placeholder="your answer", id="typed")
 
     def show_response(self, response: object) -> None:
         self.query_one(Input).value = str(response)
