@@ -5,6 +5,10 @@ from __future__ import annotations
 import argparse
 import gc
 import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from quiz.deck.model import Deck
 
 HELP = "study a deck (a deck file or the id of a bundled deck)"
 
@@ -13,11 +17,20 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("deck", metavar="DECK", help="path to a deck file, or a bundled deck id")
 
 
-def _run_app(args: argparse.Namespace, deck: object | None) -> int:
+def _run_app(args: argparse.Namespace, deck: Deck | None) -> int:
     from quiz.store import data_dir
+
+    folder = data_dir(args.data_dir)
+    opening = None
+    if args.profile is not None or deck is not None:
+        # The learner's progress opens (and the session's queue builds) while Textual starts,
+        # so the first screen painted is the first question rather than a loading screen.
+        from quiz.tui.opening import open_ahead
+
+        opening = open_ahead(folder, args.profile, deck)
     from quiz.tui.app import create_app
 
-    app = create_app(data_dir(args.data_dir), profile=args.profile, deck=deck)  # type: ignore[arg-type]
+    app = create_app(folder, profile=args.profile, deck=deck, opening=opening)
     # The modules and the deck read so far live as long as the app: keep the
     # collector from rescanning them (full collections cost ~30 ms at start-up).
     gc.freeze()

@@ -7,6 +7,7 @@ opened in a thread worker, and each screen imports what only it needs.
 from __future__ import annotations
 
 import datetime as dt
+import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -20,9 +21,16 @@ from textual.widgets import Static
 from .when import relative
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+
     from quiz.deck.model import Deck
     from quiz.engine.session import StudySession
     from quiz.store import Store
+
+    from .opening import Opened
+
+OPENING_GRACE_S = 0.1
+"""How long the first paint waits for the progress opened ahead (a store locked by another quiz takes longer)."""
 
 Clock = Callable[[], dt.datetime]
 Timer = Callable[[], float]
@@ -54,11 +62,14 @@ class QuizApp(App[None]):
         clock: Clock | None = None,
         timer: Timer | None = None,
         seed: int | None = None,
+        opening: Future[Opened] | None = None,
     ) -> None:
         super().__init__()
         self.data_dir = data_dir
         self.profile = profile
         self.deck_spec = deck
+        self.opening = opening
+        """The store and session being opened since before the app ran (see `open_ahead`)."""
         self.clock: Clock = clock or _utc_now
         self.timer: Timer = timer or time.monotonic
         self.seed = seed
@@ -70,25 +81,45 @@ class QuizApp(App[None]):
         yield Static("Opening your progress…", id="loading")
 
     def on_mount(self) -> None:
-        self.open_store()
+        if self.opening is not None:  # nothing is painted yet: a moment's wait spares painting a loading screen
+            from concurrent.futures import wait
+
+            wait([self.opening], timeout=OPENING_GRACE_S)
+        if self.opening is not None and self.opening.done():  # one paint: the first screen is the question
+            self._opening_done()
+        else:
+            self.open_store()
 
     # -- start-up ----------------------------------------------------------
+
+    def _opening_done(self) -> None:
+        from quiz.store import StoreError
+
+        assert self.opening is not None
+        try:
+            opened = self.opening.result()
+        except (StoreError, OSError) as error:
+            self.fail(str(error))
+            return
+        self._opened(opened)
 
     @work(thread=True, exclusive=True, group="start")
     def open_store(self) -> None:
         from quiz.deck.errors import DeckError
-        from quiz.store import Store, StoreError
+        from quiz.store import StoreError
 
+        from .opening import open_progress
+
+        if self.opening is not None:
+            self.opening.exception()  # waits, whatever the outcome
+            self.call_from_thread(self._opening_done)
+            return
         try:
-            store = Store.open(self.data_dir)
-            profiles = store.list_profiles()
-            if self.profile is not None:  # "anna" signs in as the existing "Anna"; a blank name is refused
-                self.profile = store.resolve_profile(self.profile)
-            deck = self._resolve_deck()
+            opened = open_progress(self.data_dir, self.profile, self._resolve_deck(), clock=self.clock, seed=self.seed)
         except (StoreError, DeckError, OSError) as error:
             self.call_from_thread(self.fail, str(error))
             return
-        self.call_from_thread(self._opened, store, profiles, deck)
+        self.call_from_thread(self._opened, opened)
 
     def _resolve_deck(self) -> Deck | None:
         spec = self.deck_spec
@@ -102,10 +133,11 @@ class QuizApp(App[None]):
         self.error = message
         self.exit(return_code=1)
 
-    def _opened(self, store: Store, profiles: list[str], deck: Deck | None) -> None:
-        self.store = store
-        if self.profile is None and len(profiles) == 1:
-            self.profile = profiles[0]
+    def _opened(self, opened: Opened) -> None:
+        self.store, self.profile, deck, profiles = opened.store, opened.profile, opened.deck, opened.profiles
+        if opened.session is not None:
+            self.show_session(opened.session)
+            return
         if self.profile is not None:
             self._start(deck)
             return
@@ -154,10 +186,9 @@ class QuizApp(App[None]):
         assert store is not None and profile is not None
 
         def build() -> StudySession:
-            from quiz.engine.session import StudySession
+            from .opening import build_session
 
-            remember_deck_files(store, profile, decks)
-            return StudySession(store, profile, decks, clock=clock, seed=seed)
+            return build_session(store, profile, decks, clock=clock, seed=seed)
 
         self.start_session(build)
 
@@ -194,9 +225,9 @@ class QuizApp(App[None]):
         self.push_screen(StatisticsScreen(decks))
 
     def _replaceable(self) -> bool:
-        from .screens.end import EndScreen
-
-        return isinstance(self.screen, EndScreen)
+        """An end screen gives way to the next session; none was ever shown if its module is not loaded."""
+        end = sys.modules.get(f"{__package__}.screens.end")
+        return end is not None and isinstance(self.screen, end.EndScreen)
 
     def action_help(self) -> None:
         from .screens.help import HelpScreen
@@ -211,21 +242,6 @@ class QuizApp(App[None]):
         save_theme(self.data_dir, self.theme)
 
 
-def remember_deck_files(store: Store, profile: str, decks: Sequence[Deck]) -> None:
-    """Decks read from a file outside the bundled ones are listed on the deck list from now on."""
-    from quiz.paths import bundled_decks_dir
-    from quiz.store import StoreError
-
-    bundled = bundled_decks_dir().resolve()
-    for deck in decks:
-        if deck.path is None or deck.path.resolve().is_relative_to(bundled):
-            continue
-        try:
-            store.remember_deck_file(profile, deck.id, deck.path)
-        except StoreError:
-            pass  # only the deck list's shortcut is lost; the session itself reports store problems
-
-
 def create_app(
     data_dir: Path,
     profile: str | None = None,
@@ -235,12 +251,15 @@ def create_app(
     timer: Timer | None = None,
     seed: int | None = None,
     theme: str | None = None,
+    opening: Future[Opened] | None = None,
 ) -> QuizApp:
     """The app as the `quiz` command runs it; tests pass a fixed clock, timer and seed.
 
+    `opening` is `open_ahead` for the same data directory, learner and deck, started before the app.
+
     Without `theme`, light or dark is as last chosen with ctrl+t on this data directory.
     """
-    app = QuizApp(data_dir, profile, deck, clock=clock, timer=timer, seed=seed)
+    app = QuizApp(data_dir, profile, deck, clock=clock, timer=timer, seed=seed, opening=opening)
     if theme is None:
         from .theme import saved_theme
 

@@ -1,0 +1,47 @@
+"""Progress opened before the app runs (as `quiz play` does): the first screen is the question."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tui_helpers import PROFILE, answer, make_app, settle, synchronously, tour_deck
+
+from quiz.store import Store
+from quiz.tui.opening import open_ahead
+from quiz.tui.screens.study import StudyScreen
+
+
+@synchronously
+async def test_a_session_opened_ahead_is_the_first_screen(tmp_path: Path) -> None:
+    deck = tour_deck()
+    opening = open_ahead(tmp_path, PROFILE, deck)
+    opening.result()
+    app = make_app(tmp_path, deck, opening=opening)
+    async with app.run_test(size=(80, 24)) as pilot:
+        # no worker to wait for: the study screen is there from the first paint
+        assert isinstance(app.screen, StudyScreen)
+        assert app.screen.session is opening.result().session
+        presented = await answer(pilot, right=True)
+        await settle(pilot)
+    store = Store.open(tmp_path)
+    assert store.state(PROFILE, deck.id, presented.key) is not None
+
+
+@synchronously
+async def test_a_name_that_cannot_be_a_learners_is_said_not_raised(tmp_path: Path) -> None:
+    app = make_app(tmp_path, tour_deck(), profile="   ", opening=open_ahead(tmp_path, "   ", tour_deck()))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+    assert app.return_code == 1
+    assert app.error is not None and "cannot be a learner's name" in app.error
+
+
+@synchronously
+async def test_an_unusable_data_directory_is_said_not_raised(tmp_path: Path) -> None:
+    not_a_folder = tmp_path / "file"
+    not_a_folder.write_text("not a folder")
+    app = make_app(not_a_folder, tour_deck(), opening=open_ahead(not_a_folder, PROFILE, tour_deck()))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+    assert app.return_code == 1
+    assert app.error and str(not_a_folder) in app.error
