@@ -233,7 +233,7 @@ class QuizApp(App[None]):
         from .screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+            self.push_screen(HelpScreen(in_test=getattr(self.screen, "IN_TEST", False)))
 
     def action_toggle_dark(self) -> None:
         from .theme import save_theme

@@ -1,4 +1,4 @@
-"""Reading the class report at 80 columns: the path box, and rows cut short read in full."""
+"""Reading test results and the class report at 80 columns: long rows, the path box, the keys of a test."""
 
 from __future__ import annotations
 
@@ -81,3 +81,18 @@ async def test_a_folder_with_a_space_in_its_name_is_read(tmp_path: Path) -> None
         await pilot.press(*str(usb), "enter")
         await wait_for(pilot, lambda: isinstance(app.screen, ReportScreen) and app.screen.report is not None, "report")
         assert app.screen.report.students == 1
+
+
+@synchronously
+async def test_help_during_a_test_lists_the_test_keys(tmp_path: Path) -> None:
+    from quiz.tui.screens.exam import ExamScreen, create_exam_app
+    from quiz.tui.screens.help import HelpScreen
+
+    app = create_exam_app(tmp_path, "eve", draw(DECK, 1, "s"), clock=lambda: T0, timer=lambda: 0.0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_screen(pilot, ExamScreen)
+        await pilot.press("f1")
+        help_screen = await wait_screen(pilot, HelpScreen)
+        keys = help_screen.query_one("#help-keys").render().plain
+        assert "skip the question" in keys and "hand the test in" in keys and "handed in as it stands" in keys
+        assert "undo" not in keys and "hint" not in keys
