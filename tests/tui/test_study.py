@@ -13,6 +13,9 @@ from quiz.tui.widgets.feedback import FeedbackPanel
 from quiz.tui.widgets.options import NumberedOptions
 
 
+CAPITAL = TypedAnswer(id="capital", question="Capital of Colombia?", answer="Bogotá")
+
+
 def _answers(data_dir: Path, deck_id: str) -> list[tuple[str, int, int]]:
     with Store.open(data_dir) as store:
         return [tuple(row) for row in store.query("SELECT card_key, rating, correct FROM answers WHERE deck_id = ? ORDER BY id", (deck_id,))]
@@ -97,8 +100,7 @@ async def test_a_hint_makes_a_right_answer_hard(tmp_path: Path) -> None:
 
 @synchronously
 async def test_a_typo_counts_as_right_and_is_marked(tmp_path: Path) -> None:
-    card = TypedAnswer(id="capital", question="Capital of Colombia?", answer="Bogotá")
-    deck = Deck(id="typo", title="Typo", cards=(card,))
+    deck = Deck(id="typo", title="Typo", cards=(CAPITAL,))
     app = make_app(tmp_path, deck)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await wait_screen(pilot, StudyScreen)
@@ -218,8 +220,7 @@ async def test_placing_an_order_item_marks_it_neutrally_never_as_right(tmp_path:
 async def test_a_pasted_essay_is_echoed_short_and_the_rating_stays_on_screen(tmp_path: Path) -> None:
     from textual import events
 
-    card = TypedAnswer(id="capital", question="Capital of Colombia?", answer="Bogotá")
-    app = make_app(tmp_path, Deck(id="essay", title="Essay", cards=(card,)))
+    app = make_app(tmp_path, Deck(id="essay", title="Essay", cards=(CAPITAL,)))
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await wait_screen(pilot, StudyScreen)
         screen.query_one("#typed").post_message(events.Paste("Washington " * 500))
@@ -269,8 +270,7 @@ async def test_a_paste_becomes_one_line_of_plain_text_and_is_not_answered_yet(tm
     from textual import events
     from textual.widgets import Input
 
-    card = TypedAnswer(id="capital", question="Capital of Colombia?", answer="Bogotá")
-    app = make_app(tmp_path, Deck(id="paste", title="Paste", cards=(card,)))
+    app = make_app(tmp_path, Deck(id="paste", title="Paste", cards=(CAPITAL,)))
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await wait_screen(pilot, StudyScreen)
         box = screen.query_one("#typed", Input)
