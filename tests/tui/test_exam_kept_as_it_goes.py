@@ -46,6 +46,7 @@ CHILD = textwrap.dedent(
             for presented in paper.questions[:2]:  # two answers, both right, then the window goes
                 await pilot.press(str(presented.options.index(presented.card.answer) + 1))
                 await pilot.pause()
+                await app.workers.wait_for_complete()  # the answer is on disk before the window goes
             print("answered", flush=True)
             while app.is_running:
                 await pilot.pause(0.05)
