@@ -379,6 +379,15 @@ def test_new_cards_of_a_big_deck_after_an_edit(store: Store) -> None:
     assert store.new_cursor("Ana", "geo", deck_index(edited).signature) == 600
 
 
+def study_until_done(session: StudySession, clock: Clock) -> None:
+    """Answer right, waiting out the learning steps, until the session has nothing left."""
+    for _ in range(20):
+        if session.current is None:
+            break
+        right(session, clock, seconds=2)
+        clock.tick(minutes=11)
+
+
 def test_nothing_left_today_points_to_tomorrow_when_new_cards_wait(store: Store) -> None:
     """Reviews may be days away, but unseen cards come back with the next day's new-card limit."""
     from quiz.engine.clock import next_local_day_start
@@ -386,11 +395,7 @@ def test_nothing_left_today_points_to_tomorrow_when_new_cards_wait(store: Store)
     clock = Clock()
     deck = typed_deck(4, new_per_day=2)
     session = StudySession(store, "Ana", [deck], clock=clock, seed=1, fuzz=False)
-    for _ in range(20):
-        if session.current is None:
-            break
-        right(session, clock, seconds=2)
-        clock.tick(minutes=11)
+    study_until_done(session, clock)
     assert session.current is None
     later = StudySession(store, "Ana", [deck], clock=clock, fuzz=False)
     assert later.current is None
@@ -402,11 +407,7 @@ def test_nothing_left_and_no_new_cards_points_to_the_earliest_review(store: Stor
     clock = Clock()
     deck = typed_deck(2, new_per_day=5)
     session = StudySession(store, "Ana", [deck], clock=clock, seed=1, fuzz=False)
-    for _ in range(20):
-        if session.current is None:
-            break
-        right(session, clock, seconds=2)
-        clock.tick(minutes=11)
+    study_until_done(session, clock)
     later = StudySession(store, "Ana", [deck], clock=clock, fuzz=False)
     assert later.current is None
     assert later.summary().next_due == store.next_due("Ana", deck)
