@@ -106,3 +106,21 @@ def test_two_processes_recording_at_once_lose_nothing(tmp_path: Path) -> None:
     assert switches > 10, "the two writers did not overlap"
     conn.close()
     assert not os.path.exists(tmp_path / f"{DB_NAME}-journal")
+
+
+OPENER = "import sys; from pathlib import Path; from quiz.store import Store\n" \
+    "s = Store.open(Path(sys.argv[1])); s.ensure_profile(sys.argv[2]); s.close()"
+
+
+def test_many_quizzes_opening_a_new_data_dir_at_once_all_succeed(tmp_path: Path) -> None:
+    """A classroom starting together: creating the tables races with reading them, and nobody is refused."""
+    for trial in range(4):
+        data = tmp_path / f"class{trial}"
+        procs = [
+            subprocess.Popen([sys.executable, "-c", OPENER, str(data), f"pupil{i}"], stderr=subprocess.PIPE, text=True)
+            for i in range(6)
+        ]
+        errors = [p.communicate(timeout=120)[1] for p in procs]
+        assert [p.returncode for p in procs] == [0] * 6, errors
+        with Store.open(data) as store:
+            assert sorted(store.list_profiles()) == [f"pupil{i}" for i in range(6)]

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 import threading
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -27,7 +28,7 @@ from quiz.engine.clock import from_micros, to_micros, utc_now
 from quiz.engine.keys import deck_keys
 from quiz.engine.scheduler import LEARNING, LEECH_LAPSES, NEW, RELEARNING, REVIEW, CardState
 
-from .errors import ChangedElsewhere, StoreError
+from .errors import ChangedElsewhere, StoreBusy, StoreError
 from .location import cannot_write, prepare_data_dir
 from .migrations import MIGRATIONS, schema_version
 from .profiles import ProfileNameError, clean_profile_name, match_profile
@@ -154,8 +155,18 @@ class Store:
                 raise cannot_write(data_dir) from None
             raise StoreError(f"{path}: cannot open the progress database: {e}") from None
         store = cls(conn, path)
+        deadline = time.monotonic() + BUSY_TIMEOUT_S
         try:
-            store._prepare()
+            while True:
+                try:
+                    store._prepare()
+                    break
+                except StoreBusy:
+                    # Switching to WAL or migrating while another quiz opens the same new file can be
+                    # refused at once instead of waiting; both sides simply try again.
+                    if time.monotonic() > deadline:
+                        raise
+                    time.sleep(0.05)
         except BaseException:
             conn.close()
             raise
@@ -164,8 +175,13 @@ class Store:
     def _prepare(self) -> None:
         with self._guard():
             self._conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
-            version = self._version()
-            if version == 0 and self._conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+            self._conn.execute("BEGIN")  # one snapshot: another quiz may be creating the tables right now
+            try:
+                version = self._version()
+                foreign = version == 0 and self._conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+            finally:
+                self._conn.execute("COMMIT")
+            if foreign:
                 raise StoreError(
                     f"{self.path}: this SQLite file is not a quiz progress database; it was left untouched. "
                     "Use another --data-dir."
@@ -215,7 +231,7 @@ class Store:
             if _cannot_write(e):
                 raise cannot_write(self.path.parent) from None
             if "locked" in str(e) or "busy" in str(e):
-                raise StoreError(
+                raise StoreBusy(
                     f"{self.path}: the progress database stayed busy for {BUSY_TIMEOUT_S:.0f} s "
                     "(another quiz is writing to it); try again."
                 ) from None

@@ -16,3 +16,7 @@ class ChangedElsewhere(StoreError):
 
     Putting back the card's earlier schedule would silently discard that later answer.
     """
+
+
+class StoreBusy(StoreError):
+    """Another quiz held the database longer than the busy timeout."""
