@@ -139,7 +139,7 @@ class QuizApp(App[None]):
             self.show_session(opened.session)
             return
         if self.profile is not None:
-            self._start(deck)
+            self.first_screen(deck)
             return
         from .screens.profile import ProfileScreen
 
@@ -148,7 +148,7 @@ class QuizApp(App[None]):
                 self.exit()
                 return
             self.use_profile(name)
-            self._start(deck)
+            self.first_screen(deck)
 
         self.push_screen(ProfileScreen(profiles), chosen)
 
@@ -156,7 +156,8 @@ class QuizApp(App[None]):
         assert self.store is not None
         self.profile = self.store.ensure_profile(name)
 
-    def _start(self, deck: Deck | None) -> None:
+    def first_screen(self, deck: Deck | None) -> None:
+        """What the app shows once progress is open; the exam app shows its test instead."""
         if deck is not None:
             self.study([deck])
         else:

@@ -491,7 +491,7 @@ class ExamApp(QuizApp):
         self.time_limit = time_limit
         self.record: ExamRecord | None = None
 
-    def _start(self, deck: Deck | None) -> None:
+    def first_screen(self, deck: Deck | None) -> None:
         self.push_screen(ExamScreen(self.paper, time_limit=self.time_limit))
 
 
