@@ -235,12 +235,16 @@ def exams(store: Store, profile: str) -> list[ExamRecord]:
 
 def practice(store: Store, profile: str) -> list[PracticeRecord]:
     """The profile's practice per deck: answers, right answers, days, time, leeches, and retention
-    counted as the statistics screen counts it (right answers on cards in review)."""
+    counted as the statistics screen counts it (right answers on cards in review, re-drills left out).
+
+    Answers, right answers, days and time include re-drills: they are time spent practising.
+    """
     pid = store.profile_id(profile, create=False)
     if pid is None:
         return []
     rows = store.query(
-        "SELECT deck_id, count(*), sum(correct), sum(prev_state = ?), sum(prev_state = ? AND correct), "
+        "SELECT deck_id, count(*), sum(correct), sum(prev_state = ? AND NOT drill), "
+        "sum(prev_state = ? AND NOT drill AND correct), "
         "count(DISTINCT date(time_us / 1000000, 'unixepoch', 'localtime')), sum(duration), max(time_us) "
         "FROM answers WHERE profile_id = ? GROUP BY deck_id ORDER BY deck_id",
         (REVIEW, REVIEW, pid),

@@ -11,6 +11,15 @@ not asked on the same day.
 
 Every answer is committed to the store before the next card is shown; undo
 and rating overrides rewrite the store in one transaction too.
+
+Two windows on one profile build their queues from the same store: before a
+card is shown, its stored schedule is read again (one primary-key lookup), and
+a card answered in the other window since the queue was built is skipped.
+
+A re-drill (`redrill`) asks a session's misses again, right after their
+answers were shown: its answers are kept as practice but leave every card's
+schedule as it was, since recalling an answer seen a minute ago says nothing
+about memory. A card missed in the re-drill comes back at its end.
 """
 
 from __future__ import annotations
@@ -112,7 +121,8 @@ class StudySession:
 
     `clock` returns the UTC-aware now (tests pass a fake one); `seed` fixes
     option shuffling and the random spread of review intervals, which
-    `fuzz=False` turns off; `only` asks just these cards, now (see `redrill`).
+    `fuzz=False` turns off; `only` asks just these cards, now; `drill` makes
+    the answers re-drill practice that leaves the schedule alone (see `redrill`).
     """
 
     def __init__(
@@ -125,6 +135,7 @@ class StudySession:
         seed: int | None = None,
         fuzz: bool = True,
         only: Sequence[Presented] | None = None,
+        drill: bool = False,
     ):
         self._store = store
         self._profile = profile
@@ -133,6 +144,8 @@ class StudySession:
         self._seed = seed
         self._rng = random.Random(seed)
         self._fuzz = fuzz
+        self._drill = drill
+        self._expected: dict[tuple[str, str], dt.datetime | None] = {}  # (deck id, key) -> due as last seen, None: new
         self._seq = itertools.count()
         self._queue: list[_Item] = []
         self._learning: list[_Pending] = []
@@ -145,6 +158,9 @@ class StudySession:
             self._build_queue()
         else:
             self._queue = [_item(p.deck, e) for p in only if (e := deck_index(p.deck).get(p.key)) is not None]
+            for item in self._queue:
+                stored = store.state(profile, item.deck.id, item.key)
+                self._expect(item, None if stored is None else stored.due)
         self._advance()
 
     # -- queue -----------------------------------------------------------
@@ -173,9 +189,13 @@ class StudySession:
 
             for item, due in self._due(deck, index, day_end, (LEARNING, RELEARNING), None, allowed):
                 self._learning.append(_Pending(due, next(self._seq), item))
+                self._expect(item, due)
             for item, due in self._due(deck, index, day_end, (REVIEW,), limits.reviews_per_day - today.reviews, allowed):
                 reviews.append((due, item))
-            new += self._new_cards(deck, index, limits.new_per_day - today.new, allowed)
+                self._expect(item, due)
+            for item in self._new_cards(deck, index, limits.new_per_day - today.new, allowed):
+                new.append(item)
+                self._expect(item, None)
         reviews.sort(key=lambda pair: pair[0])
         self._queue = [item for _, item in reviews] + new
         self._learning.sort()
@@ -244,16 +264,37 @@ class StudySession:
             self._store.set_new_cursor(self._profile, deck.id, index.signature, cursor)
         return out
 
-    def _advance(self, *, reuse: Presented | None = None) -> None:
-        """Pick the card to show now; `reuse` keeps its option order if it is picked again."""
+    def _expect(self, item: _Item, due: dt.datetime | None) -> None:
+        """Note the card's stored due time as this session left it (None: no progress)."""
+        self._expected[(item.deck.id, item.key)] = due
+
+    def _answered_elsewhere(self, item: _Item) -> bool:
+        """Whether the card's stored schedule changed since this session last saw it: another window answered it.
+
+        Any answer gives a card a new due time, and undoing it elsewhere puts the old one back.
+        """
+        stored = self._store.state(self._profile, item.deck.id, item.key)
+        return (None if stored is None else stored.due) != self._expected.get((item.deck.id, item.key))
+
+    def _next_item(self) -> _Item | None:
         now = self._now()
         if self._learning and self._learning[0].due <= now:
-            item = self._learning.pop(0).item
-        elif self._queue:
-            item = self._queue.pop(0)
-        elif self._learning and self._learning[0].due <= now + LEARN_AHEAD:
-            item = self._learning.pop(0).item
-        else:
+            return self._learning.pop(0).item
+        if self._queue:
+            return self._queue.pop(0)
+        if self._learning and self._learning[0].due <= now + LEARN_AHEAD:
+            return self._learning.pop(0).item
+        return None
+
+    def _advance(self, *, reuse: Presented | None = None) -> None:
+        """Pick the card to show now; `reuse` keeps its option order if it is picked again.
+
+        A card answered in another window since is dropped: that window asked it already.
+        """
+        item = self._next_item()
+        while item is not None and self._answered_elsewhere(item):
+            item = self._next_item()
+        if item is None:
             self._current = self._current_item = None
             return
         self._current_item = item
@@ -315,10 +356,12 @@ class StudySession:
         before = self._store.state(self._profile, item.deck.id, item.key) or new_state(now)
         answer = self._make_answer(item, before, rating, auto, result, now, duration, hint_used)
         answer_id = self._store.record(answer)
+        if not self._drill:
+            self._expect(item, answer.after.due)
         outcome = Outcome(presented, result, rating, auto, answer.after.due, answer.after.leech)
         step = _Step(answer_id, answer, outcome, item, list(self._queue), list(self._learning))
         self._history.append(step)
-        self._schedule_in_session(item, answer.after, now)
+        self._schedule_in_session(item, answer, now)
         self._advance()
         return outcome
 
@@ -333,7 +376,10 @@ class StudySession:
         duration: float,
         hint_used: bool,
     ) -> Answer:
-        after = review(before, rating, now, item.deck.settings_for(item.card), fuzz=self._rng if self._fuzz else None)
+        if self._drill:
+            after = before
+        else:
+            after = review(before, rating, now, item.deck.settings_for(item.card), fuzz=self._rng if self._fuzz else None)
         if result is None or rating != auto:
             correct = rating != Rating.AGAIN
             score = float(correct) if result is None or correct != result.correct else result.score
@@ -353,12 +399,16 @@ class StudySession:
             hint_used=hint_used,
             before=before,
             after=after,
+            drill=self._drill,
         )
 
-    def _schedule_in_session(self, item: _Item, after: CardState, now: dt.datetime) -> None:
-        """A card still in learning comes back today, when its step is over."""
-        if after.in_learning and after.due < next_local_day_start(now):
-            bisect.insort(self._learning, _Pending(after.due, next(self._seq), item))
+    def _schedule_in_session(self, item: _Item, answer: Answer, now: dt.datetime) -> None:
+        """A card still in learning comes back today, when its step is over; in a re-drill, a miss comes back last."""
+        if self._drill:
+            if answer.rating == Rating.AGAIN:
+                self._queue.append(item)
+        elif answer.after.in_learning and answer.after.due < next_local_day_start(now):
+            bisect.insort(self._learning, _Pending(answer.after.due, next(self._seq), item))
 
     def override(self, rating: Rating) -> Outcome:
         """Change the rating of the last answer; it is re-scheduled as if given that rating.
@@ -374,11 +424,13 @@ class StudySession:
             step.item, old.before, Rating(rating), step.outcome.auto_rating, result, old.time, old.duration, old.hint_used
         )
         self._store.amend(step.answer_id, answer)
+        if not self._drill:
+            self._expect(step.item, answer.after.due)
         outcome = Outcome(step.outcome.presented, result, Rating(rating), step.outcome.auto_rating, answer.after.due, answer.after.leech)
         step.answer, step.outcome = answer, outcome
         shown = self._current
         self._queue, self._learning = list(step.queue), list(step.learning)
-        self._schedule_in_session(step.item, answer.after, old.time)
+        self._schedule_in_session(step.item, answer, old.time)
         self._advance(reuse=shown)
         return outcome
 
@@ -394,6 +446,8 @@ class StudySession:
         index = deck_index(step.item.deck)
         position = index.positions[step.item.key]
         self._store.undo(step.answer_id, step.answer, new_cursor=(index.signature, position))
+        if not self._drill:
+            self._expect(step.item, None if step.answer.before.is_new else step.answer.before.due)
         self._history.pop()
         self._queue, self._learning = step.queue, step.learning
         self._current, self._current_item = step.outcome.presented, step.item
@@ -431,7 +485,11 @@ class StudySession:
         return earliest
 
     def redrill(self) -> "StudySession":
-        """A new session over this one's missed cards, asked now regardless of due dates and limits."""
+        """A new session over this one's missed cards, asked now regardless of due dates and limits.
+
+        Its answers are practice (`drill`): stored and timed, but the cards keep the
+        schedule the misses gave them, so a card missed then re-drilled right is still due soon.
+        """
         seed = None if self._seed is None else self._seed + 1
         return StudySession(
             self._store,
@@ -441,4 +499,5 @@ class StudySession:
             seed=seed,
             fuzz=self._fuzz,
             only=self.summary().missed,
+            drill=True,
         )

@@ -43,7 +43,13 @@ _BATCH = 500  # keys per IN (...) query, well under SQLite's parameter limit
 
 @dataclass(frozen=True)
 class Answer:
-    """One answer as stored: who, what, when, how it went, and the card's state before and after."""
+    """One answer as stored: who, what, when, how it went, and the card's state before and after.
+
+    A `drill` answer was given while re-drilling a session's misses, right after
+    seeing their answers: it is kept as practice, but it is not a review. It
+    leaves the card's schedule as it was (`after` is `before`) and is counted
+    neither in retention nor in the daily limits.
+    """
 
     profile: str
     deck_id: str
@@ -58,6 +64,7 @@ class Answer:
     hint_used: bool
     before: CardState
     after: CardState
+    drill: bool = False
 
 
 @dataclass(frozen=True)
@@ -74,7 +81,11 @@ class DeckCounts:
 
 @dataclass(frozen=True)
 class DayActivity:
-    """What a learner did in a deck since a moment (the start of the local day)."""
+    """What a learner did in a deck since a moment (the start of the local day).
+
+    `new` and `reviews` count what the daily limits count: re-drill answers are
+    not among them, but their cards are in `keys` (their siblings were given away).
+    """
 
     new: int
     reviews: int
@@ -398,26 +409,29 @@ class Store:
 
     def day_activity(self, profile: str, deck_id: str, since: dt.datetime) -> DayActivity:
         rows = self.query(
-            "SELECT card_key, prev_state FROM answers WHERE profile_id = ? AND deck_id = ? AND time_us >= ?",
+            "SELECT card_key, prev_state, drill FROM answers WHERE profile_id = ? AND deck_id = ? AND time_us >= ?",
             (self._pid(profile), deck_id, to_micros(since)),
         )
-        new = {key for key, prev in rows if prev == NEW}
+        new = {key for key, prev, drill in rows if prev == NEW and not drill}
         return DayActivity(
             new=len(new),
-            reviews=sum(1 for _, prev in rows if prev == REVIEW),
-            keys=frozenset(key for key, _ in rows),
+            reviews=sum(1 for _, prev, drill in rows if prev == REVIEW and not drill),
+            keys=frozenset(key for key, _, _ in rows),
         )
 
     # -- answers ---------------------------------------------------------
 
     def record(self, answer: Answer) -> int:
-        """Store an answer and the card's new state in one transaction; committed on return. Returns its id."""
+        """Store an answer and the card's new state in one transaction; committed on return. Returns its id.
+
+        A drill answer is stored, but the card's state is left as it is.
+        """
         pid = self._pid(answer.profile)
         with self.transaction() as conn:
             cursor = conn.execute(
                 "INSERT INTO answers (profile_id, deck_id, card_key, time_us, given, correct, score, rating, "
-                "auto_rating, duration, hint_used, prev_state, state_before, state_after) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "auto_rating, duration, hint_used, prev_state, state_before, state_after, drill) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     pid,
                     answer.deck_id,
@@ -433,9 +447,11 @@ class Store:
                     answer.before.state,
                     None if answer.before.is_new else answer.before.to_json(),
                     answer.after.to_json(),
+                    int(answer.drill),
                 ),
             )
-            self._put_state(conn, pid, answer.deck_id, answer.card_key, answer.after)
+            if not answer.drill:
+                self._put_state(conn, pid, answer.deck_id, answer.card_key, answer.after)
             answer_id = cursor.lastrowid
         assert answer_id is not None
         return answer_id
@@ -444,15 +460,20 @@ class Store:
         """Replace a stored answer's rating and outcome (the learner overrode the automatic rating).
 
         Refused with `ChangedElsewhere`, like `undo`, when the card was answered since.
+        A drill answer never moved the card's schedule, so only the answer itself changes.
         """
         pid = self._pid(answer.profile)
         with self.transaction() as conn:
-            self._require_unchanged(conn, pid, answer_id, answer, "the rating was not changed")
+            if answer.drill:
+                self._require_stored(conn, answer_id, "the rating was not changed")
+            else:
+                self._require_unchanged(conn, pid, answer_id, answer, "the rating was not changed")
             conn.execute(
                 "UPDATE answers SET correct = ?, score = ?, rating = ?, state_after = ? WHERE id = ?",
                 (int(answer.correct), float(answer.score), int(answer.rating), answer.after.to_json(), answer_id),
             )
-            self._put_state(conn, pid, answer.deck_id, answer.card_key, answer.after)
+            if not answer.drill:
+                self._put_state(conn, pid, answer.deck_id, answer.card_key, answer.after)
 
     def undo(self, answer_id: int, answer: Answer, *, new_cursor: tuple[str, int] | None = None) -> None:
         """Take an answer back: delete it and put the card back where it was.
@@ -462,10 +483,14 @@ class Store:
 
         Taking back a new card's first answer makes it new again; `new_cursor`
         (deck signature, the card's position) keeps the deck's new-card cursor
-        valid without a rescan.
+        valid without a rescan. A drill answer is simply deleted: it never moved the schedule.
         """
         pid = self._pid(answer.profile)
         with self.transaction() as conn:
+            if answer.drill:
+                self._require_stored(conn, answer_id, "nothing undone")
+                conn.execute("DELETE FROM answers WHERE id = ?", (answer_id,))
+                return
             self._require_unchanged(conn, pid, answer_id, answer, "nothing undone")
             conn.execute("DELETE FROM answers WHERE id = ?", (answer_id,))
             if answer.before.is_new:
@@ -494,15 +519,21 @@ class Store:
         Two windows on one data directory both write; called inside the write
         transaction, so no other answer can slip in between the check and the change.
         """
-        stored = conn.execute("SELECT state_after FROM answers WHERE id = ?", (answer_id,)).fetchone()
-        if stored is None:
-            raise ChangedElsewhere(f"this answer was taken back elsewhere; {consequence}")
+        stored = Store._require_stored(conn, answer_id, consequence)
         current = conn.execute(
             f"SELECT {_STATE_COLUMNS} FROM card_states WHERE profile_id = ? AND deck_id = ? AND card_key = ?",
             (pid, answer.deck_id, answer.card_key),
         ).fetchone()
-        if current is None or tuple(current) != _state_values(CardState.from_json(stored[0])):
+        if current is None or tuple(current) != _state_values(CardState.from_json(stored)):
             raise ChangedElsewhere(f"this card was answered again elsewhere; {consequence}")
+
+    @staticmethod
+    def _require_stored(conn: sqlite3.Connection, answer_id: int, consequence: str) -> str:
+        """The answer's stored state after it; `ChangedElsewhere` if the answer is gone."""
+        stored = conn.execute("SELECT state_after FROM answers WHERE id = ?", (answer_id,)).fetchone()
+        if stored is None:
+            raise ChangedElsewhere(f"this answer was taken back elsewhere; {consequence}")
+        return str(stored[0])
 
     @staticmethod
     def _put_state(conn: sqlite3.Connection, pid: int, deck_id: str, key: str, state: CardState) -> None:

@@ -183,6 +183,15 @@ MIGRATIONS: tuple[Migration, ...] = (
         ) WITHOUT ROWID;
         """,
     ),
+    Migration(
+        "re-drill answers kept apart from reviews",
+        """
+        -- 1 for an answer given while re-drilling a session's misses, just after seeing their answers:
+        -- practice, kept and timed, that left the card's schedule as it was and is not a review
+        -- (not counted in retention nor in the daily limits). Older answers were all reviews.
+        ALTER TABLE answers ADD COLUMN drill INTEGER NOT NULL DEFAULT 0;
+        """,
+    ),
 )
 
 

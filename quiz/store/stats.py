@@ -4,6 +4,8 @@ Counts come straight from SQL (indexed by profile and time), so they stay
 fast on years of answers. Days are the learner's local days, like the daily
 limits. Retention is "true retention": the share of answers to cards in the
 review state that were right, which is what the desired retention aims at.
+Re-drill answers (given right after seeing the answer) are activity, counted
+in the answers per day, but never in retention.
 """
 
 from __future__ import annotations
@@ -51,7 +53,10 @@ def state_counts(store: Store, profile: str) -> dict[str, dict[str, int]]:
 def reviews_per_day(
     store: Store, profile: str, days: int, *, deck_id: str | None = None, now: dt.datetime | None = None
 ) -> list[DayCount]:
-    """Answers (and right answers) on each of the last `days` local days, oldest first, today last."""
+    """Answers (and right answers) on each of the last `days` local days, oldest first, today last.
+
+    Re-drill answers are practice too, so they are counted here.
+    """
     today = (now or utc_now()).astimezone().date()
     first = today - dt.timedelta(days=days - 1)
     since = dt.datetime.combine(first, dt.time()).astimezone()
@@ -107,7 +112,10 @@ def retention(
     days: int | None = None,
     now: dt.datetime | None = None,
 ) -> float | None:
-    """Share of review-state answers that were right (over the last `days` days if given); None without any."""
+    """Share of review-state answers that were right (over the last `days` days if given); None without any.
+
+    Re-drill answers are left out: the learner had just seen the answer.
+    """
     pid = store.profile_id(profile, create=False)
     if pid is None:
         return None
@@ -116,7 +124,8 @@ def retention(
     if days is not None:
         since = to_micros((now or utc_now()) - dt.timedelta(days=days))
     [(n, right)] = store.query(
-        f"SELECT count(*), sum(correct) FROM answers WHERE profile_id = ? AND prev_state = ? AND time_us >= ?{where}",
+        "SELECT count(*), sum(correct) FROM answers "
+        f"WHERE profile_id = ? AND prev_state = ? AND NOT drill AND time_us >= ?{where}",
         (pid, REVIEW, since, *params),
     )
     return None if not n else right / n
