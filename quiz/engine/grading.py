@@ -9,7 +9,7 @@ left -> right. Flashcards are rated by the learner, not graded.
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, fields, replace
 
 from quiz.deck.model import (
     DEFAULT_SETTINGS,
@@ -29,7 +29,7 @@ from quiz.deck.model import (
 
 from .answers import answer_text, fill_gaps, response_text
 from .matching import match_text
-from .normalize import answer_key, fold
+from .normalize import answer_key, fold, trim
 from .numbers import parse_span, within
 from .pace import expected_seconds
 
@@ -39,6 +39,19 @@ FALSE_WORDS = frozenset("false f no n falsch nein falso incorrect wrong 0".split
 
 RANGE_LABELS = ("from", "to")
 """The two parts of a range answer, as the feedback names them."""
+
+
+@dataclass(frozen=True)
+class PartAnswer:
+    """One typed part of an answer (a cloze gap): what the learner gave and what is right.
+
+    Kept per part so the feedback can list just the gaps, each with its own verdict,
+    instead of the whole text twice.
+    """
+
+    given: str  # as typed, surrounding spaces trimmed; "" when left blank
+    expected: str  # the accepted form a right part matched (typo or not), else the canonical answer
+    typo: bool = False  # right, but with a small typo
 
 
 @dataclass(frozen=True)
@@ -60,6 +73,9 @@ class Grade:
     labels: tuple[str, ...] = ()  # what to call each part on screen: "1", "2", ... or "from", "to"
     credit: str = ""  # partial credit in words ("2 of 3"), empty unless partly right
     expected_seconds: float = 0.0  # how long a learner who knows the card needs (see `pace`)
+    part_answers: tuple[PartAnswer, ...] = ()
+    """The texts of each part, parallel to `parts` and `labels`, where parts are typed
+    (cloze gaps); empty for other kinds."""
 
 
 @dataclass(frozen=True)
@@ -74,6 +90,7 @@ class Verdict:
     parts: tuple[bool, ...] = ()
     labels: tuple[str, ...] = ()  # default: the parts numbered from 1
     credit: str = ""  # default: right parts of all parts
+    part_answers: tuple[PartAnswer, ...] = ()
 
 
 def _find_option(options: Sequence[Option], picked: object) -> Option | None:
@@ -193,16 +210,20 @@ def _grade_number(card: Number, response: object) -> Verdict:
 
 
 def _grade_cloze(card: Cloze, response: object, settings: Settings) -> Verdict:
-    given = _texts(response)
-    matches = [
-        match_text(given[i] if i < len(given) else "", alternatives, settings.matching)
-        for i, alternatives in enumerate(card.gaps)
-    ]
+    texts = _texts(response)
+    typed = [trim(texts[i]) if i < len(texts) else "" for i in range(len(card.gaps))]
+    matches = [match_text(text, alternatives, settings.matching) for text, alternatives in zip(typed, card.gaps)]
     parts = tuple(m.correct for m in matches)
     right = all(parts) and bool(parts)
     matched = fill_gaps(card, [m.matched or "" for m in matches]) if right else None
     typo = right and any(m.typo for m in matches)
-    return Verdict(correct=right, score=_share(parts), parts=parts, typo=typo, matched=matched)
+    part_answers = tuple(
+        PartAnswer(given=text, expected=m.matched if m.correct and m.matched else alternatives[0], typo=m.typo)
+        for text, m, alternatives in zip(typed, matches, card.gaps)
+    )
+    return Verdict(
+        correct=right, score=_share(parts), parts=parts, typo=typo, matched=matched, part_answers=part_answers
+    )
 
 
 def _grade_order(card: Order, response: object) -> Verdict:
@@ -261,9 +282,10 @@ def grade(card: Card, response: object, settings: Settings, *, shown: Sequence[s
             raise TypeError(f"card {card.id!r} is a flashcard: the learner rates it, it is not graded")
         case _:
             raise TypeError(f"not a card: {card!r}")
+    named = _named_parts(verdict)  # shallow: the part answers stay dataclasses
     return Grade(
         expected=answer_text(card),
         given=response_text(card, response),
         expected_seconds=expected_seconds(card),
-        **asdict(_named_parts(verdict)),
+        **{f.name: getattr(named, f.name) for f in fields(named)},
     )
