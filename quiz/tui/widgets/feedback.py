@@ -1,4 +1,9 @@
-"""What the learner sees after answering: verdict, answers (typo marked), notes, rating."""
+"""What the learner sees after answering: verdict, answers (typo marked), notes, rating.
+
+A cloze lists its gaps one per line (what was typed, ✓ or ✗, the right word where
+it differs) and shows the text once, with the right words in: the learner sees at
+a glance what was wrong, and the rating stays on screen under a long text.
+"""
 
 from __future__ import annotations
 
@@ -11,18 +16,25 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static
 
+from quiz.deck.model import Card, Cloze
+
 from ..when import relative
 from .notes import notes_content
 from .rating import RatingBar
 
 if TYPE_CHECKING:
-    from quiz.engine.grading import Grade
+    from quiz.engine.grading import Grade, PartAnswer
     from quiz.engine.session import Outcome
 
 MARK = "reverse underline"
+GAP_STYLE = "bold underline"
+"""The right words in a cloze's text, styled like the numbered gaps of the question."""
 ECHO_LIMIT = 200
 """Characters of a typed answer repeated back: a pasted essay must not push the rating off-screen.
 Picked answers (order, match) are as long as the right answer and are always shown whole."""
+PART_ECHO_LIMIT = 60
+"""Characters of one typed part (a cloze gap) repeated back, so each gap stays about one line."""
+BLANK = "(blank)"
 
 
 def echoed(text: str, limit: int = ECHO_LIMIT) -> str:
@@ -53,9 +65,48 @@ def verdict(grade: Grade) -> tuple[str, str]:
     return "✗ Wrong", "wrong"
 
 
-def answer_lines(grade: Grade) -> Content:
+def part_line(label: str, width: int, ok: bool, part: PartAnswer) -> Content:
+    """`2  1998 ✗ → 1999`: the part's number, what the learner typed, the mark, the right text
+    where it differs; a typo has its differing letters marked on both sides."""
+    number = (f"{label:>{width}}  ", "bold")
+    if part.typo:
+        given, target = marked_difference(echoed(part.given, PART_ECHO_LIMIT), part.expected)
+        return Content.assemble(number, given, " ✓ typo → ", target)
+    typed = (echoed(part.given, PART_ECHO_LIMIT), "") if part.given else (BLANK, "italic")
+    if ok:
+        return Content.assemble(number, typed, " ✓")
+    return Content.assemble(number, typed, " ✗ → ", part.expected)
+
+
+def filled_text(card: Cloze) -> Content:
+    """The cloze's text with the right words in, marked where the gaps were."""
+    gaps = card.gaps
+    return Content.assemble(
+        *((gaps[segment][0], GAP_STYLE) if isinstance(segment, int) else Content(segment) for segment in card.segments())
+    )
+
+
+def part_lines(grade: Grade, card: Card | None = None) -> list[Content]:
+    """One line per typed part, then the whole answer once for context."""
+    width = max(len(label) for label in grade.labels)
+    lines = [
+        part_line(label, width, ok, part)
+        for label, ok, part in zip(grade.labels, grade.parts, grade.part_answers)
+    ]
+    whole = filled_text(card) if isinstance(card, Cloze) else Content(grade.expected)
+    lines.append(Content.assemble(("Answer: ", "bold"), whole))
+    return lines
+
+
+def answer_lines(grade: Grade, card: Card | None = None) -> Content:
+    """The learner's answer against the right one; `card` lets a cloze mark the right words in its text."""
     label = ("bold", "")
     lines: list[Content] = []
+    if grade.part_answers:
+        lines = part_lines(grade, card)
+        if grade.feedback:
+            lines.append(Content.assemble(("» ", "bold"), grade.feedback))
+        return Content("\n").join(lines)
     if grade.typo and grade.matched:
         given, target = marked_difference(grade.given, grade.matched)
         lines.append(Content.assemble(("You typed: ", label[0]), given))
@@ -86,7 +137,7 @@ class FeedbackPanel(Vertical):
         assert grade is not None
         text, kind = verdict(grade)
         yield Static(text, classes=f"verdict {kind}", markup=False)
-        yield Static(answer_lines(grade), classes="answers")
+        yield Static(answer_lines(grade, self.outcome.presented.card), classes="answers")
         notes = notes_content(self.outcome.presented.deck, self.outcome.presented.card)
         if notes is not None:
             yield Static(notes, classes="notes")
