@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 import time
 from collections.abc import Iterator
 
 import pytest
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Checked decks are cached in a folder of this run, never in the user's own cache."""
+    folder = tempfile.mkdtemp(prefix="quiz-cache-")
+    os.environ["QUIZ_CACHE_DIR"] = folder
+    config.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))
 
 
 @pytest.fixture

@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from quiz.deck import loader
+from quiz.deck import cache, files, loader
 from quiz.deck.errors import DeckError
-from quiz.deck.loader import bundled_decks, find_deck_files, load_deck, load_text, resolve_deck
+from quiz.deck.files import bundled_decks, find_deck_files, resolve_deck
+from quiz.deck.loader import load_deck, load_text
 from quiz.deck.model import KINDS, Choice, Deck, Cloze, Match, Multi, Number, NumberRange, Option
 from quiz.deck.writer import dump
 from quiz.paths import bundled_decks_dir
@@ -80,13 +81,13 @@ def test_resolve_unknown_deck_names_the_bundled_ones() -> None:
 
 def test_resolve_reads_only_the_bundled_file_it_names(monkeypatch: pytest.MonkeyPatch) -> None:
     read: list[Path] = []
-    real = loader.load_deck
+    real = cache.read_deck
 
     def counting(path: Path) -> Deck:
         read.append(Path(path))
         return real(path)
 
-    monkeypatch.setattr(loader, "load_deck", counting)
+    monkeypatch.setattr(cache, "read_deck", counting)
     for spec in ("tour-en", "tour.en", "tour.en.yaml"):
         read.clear()
         assert resolve_deck(spec).id == "tour-en"
@@ -101,7 +102,7 @@ def test_resolve_finds_a_bundled_deck_by_an_id_its_file_name_does_not_give(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     (tmp_path / "capitals.yaml").write_text(dump(load_deck(TOUR)).replace("id: tour-en", "id: world-capitals", 1))
-    monkeypatch.setattr(loader, "bundled_decks_dir", lambda: tmp_path)
+    monkeypatch.setattr(files, "bundled_decks_dir", lambda: tmp_path)
     assert resolve_deck("world-capitals").path == tmp_path / "capitals.yaml"
     assert resolve_deck("capitals").id == "world-capitals"
 
@@ -110,7 +111,7 @@ def test_a_broken_bundled_deck_named_by_its_file_reports_its_problems(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     (tmp_path / "broken.yaml").write_text("deck: {id: broken}\n")
-    monkeypatch.setattr(loader, "bundled_decks_dir", lambda: tmp_path)
+    monkeypatch.setattr(files, "bundled_decks_dir", lambda: tmp_path)
     with pytest.raises(DeckError, match=r"broken.yaml:\d+:\d+: "):
         resolve_deck("broken")
 

@@ -8,7 +8,7 @@ import jsonschema
 import pytest
 
 from quiz.cli import main
-from quiz.deck.loader import find_deck_files
+from quiz.deck.files import find_deck_files
 from quiz.deck.model import KINDS
 from quiz.deck.schema import SCHEMA_FILE, build_schema, editor_view, shipped_schema
 from quiz.paths import bundled_decks_dir

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from quiz.deck.loader import bundled_decks, load_deck
+from quiz.deck.files import bundled_decks
+from quiz.deck.loader import load_deck
 from quiz.deck.model import Choice, Cloze, Deck, Number, Order, TrueFalse, TypedAnswer
 from quiz.generate import generate_deck, load_facts, render_deck
 from quiz.generate.facts import NUMBER_TYPES, TEXT_TYPE, Fact, Facts, Relation

@@ -12,7 +12,7 @@ if TYPE_CHECKING:
 def deck_or_report(spec: str) -> Deck | None:
     """The deck `spec` names (see `resolve_deck`); None after printing why it cannot be used."""
     from quiz.deck.errors import DeckError
-    from quiz.deck.loader import resolve_deck
+    from quiz.deck.files import resolve_deck
 
     try:
         return resolve_deck(spec)

@@ -21,7 +21,8 @@ def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from quiz.deck.errors import DeckError, Problem
-    from quiz.deck.loader import FactsFileGiven, deck_id_place, find_deck_files, load_deck
+    from quiz.deck.files import find_deck_files
+    from quiz.deck.loader import FactsFileGiven, deck_id_place, load_deck
 
     problems: list[Problem] = []
     decks = cards = facts_files = 0

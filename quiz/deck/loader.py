@@ -8,21 +8,18 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
-from ..paths import bundled_decks_dir
 from .cards import settings_from
 from .errors import DeckError, Problem
+from .files import FACTS_SUFFIXES, MAX_BYTES
 from .format import TOP
 from .model import Deck, Source
 from .yamlnodes import MappingNode, Node, Reader, ScalarNode, compose, describe, top_keys
 
-MAX_BYTES = 64 * 1024 * 1024
-DECK_SUFFIXES = (".yaml", ".yml")
-FACTS_SUFFIXES = (".facts.yaml", ".facts.yml")  # inputs of `quiz generate`, not decks
 FACTS_KEYS = frozenset({"languages", "facts"})  # what a facts file has at the top and a deck has not
 
 
@@ -128,33 +125,6 @@ def _load_text(text: str, path: str) -> Deck:
     )
 
 
-def find_deck_files(paths: Iterable[str | os.PathLike[str]], *, facts: bool = False) -> list[Path]:
-    """Files as given; folders searched (recursively) for *.yaml and *.yml, hidden ones skipped, facts files too unless `facts`.
-
-    A path that does not exist is kept, so that loading it reports it; a file found twice is listed once.
-    """
-    found: list[Path] = []
-    for entry in paths:
-        path = Path(entry)
-        if path.is_dir():
-            found.extend(
-                sorted(
-                    p
-                    for p in path.rglob("*")
-                    if p.suffix in DECK_SUFFIXES
-                    and (facts or not p.name.endswith(FACTS_SUFFIXES))
-                    and p.is_file()
-                    and not any(part.startswith(".") for part in p.relative_to(path).parts)
-                )
-            )
-        else:
-            found.append(path)
-    unique: dict[str, Path] = {}
-    for path in found:  # one file named twice (a folder and a glob into it) is checked once
-        unique.setdefault(os.path.realpath(path), path)
-    return list(unique.values())
-
-
 def deck_id_place(path: Path) -> tuple[int, int]:
     """Line and column of the `id:` value under `deck:` in a deck file that loads (1, 1 if it cannot be found)."""
     try:
@@ -171,53 +141,3 @@ def _value_of(node: Node | None, key: str) -> Node | None:
     if not isinstance(node, MappingNode):
         return None
     return next((v for k, v in node.value if isinstance(k, ScalarNode) and k.value == key), None)
-
-
-def bundled_decks() -> list[Deck]:
-    """Every deck shipped with quiz; DeckError (with all problems) if any is broken."""
-    decks: list[Deck] = []
-    problems: list[Problem] = []
-    for path in find_deck_files([bundled_decks_dir()]):
-        try:
-            decks.append(load_deck(path))
-        except DeckError as exc:
-            problems.extend(exc.problems)
-    if problems:
-        raise DeckError(problems)
-    return decks
-
-
-def _names_file(spec: str, path: Path) -> bool:
-    """Does `spec` name this deck file: `tour.en.yaml`, `tour.en` or `tour-en`?"""
-    return spec in (path.name, path.stem, path.stem.replace(".", "-"))
-
-
-def resolve_deck(spec: str | os.PathLike[str]) -> Deck:
-    """A deck file's path, or the id (or file name) of a bundled deck.
-
-    A bundled deck whose file is named like `spec` (`tour-en` -> `tour.en.yaml`) is
-    read alone, so that starting one deck does not read them all; only a bundled
-    deck id that its file name does not give away needs every bundled deck read.
-    """
-    path, name = Path(spec), str(spec)
-    if path.exists() or os.sep in name:
-        return load_deck(path)
-    bundled = find_deck_files([bundled_decks_dir()])
-    for candidate in bundled:
-        if _names_file(name, candidate):
-            deck = load_deck(candidate)
-            if name in (deck.id, candidate.stem, candidate.name):
-                return deck
-    if path.suffix in DECK_SUFFIXES:
-        return load_deck(path)  # a deck file that is not there: "no such file"
-    ids: list[str] = []
-    for candidate in bundled:
-        try:
-            deck = load_deck(candidate)
-        except DeckError:
-            continue
-        if name == deck.id:
-            return deck
-        ids.append(deck.id)
-    known = ", ".join(sorted(ids)) or "none"
-    raise DeckError([Problem(name, 0, 0, f"no such deck file or bundled deck (bundled decks: {known})")])

@@ -125,7 +125,7 @@ class QuizApp(App[None]):
         spec = self.deck_spec
         if spec is None or not isinstance(spec, str):
             return spec
-        from quiz.deck.loader import resolve_deck
+        from quiz.deck.files import resolve_deck
 
         return resolve_deck(spec)
 

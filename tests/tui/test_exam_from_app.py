@@ -78,9 +78,9 @@ async def _take_test_then_read_report(tmp_path: Path) -> None:
 
 
 def test_take_a_test_from_the_deck_list_then_read_the_class_report(tmp_path: Path, monkeypatch) -> None:
-    from quiz.deck import loader
+    from quiz.deck import files
 
-    monkeypatch.setattr(loader, "bundled_decks", lambda: [DECK])  # the deck list shows this deck only
+    monkeypatch.setattr(files, "bundled_decks", lambda: [DECK])  # the deck list shows this deck only
     asyncio.run(_take_test_then_read_report(tmp_path))
 
 
@@ -113,7 +113,7 @@ async def _report_names_bad_files(tmp_path: Path) -> None:
 
 
 def test_the_report_screen_names_a_bad_file_and_reports_versions_apart(tmp_path: Path, monkeypatch) -> None:
-    from quiz.deck import loader
+    from quiz.deck import files
 
-    monkeypatch.setattr(loader, "bundled_decks", lambda: [DECK])
+    monkeypatch.setattr(files, "bundled_decks", lambda: [DECK])
     asyncio.run(_report_names_bad_files(tmp_path))

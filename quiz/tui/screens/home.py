@@ -36,15 +36,15 @@ def played_deck_files(store: Store, profile: str, bundled_ids: set[str]) -> list
     A file moved away, deleted or broken since is left out; its progress stays
     in the store and comes back with the file.
     """
+    from quiz.deck.cache import read_deck
     from quiz.deck.errors import DeckError
-    from quiz.deck.loader import load_deck
 
     decks: list[Deck] = []
     for deck_id, path in store.deck_files(profile):
         if deck_id in bundled_ids:
             continue
         try:
-            deck = load_deck(path)
+            deck = read_deck(path)
         except (DeckError, OSError):
             continue
         if deck.id == deck_id and deck.id not in {d.id for d in decks}:
@@ -86,7 +86,7 @@ class HomeScreen(Screen[None]):
     def load(self) -> None:
         """Read the decks and this learner's counts off the UI thread."""
         from quiz.deck.errors import DeckError
-        from quiz.deck.loader import bundled_decks
+        from quiz.deck.files import bundled_decks
         from quiz.store import StoreError
 
         store, profile, now = self.app.store, self.app.profile, self.app.now()
