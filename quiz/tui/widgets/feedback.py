@@ -98,27 +98,28 @@ def part_lines(grade: Grade, card: Card | None = None) -> list[Content]:
     return lines
 
 
-def answer_lines(grade: Grade, card: Card | None = None) -> Content:
-    """The learner's answer against the right one; `card` lets a cloze mark the right words in its text."""
-    label = ("bold", "")
+def whole_lines(grade: Grade) -> list[Content]:
+    """The learner's answer and the right one, each whole (typo marked), then which parts were right."""
     lines: list[Content] = []
-    if grade.part_answers:
-        lines = part_lines(grade, card)
-        if grade.feedback:
-            lines.append(Content.assemble(("» ", "bold"), grade.feedback))
-        return Content("\n").join(lines)
     if grade.typo and grade.matched:
         given, target = marked_difference(grade.given, grade.matched)
-        lines.append(Content.assemble(("You typed: ", label[0]), given))
-        lines.append(Content.assemble(("Answer:    ", label[0]), target))
+        lines.append(Content.assemble(("You typed: ", "bold"), given))
+        lines.append(Content.assemble(("Answer:    ", "bold"), target))
     else:
         if not grade.correct:
             said = echoed(grade.given, max(ECHO_LIMIT, 2 * len(grade.expected)))
-            lines.append(Content.assemble(("You said: ", label[0]), (said or "(nothing)", "")))
-        lines.append(Content.assemble(("Answer:   " if not grade.correct else "Answer: ", label[0]), grade.expected))
+            lines.append(Content.assemble(("You said: ", "bold"), (said or "(nothing)", "")))
+        lines.append(Content.assemble(("Answer:   " if not grade.correct else "Answer: ", "bold"), grade.expected))
     if grade.parts and not all(grade.parts):
         marks = "  ".join(f"{label} {'✓' if ok else '✗'}" for label, ok in zip(grade.labels, grade.parts))
-        lines.append(Content.assemble(("By part:  ", label[0]), marks))
+        lines.append(Content.assemble(("By part:  ", "bold"), marks))
+    return lines
+
+
+def answer_lines(grade: Grade, card: Card | None = None) -> Content:
+    """What was answered against what is right: typed parts (cloze gaps) one by one, else whole;
+    `card` lets a cloze mark the right words in its text."""
+    lines = part_lines(grade, card) if grade.part_answers else whole_lines(grade)
     if grade.feedback:
         lines.append(Content.assemble(("» ", "bold"), grade.feedback))
     return Content("\n").join(lines)
