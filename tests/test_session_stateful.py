@@ -1,4 +1,5 @@
-"""Random answers, undos, overrides, restarts and day changes against a plain model of the schedule."""
+"""Random answers, undos, overrides, restarts, day changes, re-drills and a second window against a plain
+model of the schedule."""
 
 import datetime as dt
 import shutil
@@ -6,6 +7,7 @@ import tempfile
 from collections import Counter
 from pathlib import Path
 
+import pytest
 from hypothesis import settings, strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
@@ -14,7 +16,7 @@ from quiz.engine.keys import deck_keys, sibling_group
 from quiz.engine.rating import Rating
 from quiz.engine.scheduler import LEARNING, NEW, RELEARNING, REVIEW, CardState, new_state, review
 from quiz.engine.session import StudySession
-from quiz.store import Store
+from quiz.store import ChangedElsewhere, Store
 
 UTC = dt.timezone.utc
 NEW_PER_DAY, REVIEWS_PER_DAY = 2, 1
@@ -55,14 +57,23 @@ class StudyModel(RuleBasedStateMachine):
         self.now = dt.datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
         self.store = Store.open(self.dir)
         self.states: dict[str, CardState] = {}
-        self.log: list[tuple[str, dt.date, int]] = []  # key, local day, state before
-        self.undo_stack: list[tuple[str, CardState | None, dt.datetime, Rating]] = []
+        self.log: list[tuple[str, dt.date, int, bool]] = []  # key, local day, state before, re-drill
+        # key, state before, when, rating, and whether another window answered the card since
+        self.undo_stack: list[tuple[str, CardState | None, dt.datetime, Rating, bool]] = []
+        self.drilling = False
+        self.elsewhere: set[str] = set()  # cards answered in the other window since this session last saw them
         self.deck = DECK
         self.session = self._session()
 
     def _session(self) -> StudySession:
         self.undo_stack = []
+        self.drilling = False
+        self.elsewhere = set()
         return StudySession(self.store, "p", [self.deck], clock=lambda: self.now, seed=0, fuzz=False)
+
+    def _shows_nothing_answered_elsewhere(self) -> None:
+        current = self.session.current
+        assert current is None or current.key not in self.elsewhere, (current.key, self.elsewhere)
 
     def teardown(self) -> None:
         self.store.close()
@@ -85,20 +96,34 @@ class StudyModel(RuleBasedStateMachine):
         key = presented.key
         assert key in deck_keys(self.deck)
         before = self.states.get(key)
-        expected = review(before or new_state(self.now), rating, self.now, DECK.settings)
-        assert outcome.next_due == expected.due
-        self.states[key] = expected
-        self.log.append((key, self.now.astimezone().date(), NEW if before is None else before.state))
-        self.undo_stack.append((key, before, self.now, rating))
+        if self.drilling:  # practice: the schedule stays as it was
+            assert before is not None and outcome.next_due == before.due
+        else:
+            expected = review(before or new_state(self.now), rating, self.now, DECK.settings)
+            assert outcome.next_due == expected.due
+            self.states[key] = expected
+        self.log.append((key, self.now.astimezone().date(), NEW if before is None else before.state, self.drilling))
+        self.undo_stack.append((key, before, self.now, rating, False))
+        self.elsewhere.discard(key)
+        self._shows_nothing_answered_elsewhere()
 
     @rule()
     def undo(self) -> None:
+        if self.undo_stack and self.undo_stack[-1][4] and not self.drilling:
+            shown = self.session.current
+            with pytest.raises(ChangedElsewhere):
+                self.session.undo()
+            assert self.session.current is shown
+            return
         undone = self.session.undo()
         assert undone == bool(self.undo_stack)
         if undone:
-            key, before, _, _ = self.undo_stack.pop()
-            self.log.pop()
-            if before is None:
+            key, before, when, _, _ = self.undo_stack.pop()
+            # the other window's answers since stay in the log
+            self.log.remove((key, when.astimezone().date(), NEW if before is None else before.state, self.drilling))
+            if self.drilling:
+                pass
+            elif before is None:
                 del self.states[key]
             else:
                 self.states[key] = before
@@ -107,12 +132,51 @@ class StudyModel(RuleBasedStateMachine):
     @precondition(lambda self: bool(self.undo_stack))
     @rule(rating=ratings)
     def override(self, rating: Rating) -> None:
-        key, before, when, _ = self.undo_stack[-1]
+        key, before, when, _, stale = self.undo_stack[-1]
+        if stale and not self.drilling:
+            with pytest.raises(ChangedElsewhere):
+                self.session.override(rating)
+            return
         outcome = self.session.override(rating)
-        expected = review(before or new_state(when), rating, when, DECK.settings)
-        assert outcome.rating == rating and outcome.next_due == expected.due
+        assert outcome.rating == rating
+        if self.drilling:
+            assert before is not None and outcome.next_due == before.due == self.states[key].due
+        else:
+            expected = review(before or new_state(when), rating, when, DECK.settings)
+            assert outcome.next_due == expected.due
+            self.states[key] = expected
+        self.undo_stack[-1] = (key, before, when, rating, stale)
+        self._shows_nothing_answered_elsewhere()
+
+    @rule()
+    def redrill(self) -> None:
+        missed = list(dict.fromkeys(key for key, _, _, rating, _ in self.undo_stack if rating == Rating.AGAIN))
+        self.session = self.session.redrill()
+        self.undo_stack = []
+        self.drilling = True
+        self.elsewhere = set()
+        current = self.session.current
+        assert (current.key if current is not None else None) == (missed[0] if missed else None)
+        assert self.session.progress == (0, len(missed))
+
+    @rule(rating=ratings)
+    def answer_in_another_window(self, rating: Rating) -> None:
+        """A second quiz window opens on the same data, answers its first card and closes."""
+        with Store.open(self.dir) as store:
+            other = StudySession(store, "p", [self.deck], clock=lambda: self.now, seed=0, fuzz=False)
+            presented = other.current
+            shown = self.session.current
+            if presented is None or (shown is not None and shown.key == presented.key):
+                return  # both windows showing one card: both answers count, as they were both given
+            outcome = other.rate(rating, duration=5)
+        key = presented.key
+        before = self.states.get(key)
+        expected = review(before or new_state(self.now), outcome.rating, self.now, DECK.settings)
+        assert outcome.next_due == expected.due
         self.states[key] = expected
-        self.undo_stack[-1] = (key, before, when, rating)
+        self.log.append((key, self.now.astimezone().date(), NEW if before is None else before.state, False))
+        self.undo_stack = [(k, b, w, r, stale or k == key) for k, b, w, r, stale in self.undo_stack]
+        self.elsewhere.add(key)
 
     @rule()
     def restart(self) -> None:
@@ -156,13 +220,14 @@ class StudyModel(RuleBasedStateMachine):
 
     @invariant()
     def daily_rules_hold(self) -> None:
-        new_per_day = Counter(day for _, day, prev in self.log if prev == NEW)
-        reviews = Counter(day for _, day, prev in self.log if prev == REVIEW)
+        new_per_day = Counter(day for _, day, prev, drill in self.log if prev == NEW and not drill)
+        reviews = Counter(day for _, day, prev, drill in self.log if prev == REVIEW and not drill)
         assert max(new_per_day.values(), default=0) <= NEW_PER_DAY
         assert max(reviews.values(), default=0) <= REVIEWS_PER_DAY
         keys_by_group_day: dict[tuple[str, dt.date], set[str]] = {}
-        for key, day, _ in self.log:
-            keys_by_group_day.setdefault((GROUP[key], day), set()).add(key)
+        for key, day, _, drill in self.log:
+            if not drill:  # a re-drill asks again what the learner missed, whatever the day
+                keys_by_group_day.setdefault((GROUP[key], day), set()).add(key)
         assert all(len(keys) == 1 for keys in keys_by_group_day.values()), keys_by_group_day
 
     @invariant()
