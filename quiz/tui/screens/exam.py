@@ -27,6 +27,7 @@ from textual.widgets import Button, DataTable, Footer, Input, Static
 from quiz.classroom.exam import ExamPaper, ExamSession
 from quiz.engine.answers import response_text
 
+from ..widgets.keybutton import KeyButton
 from ..app import QuizApp
 from ..when import elapsed
 from ..widgets.answers import AnswerWidget, answer_widget_for
@@ -53,7 +54,7 @@ class HandInScreen(ModalScreen[bool]):
     HandInScreen { align: center middle; }
     #hand-in { width: 60; max-width: 100%; height: auto; border: round $warning; background: $surface; padding: 1 2; }
     #hand-in-actions { height: auto; margin-top: 1; }
-    #hand-in-actions Button { margin-right: 2; }
+    #hand-in-actions KeyButton { margin-right: 2; }
     """
     BINDINGS = [
         Binding("y", "answer(True)", "Hand in"),
@@ -72,8 +73,8 @@ class HandInScreen(ModalScreen[bool]):
                 "Blank answers score nothing. Hand in the test now?"
             )
             with Horizontal(id="hand-in-actions"):
-                yield Button("y  Hand in", id="yes", compact=True)
-                yield Button("n  Keep going", id="no", compact=True)
+                yield KeyButton("y  Hand in", id="yes")
+                yield KeyButton("n  Keep going", id="no")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
@@ -301,7 +302,7 @@ class ExamScreen(Screen[None]):
                 (f"Not answered: {', '.join(str(i + 1) for i in blank)}. " if blank else "")
                 + "Ctrl+B goes back to change an answer; answers are judged when you hand in."
             )
-            slot.mount(Button("Hand in the test (Ctrl+S)", id="hand-in-button", compact=True, classes="exam-end"))
+            slot.mount(KeyButton("Hand in the test (Ctrl+S)", id="hand-in-button", classes="exam-end"))
             self.query_one("#hand-in-button").focus()
             return
         self.query_one("#exam-position", Static).update(

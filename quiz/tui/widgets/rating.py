@@ -8,6 +8,8 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Button, Label
 
+from .keybutton import KeyButton
+
 RATING_NAMES: dict[int, str] = {1: "Again", 2: "Hard", 3: "Good", 4: "Easy"}
 
 
@@ -27,7 +29,7 @@ class RatingBar(Horizontal):
     def compose(self) -> ComposeResult:
         yield Label(self.title, classes="rating-title")
         for value in RATING_NAMES:
-            yield Button(self._label(value), id=f"rate-{value}", compact=True, classes="rate")
+            yield KeyButton(self._label(value), id=f"rate-{value}", classes="rate")
 
     def _label(self, value: int) -> str:
         tick = "✓" if value == self.current else " "

@@ -10,6 +10,7 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Button, Static
 
+from ..keybutton import KeyButton
 from ..notes import notes_content
 from ..rating import RatingBar
 from .base import AnswerWidget
@@ -31,7 +32,7 @@ class FlashcardAnswer(AnswerWidget):
 
     def compose(self) -> ComposeResult:
         yield Static("Think of the answer, then press space.", classes="instructions", id="flip-hint")
-        yield Button("Show answer (space)", id="flip", compact=True)
+        yield KeyButton("Show answer (space)", id="flip")
         yield Vertical(id="back-side")  # filled on flipping: hidden until then, and costly to build
 
     def _back_side(self) -> list[Widget]:

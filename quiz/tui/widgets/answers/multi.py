@@ -8,6 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Button, OptionList, Static
 
+from ..keybutton import KeyButton
 from ..options import NumberedOptions, numbered
 from .base import AnswerWidget
 
@@ -37,7 +38,7 @@ class MultiAnswer(AnswerWidget):
     def compose(self) -> ComposeResult:
         yield Static("Tick all that apply: number keys or space; then Enter.", classes="instructions")
         yield ToggleOptions(self.presented.options)
-        yield Button("Done (Enter)", id="check", compact=True)
+        yield KeyButton("Done (Enter)", id="check")
 
     def on_mount(self) -> None:
         self._refresh_marks()

@@ -12,6 +12,7 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import Button, OptionList, Static
 
+from ..keybutton import KeyButton
 from ..options import NumberedOptions, numbered
 from .base import AnswerWidget
 
@@ -31,7 +32,7 @@ class PickingAnswer(AnswerWidget):
         yield Static(self.INSTRUCTIONS, classes="instructions")
         yield Static(id="picked", classes="picked")
         yield NumberedOptions(self.presented.options)
-        yield Button("Done (Enter)", id="check", compact=True, disabled=True)
+        yield KeyButton("Done (Enter)", id="check", disabled=True)
 
     def picked_content(self) -> Content:
         """What has been picked so far, and what is still open."""
