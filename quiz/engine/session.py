@@ -326,6 +326,11 @@ class StudySession:
     def decks(self) -> tuple[Deck, ...]:
         return self._decks
 
+    @property
+    def drill(self) -> bool:
+        """Whether this is a re-drill: practice that leaves the schedule alone (see `redrill`)."""
+        return self._drill
+
     # -- answering -------------------------------------------------------
 
     def submit(self, response: object, *, duration: float, hint_used: bool = False) -> Outcome:

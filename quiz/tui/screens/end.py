@@ -11,12 +11,16 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Static
 
+from ..widgets.keybutton import KeyButton
 from ..when import elapsed, relative
 
 if TYPE_CHECKING:
     from quiz.engine.session import SessionSummary, StudySession
 
     from ..app import QuizApp
+
+
+DRILL_NOTE = "Practice only: these answers keep the cards' schedule and are not counted in retention."
 
 
 def summary_content(summary: SessionSummary, now_text: str) -> Content:
@@ -49,8 +53,10 @@ class EndScreen(Screen[None]):
         summary = self.summary
         now = self.app.now()
         due = "nothing scheduled" if summary.next_due is None else relative(summary.next_due, now)
-        yield Static("Session complete", classes="title")
+        yield Static("Re-drill complete" if self.session.drill else "Session complete", classes="title")
         yield Static(summary_content(summary, due), id="summary")
+        if self.session.drill:
+            yield Static(DRILL_NOTE, id="drill-note")
         with VerticalScroll(id="missed"):
             if summary.missed:
                 yield Static(Content(f"Missed ({len(summary.missed)}):"), classes="subtitle")
@@ -60,9 +66,9 @@ class EndScreen(Screen[None]):
                 yield Static("Nothing missed. Well done!", classes="subtitle")
         with Horizontal(id="end-actions"):
             if summary.missed:
-                yield Button("r  Re-drill the misses", id="redrill", compact=True)
-            yield Button("s  Statistics", id="statistics", compact=True)
-            yield Button("Enter  Decks", id="home", compact=True)
+                yield KeyButton("r  Re-drill the misses", id="redrill")
+            yield KeyButton("s  Statistics", id="statistics")
+            yield KeyButton("Enter  Decks", id="home")
         yield Footer()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
