@@ -10,7 +10,7 @@ from tui_helpers import PROFILE, T0, answer, make_app, right_keys, settle, singl
 from quiz.deck.loader import load_deck
 from quiz.paths import bundled_decks_dir
 from quiz.store import Store
-from quiz.tui.screens.end import EndScreen
+from quiz.tui.screens.end import DRILL_NOTE, EndScreen
 from quiz.tui.screens.study import StudyScreen
 from quiz.tui.widgets.answers import WIDGETS
 
@@ -81,6 +81,9 @@ async def test_redrill_asks_the_missed_cards_again(tmp_path: Path) -> None:
         while not isinstance(app.screen, EndScreen):
             await answer(pilot, right=True)
         await settle(pilot)
+        assert not app.screen.query("#drill-note")
+        with Store.open(tmp_path) as store:
+            scheduled = store.state(PROFILE, deck.id, first.key)
         await pilot.press("r")
         screen = await wait_screen(pilot, StudyScreen)
         assert screen.session.current.key == first.key
@@ -88,6 +91,11 @@ async def test_redrill_asks_the_missed_cards_again(tmp_path: Path) -> None:
         await answer(pilot, right=True)
         end = await wait_screen(pilot, EndScreen)
         assert end.summary.answered == 1 and not end.summary.missed
+        # practice: said so at the end, and the card keeps its schedule
+        assert str(end.query_one(".title").render()) == "Re-drill complete"
+        assert str(end.query_one("#drill-note").render()) == DRILL_NOTE
+    with Store.open(tmp_path) as store:
+        assert store.state(PROFILE, deck.id, first.key) == scheduled
 
 
 @synchronously
