@@ -23,8 +23,9 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from quiz.engine.clock import from_micros, to_micros, utc_now
-from quiz.engine.scheduler import LEECH_LAPSES, REVIEW
+from quiz.engine.scheduler import LEECH_LAPSES
 from quiz.store import Store
+from quiz.store.stats import RECALL
 
 from .records import ExamItem, ExamRecord, PracticeRecord
 from .results import StudentResults
@@ -243,11 +244,10 @@ def practice(store: Store, profile: str) -> list[PracticeRecord]:
     if pid is None:
         return []
     rows = store.query(
-        "SELECT deck_id, count(*), sum(correct), sum(prev_state = ? AND NOT drill), "
-        "sum(prev_state = ? AND NOT drill AND correct), "
+        f"SELECT deck_id, count(*), sum(correct), sum({RECALL}), sum({RECALL} AND correct), "
         "count(DISTINCT date(time_us / 1000000, 'unixepoch', 'localtime')), sum(duration), max(time_us) "
         "FROM answers WHERE profile_id = ? GROUP BY deck_id ORDER BY deck_id",
-        (REVIEW, REVIEW, pid),
+        (pid,),
     )
     leeches: dict[str, list[str]] = {}
     for deck_id, key in store.query(

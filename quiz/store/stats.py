@@ -19,6 +19,8 @@ from quiz.engine.scheduler import LEARNING, RELEARNING, REVIEW, STATE_NAMES
 from .database import Store
 
 _LOCAL_DAY = "date({column} / 1000000, 'unixepoch', 'localtime')"
+RECALL = f"(prev_state = {REVIEW} AND NOT drill)"
+"""SQL: an answer that measured memory, on a card already learned and not in a re-drill; retention counts these."""
 
 
 @dataclass(frozen=True)
@@ -125,7 +127,7 @@ def retention(
         since = to_micros((now or utc_now()) - dt.timedelta(days=days))
     [(n, right)] = store.query(
         "SELECT count(*), sum(correct) FROM answers "
-        f"WHERE profile_id = ? AND prev_state = ? AND NOT drill AND time_us >= ?{where}",
-        (pid, REVIEW, since, *params),
+        f"WHERE profile_id = ? AND {RECALL} AND time_us >= ?{where}",
+        (pid, since, *params),
     )
     return None if not n else right / n
