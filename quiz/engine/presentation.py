@@ -9,12 +9,14 @@ from __future__ import annotations
 import random
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from quiz.deck.model import Card, Choice, Deck, Flashcard, Match, Multi, Number, Order, Settings
 
-from .answers import answer_text
-from .grading import Grade, grade
-from .numbers import unreadable
+if TYPE_CHECKING:
+    from .grading import Grade
+
+# Grading (and the answer texts it shares) is imported on the first answer, not to show the first question.
 
 REVERSE_SUFFIX = "::reverse"
 
@@ -53,6 +55,8 @@ class Presented:
     @property
     def answer_text(self) -> str:
         """The correct answer as display text ("2000–2015", "Bogotá", "a → b → c")."""
+        from .answers import answer_text
+
         return answer_text(self.card, reverse=self.reverse, language=self.deck.language)
 
     @property
@@ -67,11 +71,15 @@ class Presented:
 
     def grade(self, response: object) -> Grade:
         """Grade a response to this card with its effective settings; parts follow the shown order."""
+        from .grading import grade
+
         return grade(self.card, response, self.settings, shown=self.options)
 
     def unreadable(self, response: object) -> str | None:
         """Why `response` cannot be graded at all (text in a number box), to ask again instead; else None."""
         if isinstance(self.card, Number) and isinstance(response, str):
+            from .numbers import unreadable
+
             return unreadable(response, ranged=self.card.range is not None)
         return None
 

@@ -10,8 +10,10 @@ long answers are not punished. The learner may override the rating.
 from __future__ import annotations
 
 from enum import IntEnum
+from typing import TYPE_CHECKING
 
-from .grading import Grade
+if TYPE_CHECKING:
+    from .grading import Grade
 
 FAST_RATIO = 0.5
 """At most half the expected time counts as fast (Easy)."""

@@ -31,16 +31,19 @@ import operator
 import random
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from quiz.deck.model import DEFAULT_SETTINGS, Card, Deck
 from quiz.store.database import Answer, Store
 
 from .clock import local_day_start, next_local_day_start, require_utc, utc_now
-from .grading import Grade
 from .keys import DeckIndex, Entry, deck_index, sibling_group
 from .presentation import REVERSE_SUFFIX, Presented, present
 from .rating import Rating, auto_rating
 from .scheduler import LEARNING, RELEARNING, REVIEW, CardState, new_state, review
+
+if TYPE_CHECKING:
+    from .grading import Grade
 
 LEARN_AHEAD = dt.timedelta(minutes=20)
 """When only learning cards are left, one due this soon is shown rather than ending the session."""
