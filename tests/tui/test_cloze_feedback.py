@@ -10,8 +10,10 @@ from textual.content import Content
 from textual.pilot import Pilot
 from tui_helpers import make_app, settle, single, synchronously, tour_deck, wait_screen
 
-from quiz.deck.model import Cloze, Deck
+from quiz.deck.model import Cloze, Deck, Settings
+from quiz.engine.grading import grade
 from quiz.tui.screens.study import StudyScreen
+from quiz.tui.widgets.feedback import answer_lines
 
 CAPITALS = Cloze(
     id="capitals",
@@ -147,3 +149,11 @@ def test_snapshot(snap_compare, tmp_path: Path) -> None:
         await settle(pilot)
 
     assert snap_compare(app, run_before=run_before, terminal_size=(80, 24))
+
+
+def test_gap_numbers_line_up_past_nine() -> None:
+    card = Cloze(id="count", text=" ".join("{{%d}}" % n for n in range(1, 12)))
+    response = [str(n) for n in range(1, 11)] + ["12"]
+    lines = answer_lines(grade(card, response, Settings()), card).plain.splitlines()
+    assert lines[0] == " 1  1 ✓" and lines[9] == "10  10 ✓" and lines[10] == "11  12 ✗ → 11"
+    assert lines[11] == "Answer: " + " ".join(str(n) for n in range(1, 12))
