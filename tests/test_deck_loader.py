@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from quiz.deck import cache, files, loader
+from quiz.deck import cache, files
 from quiz.deck.errors import DeckError
 from quiz.deck.files import bundled_decks, find_deck_files, resolve_deck
 from quiz.deck.loader import load_deck, load_text

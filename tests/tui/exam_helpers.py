@@ -45,6 +45,14 @@ async def wait_exam(pilot):
     return pilot.app.screen
 
 
+async def wait_result(pilot):
+    """The result screen, once it shows the score."""
+    from quiz.tui.screens.exam import ExamResultScreen
+
+    await wait_for(pilot, lambda: isinstance(pilot.app.screen, ExamResultScreen) and bool(pilot.app.screen.query("#exam-score")))
+    return pilot.app.screen
+
+
 async def answer_current(pilot, screen, *, right: bool) -> None:
     """Answer the question on screen with keys: choice by number, true/false by t/f, typed text then Enter."""
     presented = screen.session.current

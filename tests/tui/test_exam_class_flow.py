@@ -20,9 +20,9 @@ from quiz.deck.model import Choice, Deck, Option, TrueFalse, TypedAnswer
 from quiz.deck.writer import dump
 from quiz.engine.session import StudySession
 from quiz.store import Store
-from quiz.tui.screens.exam import ExamApp, ExamResultScreen
+from quiz.tui.screens.exam import ExamApp
 
-from exam_helpers import Clock, answer_current, wait_exam, wait_for
+from exam_helpers import Clock, answer_current, wait_exam, wait_result
 
 SEED = "class-7b"
 # What each student knows: the cards they answer right (everything else they get wrong).
@@ -63,7 +63,7 @@ def sit(monkeypatch: pytest.MonkeyPatch, clock: Clock) -> list[object]:
                 card_id = screen.session.current.card.id
                 await answer_current(pilot, screen, right=card_id in KNOWS[app.profile])
             await pilot.press("ctrl+s")
-            await wait_for(pilot, lambda: isinstance(app.screen, ExamResultScreen))
+            await wait_result(pilot)
             records.append(app.record)
             await pilot.press("enter")
 

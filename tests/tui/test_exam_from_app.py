@@ -11,11 +11,11 @@ from quiz.classroom import results, storage
 from quiz.deck.model import Choice, Deck, Option
 from quiz.store import Store
 from quiz.tui.app import create_app
-from quiz.tui.screens.exam import ExamResultScreen, ExamSetupScreen, HandInScreen
+from quiz.tui.screens.exam import ExamSetupScreen, HandInScreen
 from quiz.tui.screens.home import HomeScreen
 from quiz.tui.screens.report import ReportPathScreen, ReportScreen
 
-from exam_helpers import T0, wait_exam, wait_for
+from exam_helpers import T0, wait_exam, wait_for, wait_result
 
 DECK = Deck(
     id="capitals",
@@ -50,7 +50,7 @@ async def _take_test_then_read_report(tmp_path: Path) -> None:
         await pilot.press("ctrl+s")
         await wait_for(pilot, lambda: isinstance(app.screen, HandInScreen))
         await pilot.press("y")
-        await wait_for(pilot, lambda: isinstance(app.screen, ExamResultScreen))
+        await wait_result(pilot)
         await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
 

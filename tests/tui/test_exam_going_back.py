@@ -11,12 +11,12 @@ from quiz.classroom.exam import draw
 from quiz.deck.model import (
     Choice, Cloze, Deck, Match, Multi, Number, NumberRange, Option, Order, TrueFalse, TypedAnswer,
 )
-from quiz.tui.screens.exam import ExamResultScreen, create_exam_app
+from quiz.tui.screens.exam import create_exam_app
 from quiz.tui.widgets.answers import AnswerWidget
 from quiz.tui.widgets.answers.multi import MultiAnswer
 from quiz.tui.widgets.answers.picking import PickingAnswer
 
-from exam_helpers import Clock, wait_exam, wait_for
+from exam_helpers import Clock, wait_exam, wait_result
 
 
 def every_kind() -> Deck:
@@ -101,7 +101,7 @@ async def _going_back_shows_every_answer_and_enter_keeps_it(tmp_path: Path) -> N
             assert screen.session.response(i) == given[i]
         assert screen.session.current is None
         await pilot.press("ctrl+s")
-        await wait_for(pilot, lambda: isinstance(app.screen, ExamResultScreen))
+        await wait_result(pilot)
         assert app.record.score == 8
 
 

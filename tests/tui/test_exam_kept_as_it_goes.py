@@ -43,9 +43,10 @@ CHILD = textwrap.dedent(
         async with app.run_test(size=(100, 30)) as pilot:
             while not (isinstance(app.screen, ExamScreen) and app.screen.session is not None):
                 await pilot.pause(0.01)
-            for presented in paper.questions[:2]:  # two answers, both right, then the window goes
+            for n, presented in enumerate(paper.questions[:2], 1):  # two answers, both right, then the window goes
                 await pilot.press(str(presented.options.index(presented.card.answer) + 1))
-                await pilot.pause()
+                while app.screen.session.index < n:  # the answer was taken (a busy machine may take a while)
+                    await pilot.pause(0.01)
                 await app.workers.wait_for_complete()  # the answer is on disk before the window goes
             print("answered", flush=True)
             while app.is_running:

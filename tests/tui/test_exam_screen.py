@@ -9,10 +9,10 @@ from quiz.classroom import storage
 from quiz.classroom.exam import draw
 from quiz.deck.model import Choice, Deck, Option, TrueFalse, TypedAnswer
 from quiz.store import Store
-from quiz.tui.screens.exam import ExamResultScreen, ExamScreen, HandInScreen, clock_text, create_exam_app
+from quiz.tui.screens.exam import ExamScreen, HandInScreen, clock_text, create_exam_app
 from quiz.tui.widgets.feedback import FeedbackPanel
 
-from exam_helpers import Clock, answer_current, wait_exam, wait_for
+from exam_helpers import Clock, answer_current, wait_exam, wait_for, wait_result
 
 
 def make_deck() -> Deck:
@@ -49,7 +49,7 @@ async def _exam_is_answered_without_feedback_then_graded_and_stored(tmp_path: Pa
         assert screen.session.current is None and screen.record is None
         assert "end of the test" in str(screen.query_one("#prompt").render())
         await pilot.press("ctrl+s")
-        await wait_for(pilot, lambda: isinstance(app.screen, ExamResultScreen))
+        await wait_result(pilot)
         record = app.record
         assert record is not None and record.score == 3 and len(record.items) == 5
         assert {i.card_id for i in record.items if not i.correct} == wrong_ids
@@ -79,7 +79,7 @@ async def _countdown_hands_the_test_in_at_zero(tmp_path: Path) -> None:
         await wait_for(pilot, lambda: "Time left 0:30" in str(screen.query_one("#exam-clock").render()))
         assert screen.query_one("#exam-clock").has_class("-low")
         clock.tick(31)
-        await wait_for(pilot, lambda: isinstance(app.screen, ExamResultScreen))
+        await wait_result(pilot)
         record = app.record
         assert record.timed_out and record.seconds == 90 and record.score == 1
         assert [i.answered for i in record.items] == [True, False, False, False, False]
@@ -114,7 +114,7 @@ async def _blank_answers_are_confirmed_before_handing_in_and_back_goes_back(tmp_
         await pilot.press("ctrl+s")
         await wait_for(pilot, lambda: isinstance(app.screen, HandInScreen))
         await pilot.press("y")
-        await wait_for(pilot, lambda: isinstance(app.screen, ExamResultScreen))
+        await wait_result(pilot)
         record = app.record
         assert [i.answered for i in record.items] == [True, False, False] and record.score == 1
 
@@ -159,6 +159,6 @@ async def _time_out_under_help(tmp_path: Path) -> None:
         await pilot.press("f1")
         await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen))
         clock.tick(31)
-        await wait_for(pilot, lambda: isinstance(app.screen, ExamResultScreen))
+        await wait_result(pilot)
         assert app.record.timed_out
         assert not any(isinstance(s, (HelpScreen, ExamScreen)) for s in app.screen_stack)

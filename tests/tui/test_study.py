@@ -11,6 +11,7 @@ from quiz.store import Store
 from quiz.tui.screens.study import StudyScreen
 from quiz.tui.widgets.feedback import FeedbackPanel
 from quiz.tui.widgets.options import NumberedOptions
+from quiz.tui.widgets.progress import SessionProgress
 
 
 CAPITAL = TypedAnswer(id="capital", question="Capital of Colombia?", answer="Bogotá")
@@ -128,7 +129,7 @@ async def test_deck_text_is_shown_literally_not_as_markup(tmp_path: Path) -> Non
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await wait_screen(pilot, StudyScreen)
         assert screen.query_one("#prompt").render().plain == "Is [bold]this[/bold] bold?"
-        assert "[b]Markup[/b] deck" in str(screen.query_one("#deck-title").render())
+        assert "[b]Markup[/b] deck" in screen.query_one(SessionProgress).render().plain
         options = screen.query_one(NumberedOptions)
         prompts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
         assert any("[red]no[/red]" in p for p in prompts) and any("[i]maybe[/i]" in p for p in prompts)

@@ -15,19 +15,21 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from quiz.engine.rating import Rating
 
 from ..widgets.answers import AnswerWidget, FlashcardAnswer, answer_widget_for
-from ..widgets.feedback import FeedbackPanel
 from ..widgets.progress import SessionProgress
-from ..widgets.rating import RatingBar
 
 if TYPE_CHECKING:
     from quiz.engine.session import Outcome, StudySession
 
     from ..app import QuizApp
+    from ..widgets.feedback import FeedbackPanel
+    from ..widgets.rating import RatingBar
+
+# The key bar, the feedback panel and the rating buttons are imported when first shown, after the first question.
 
 ASKING, FEEDBACK = "asking", "feedback"
 T = TypeVar("T")
@@ -74,6 +76,10 @@ class StudyScreen(Screen[None]):
 
     async def _mount_footer(self) -> None:
         """After the first question is on screen: the key bar is the costliest widget to build."""
+        from textual.widgets import Footer
+
+        if not self.is_attached:  # the learner left before the first question was painted
+            return
         await self.mount(Footer())
         self.refresh_bindings()  # a footer fills itself in when the bindings change
         self.call_after_refresh(self._show_focused)  # the footer took a line off the bottom
@@ -157,6 +163,8 @@ class StudyScreen(Screen[None]):
         self._record(lambda: self.session.submit(response, duration=duration, hint_used=hint_used), self._show_feedback)
 
     def _show_feedback(self, outcome: Outcome) -> None:
+        from ..widgets.feedback import FeedbackPanel
+
         self.state = FEEDBACK
         self._update_progress()
         self.feedback = FeedbackPanel(outcome, self.app.now())

@@ -1,18 +1,19 @@
-"""The session's progress: the deck, a bar and `answered / total`, so it reads without colour.
+"""The session's progress on one line: the deck, a bar and `answered/total`, so it reads without colour.
 
-The bar is drawn in text, heavy line for what is done and light line for
-what is left; Textual's ProgressBar (with its ETA, percentage and animation)
+The bar is text, a heavy line for what is done and a light line for what is
+left, and the whole line is one widget: it is on screen before anything else,
+and Textual's ProgressBar (ETA, percentage, animation) or a row of labels
 would cost more to build than the rest of the first question.
 """
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.containers import Horizontal
 from textual.content import Content
-from textual.widgets import Label
+from textual.reactive import reactive
+from textual.widget import Widget
 
 BAR_WIDTH = 20
+COUNT_WIDTH = 7
 
 
 def bar_content(answered: int, total: int, width: int = BAR_WIDTH) -> Content:
@@ -20,16 +21,20 @@ def bar_content(answered: int, total: int, width: int = BAR_WIDTH) -> Content:
     return Content.assemble(("━" * done, "$accent"), ("─" * (width - done), "$foreground 30%"))
 
 
-class SessionProgress(Horizontal):
+class SessionProgress(Widget):
+    answered: reactive[int] = reactive(0)
+    total: reactive[int] = reactive(0)
+
     def __init__(self, title: str) -> None:
         super().__init__(id="progress")
         self.title = title
 
-    def compose(self) -> ComposeResult:
-        yield Label(self.title, id="deck-title", markup=False)
-        yield Label(bar_content(0, 0), id="bar")
-        yield Label("", id="count")
-
     def show(self, answered: int, total: int) -> None:
-        self.query_one("#bar", Label).update(bar_content(answered, total))
-        self.query_one("#count", Label).update(f"{answered}/{total}")
+        self.answered, self.total = answered, total
+
+    def render(self) -> Content:
+        """The title takes what the bar and the count leave, cut with an ellipsis; deck text stays literal."""
+        title_width = max(1, self.content_size.width - BAR_WIDTH - COUNT_WIDTH - 2)
+        title = Content.styled(self.title, "bold").truncate(title_width, ellipsis=True, pad=True)
+        count = f"{self.answered}/{self.total}".rjust(COUNT_WIDTH)
+        return Content.assemble(title, " ", bar_content(self.answered, self.total), " ", count)

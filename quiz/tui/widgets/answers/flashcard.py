@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -11,9 +13,10 @@ from textual.widget import Widget
 from textual.widgets import Button, Static
 
 from ..keybutton import KeyButton
-from ..notes import notes_content
-from ..rating import RatingBar
 from .base import AnswerWidget
+
+if TYPE_CHECKING:
+    from ..rating import RatingBar
 
 
 class FlashcardAnswer(AnswerWidget):
@@ -33,9 +36,12 @@ class FlashcardAnswer(AnswerWidget):
     def compose(self) -> ComposeResult:
         yield Static("Think of the answer, then press space.", classes="instructions", id="flip-hint")
         yield KeyButton("Show answer (space)", id="flip")
-        yield Vertical(id="back-side")  # filled on flipping: hidden until then, and costly to build
 
     def _back_side(self) -> list[Widget]:
+        """Built on flipping: nothing of it shows before, and it is the costlier half to build."""
+        from ..notes import notes_content
+        from ..rating import RatingBar
+
         back: list[Widget] = [Static(Content(self.presented.back), classes="back")]
         notes = notes_content(self.presented.deck, self.presented.card)
         if notes is not None:
@@ -55,7 +61,7 @@ class FlashcardAnswer(AnswerWidget):
 
     def action_flip(self) -> None:
         if not self.flipped:
-            self.query_one("#back-side").mount_all(self._back_side())
+            self.mount(Vertical(*self._back_side(), id="back-side"))
         self.flipped = True
         self.add_class("-flipped")
         self.focus()
