@@ -8,7 +8,7 @@ import sys
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from quiz.deck.model import Deck
+    from quiz.tui.app import QuizApp
 
 HELP = "study a deck (a deck file or the id of a bundled deck)"
 
@@ -17,7 +17,38 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("deck", metavar="DECK", help="path to a deck file, or a bundled deck id")
 
 
-def _run_app(args: argparse.Namespace, deck: Deck | None) -> int:
+def _run_app(args: argparse.Namespace, deck_spec: str | None) -> int:
+    """Open the deck (if any) and the learner's progress, then run the app until it quits."""
+    # Everything made until the app runs (modules, the deck) lives as long as the app: the
+    # collector is paused meanwhile, then those objects are frozen out of its later scans
+    # (its passes over them cost ~30 ms at start-up).
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        app = _open_app(args, deck_spec)
+    finally:
+        gc.freeze()
+        if enabled:
+            gc.enable()
+    if app is None:
+        return 1
+    app.run()
+    if app.error:
+        print(app.error, file=sys.stderr)
+        return 1
+    return int(app.return_code or 0)
+
+
+def _open_app(args: argparse.Namespace, deck_spec: str | None) -> QuizApp | None:
+    """The app, with the deck read and progress opening; None after printing why the deck cannot be used."""
+    deck = None
+    if deck_spec is not None:
+        # Checked before the screen switches over, so problems print as `file:line:column`.
+        from ._decks import deck_or_report
+
+        deck = deck_or_report(deck_spec)
+        if deck is None:
+            return None
     from quiz.store import data_dir
 
     folder = data_dir(args.data_dir)
@@ -30,25 +61,11 @@ def _run_app(args: argparse.Namespace, deck: Deck | None) -> int:
         opening = open_ahead(folder, args.profile, deck)
     from quiz.tui.app import create_app
 
-    app = create_app(folder, profile=args.profile, deck=deck, opening=opening)
-    # The modules and the deck read so far live as long as the app: keep the
-    # collector from rescanning them (full collections cost ~30 ms at start-up).
-    gc.freeze()
-    app.run()
-    if app.error:
-        print(app.error, file=sys.stderr)
-        return 1
-    return int(app.return_code or 0)
+    return create_app(folder, profile=args.profile, deck=deck, opening=opening)
 
 
 def run(args: argparse.Namespace) -> int:
-    """Check the deck before the screen switches over, so problems print as `file:line:column`."""
-    from ._decks import deck_or_report
-
-    deck = deck_or_report(args.deck)
-    if deck is None:
-        return 1
-    return _run_app(args, deck)
+    return _run_app(args, args.deck)
 
 
 def run_home(args: argparse.Namespace) -> int:

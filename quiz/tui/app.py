@@ -78,7 +78,7 @@ class QuizApp(App[None]):
         """Why the app gave up (a broken deck, an unusable store); the CLI prints it."""
 
     def compose(self) -> ComposeResult:
-        yield Static("Opening your progress…", id="loading")
+        return iter(())  # "Opening your progress…" only if it takes a while (see on_mount)
 
     def on_mount(self) -> None:
         if self.opening is not None:  # nothing is painted yet: a moment's wait spares painting a loading screen
@@ -88,6 +88,7 @@ class QuizApp(App[None]):
         if self.opening is not None and self.opening.done():  # one paint: the first screen is the question
             self._opening_done()
         else:
+            self.mount(Static("Opening your progress…", id="loading"))
             self.open_store()
 
     # -- start-up ----------------------------------------------------------
