@@ -11,11 +11,12 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual import work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
+from textual.screen import Screen
 from textual.widgets import Static
 
 from .when import relative
@@ -80,12 +81,31 @@ class QuizApp(App[None]):
     def compose(self) -> ComposeResult:
         return iter(())  # "Opening your progress…" only if it takes a while (see on_mount)
 
-    def on_mount(self) -> None:
-        if self.opening is not None:  # nothing is painted yet: a moment's wait spares painting a loading screen
+    def get_default_screen(self) -> Screen[Any]:
+        """The first question itself, when progress opened ahead in time; else a blank screen for now.
+
+        Nothing is painted yet: a moment's wait for the progress opened ahead spares
+        painting a loading line, and building a screen only to replace it.
+        """
+        if self.opening is not None:
             from concurrent.futures import wait
 
             wait([self.opening], timeout=OPENING_GRACE_S)
-        if self.opening is not None and self.opening.done():  # one paint: the first screen is the question
+            opened = self.opening.result() if self.opening.done() and self.opening.exception() is None else None
+            if opened is not None and opened.session is not None and opened.session.current is not None:
+                from .screens.study import StudyScreen
+
+                self.opening = None
+                self._opened_from(opened)
+                first = StudyScreen(opened.session)
+                first._push_result_callback(first, None)  # as `switch_screen` does, so it can be switched away from
+                return first
+        return super().get_default_screen()
+
+    def on_mount(self) -> None:
+        if self.store is not None:  # the first screen is the first question (see get_default_screen)
+            return
+        if self.opening is not None and self.opening.done():
             self._opening_done()
         else:
             self.mount(Static("Opening your progress…", id="loading"))
@@ -134,8 +154,12 @@ class QuizApp(App[None]):
         self.error = message
         self.exit(return_code=1)
 
+    def _opened_from(self, opened: Opened) -> None:
+        self.store, self.profile = opened.store, opened.profile
+
     def _opened(self, opened: Opened) -> None:
-        self.store, self.profile, deck, profiles = opened.store, opened.profile, opened.deck, opened.profiles
+        self._opened_from(opened)
+        deck, profiles = opened.deck, opened.profiles
         if opened.session is not None:
             self.show_session(opened.session)
             return
@@ -180,7 +204,10 @@ class QuizApp(App[None]):
                 self.switch_screen(HomeScreen())
                 return
         if not isinstance(self.screen, HomeScreen):
-            self.push_screen(HomeScreen())
+            if len(self.screen_stack) == 1 and self.screen.id != "_default":
+                self.switch_screen(HomeScreen())  # the first question was the first screen
+            else:
+                self.push_screen(HomeScreen())
 
     def study(self, decks: Sequence[Deck]) -> None:
         """A session over `decks` for the current learner."""

@@ -6,8 +6,11 @@ from pathlib import Path
 
 from tui_helpers import PROFILE, answer, make_app, settle, synchronously, tour_deck
 
+from quiz.deck.model import Deck, Flashcard
 from quiz.store import Store
 from quiz.tui.opening import open_ahead
+from quiz.tui.screens.end import EndScreen
+from quiz.tui.screens.home import HomeScreen
 from quiz.tui.screens.study import StudyScreen
 
 
@@ -25,6 +28,40 @@ async def test_a_session_opened_ahead_is_the_first_screen(tmp_path: Path) -> Non
         await settle(pilot)
     store = Store.open(tmp_path)
     assert store.state(PROFILE, deck.id, presented.key) is not None
+
+
+@synchronously
+async def test_the_first_question_gives_way_to_the_deck_list_and_back(tmp_path: Path) -> None:
+    deck = tour_deck()
+    opening = open_ahead(tmp_path, PROFILE, deck)
+    opening.result()
+    app = make_app(tmp_path, deck, opening=opening)
+    async with app.run_test(size=(80, 24)) as pilot:
+        first = app.screen
+        assert isinstance(first, StudyScreen) and len(app.screen_stack) == 1
+        await answer(pilot, right=True)
+        await pilot.press("escape")  # the first screen is replaced, not left underneath
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen) and app.screen_stack == [app.screen]
+        await pilot.press("enter")  # study a deck from the list, then leave it again
+        await settle(pilot)
+        assert isinstance(app.screen, StudyScreen) and app.screen is not first
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen) and app.screen_stack == [app.screen]
+
+
+@synchronously
+async def test_a_session_opened_ahead_ends_on_the_end_screen(tmp_path: Path) -> None:
+    deck = Deck(id="one", title="One card", cards=(Flashcard(id="q", front="Question", back="Answer"),))
+    opening = open_ahead(tmp_path, PROFILE, deck)
+    opening.result()
+    app = make_app(tmp_path, deck, opening=opening)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert isinstance(app.screen, StudyScreen)
+        await pilot.press("space", "4")  # known at once: nothing left to ask today
+        await settle(pilot)
+        assert isinstance(app.screen, EndScreen) and app.screen_stack == [app.screen]
 
 
 @synchronously
