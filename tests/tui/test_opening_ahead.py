@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tui_helpers import PROFILE, answer, make_app, settle, synchronously, tour_deck
 
 from quiz.deck.model import Deck, Flashcard
 from quiz.store import Store
+from quiz.tui.app import QuizApp
 from quiz.tui.opening import open_ahead
 from quiz.tui.screens.end import EndScreen
 from quiz.tui.screens.home import HomeScreen
@@ -28,6 +31,37 @@ async def test_a_session_opened_ahead_is_the_first_screen(tmp_path: Path) -> Non
         await settle(pilot)
     store = Store.open(tmp_path)
     assert store.state(PROFILE, deck.id, presented.key) is not None
+
+
+def frame_text(update: object) -> str:
+    """The characters a compositor update writes: a whole layout, or changed fragments of lines."""
+    lines = getattr(update, "strips", None)
+    if lines is not None:
+        return "".join(segment.text for line in lines for strip in line for segment in strip)
+    return "".join(seg.text for line in update.chops for strip in line.values() if strip for seg in strip)  # type: ignore[attr-defined]
+
+
+@synchronously
+async def test_the_first_frame_with_the_question_shows_its_answer_widget_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    frames: list[str] = []
+    display = QuizApp._display
+
+    def keep(app: QuizApp, screen: object, update: object) -> None:
+        display(app, screen, update)
+        if update is not None:
+            frames.append(frame_text(update))
+
+    monkeypatch.setattr(QuizApp, "_display", keep)
+    deck = Deck(id="one", title="One card", cards=(Flashcard(id="q", front="Capital of Peru?", back="Lima"),))
+    opening = open_ahead(tmp_path, PROFILE, deck)
+    opening.result()
+    app = make_app(tmp_path, deck, opening=opening)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+    first = next(text for text in frames if "Capital of Peru?" in text)
+    assert "Show answer (space)" in first and "One card" in first
 
 
 @synchronously

@@ -59,19 +59,29 @@ class StudyScreen(Screen[None]):
         self.started = 0.0
         self.hint_used = False
         self.feedback: FeedbackPanel | None = None
+        self._first: AnswerWidget | None = None
+        """The first card's widget, built with the screen."""
         self.busy = False
         """A write to the store is under way."""
 
     def compose(self) -> ComposeResult:
+        """The first card is composed with the screen, so that the first frame painted shows all of it."""
         titles = sorted({deck.title for deck in self.session.decks})
         yield SessionProgress(titles[0] if len(titles) == 1 else f"{len(titles)} decks")
+        presented = self.session.current
+        first = None if presented is None else answer_widget_for(presented)
         with VerticalScroll(id="body"):
-            yield Static(id="prompt", classes="prompt")
-            yield Static(id="hint", classes="hint")
-            yield Vertical(id="slot")
+            yield Static("" if first is None else first.prompt_content(), id="prompt", classes="prompt")
+            hint = Static(id="hint", classes="hint")
+            hint.display = False
+            yield hint
+            with Vertical(id="slot"):
+                if first is not None:
+                    yield first
+        self._first = first
 
     def on_mount(self) -> None:
-        self.show_current()
+        self.show_current(self._first)
         self.call_after_refresh(self._mount_footer)
 
     async def _mount_footer(self) -> None:
@@ -86,7 +96,8 @@ class StudyScreen(Screen[None]):
 
     # -- asking ---------------------------------------------------------------
 
-    def show_current(self) -> None:
+    def show_current(self, shown: AnswerWidget | None = None) -> None:
+        """Ask the session's current card; `shown` is its widget when it is already in place (the first card)."""
         presented = self.session.current
         self._update_progress()
         if presented is None:
@@ -95,11 +106,12 @@ class StudyScreen(Screen[None]):
         self.state = ASKING
         self.feedback = None
         self.hint_used = False
-        widget = answer_widget_for(presented)
-        slot = self.query_one("#slot")
-        slot.remove_children()
-        slot.mount(widget)
-        self.query_one("#prompt", Static).update(widget.prompt_content())
+        if shown is None:
+            widget = answer_widget_for(presented)
+            slot = self.query_one("#slot")
+            slot.remove_children()
+            slot.mount(widget)
+            self.query_one("#prompt", Static).update(widget.prompt_content())
         hint = self.query_one("#hint", Static)
         hint.update("")
         hint.display = False
