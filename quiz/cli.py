@@ -1,8 +1,9 @@
 """Command line entry point. Sub-commands live in `quiz.commands.<name>`.
 
 Each command module is light to import (heavy imports happen inside `run`),
-so `quiz --help` and start-up stay fast. A command module provides
-`HELP: str`, `configure(parser)` and `run(args) -> int`.
+and only the command being run is imported and configured, so start-up stays
+fast. A command module provides `configure(parser)` and `run(args) -> int`;
+its one-line help is here, in `COMMANDS`.
 """
 
 from __future__ import annotations
@@ -13,18 +14,21 @@ import sys
 from collections.abc import Sequence
 
 # Order here is the order shown in `quiz --help`.
-COMMANDS: tuple[str, ...] = (
-    "play",
-    "validate",
-    "schema",
-    "exam",
-    "results",
-    "report",
-    "generate",
-)
+COMMANDS: dict[str, str] = {
+    "play": "study a deck (a deck file or the id of a bundled deck)",
+    "validate": "check deck files (or folders of them) and facts files, listing every problem as file:line:column: message",
+    "schema": "print the JSON Schema of deck files (point a YAML-aware editor at it)",
+    "exam": "take a test drawn from a deck (same seed, same test for the whole class)",
+    "results": "export exam and practice results for the teacher (one file per profile)",
+    "report": "report on a class's results files: scores, item analysis, practice",
+    "generate": "generate a deck from an article's facts file",
+}
+"""Command name -> its one-line help."""
+GLOBAL_OPTIONS_WITH_VALUES = ("--data-dir", "--profile")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The whole command line; with `only`, just that command's own arguments are set up (the others are listed)."""
     parser = argparse.ArgumentParser(prog="quiz", description="Spaced-repetition quizzes in the terminal.")
     parser.add_argument(
         "--data-dir",
@@ -33,17 +37,29 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--profile", metavar="NAME", help="learner profile to use")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMANDS:
-        module = importlib.import_module(f"quiz.commands.{name}")
-        cmd = sub.add_parser(name, help=module.HELP, description=module.HELP)
-        module.configure(cmd)
-        cmd.set_defaults(_run=module.run)
+    for name, help_text in COMMANDS.items():
+        cmd = sub.add_parser(name, help=help_text, description=help_text)
+        if only is None or name == only:
+            module = importlib.import_module(f"quiz.commands.{name}")
+            module.configure(cmd)
+            cmd.set_defaults(_run=module.run)
     return parser
 
 
+def named_command(argv: Sequence[str]) -> str | None:
+    """The command `argv` runs, read past the global options; None when there is none (or `--help` alone)."""
+    args = iter(argv)
+    for arg in args:
+        if arg in GLOBAL_OPTIONS_WITH_VALUES:
+            next(args, None)
+        elif not arg.startswith("-"):
+            return arg if arg in COMMANDS else None
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    args = build_parser(named_command(argv)).parse_args(argv)
     run = getattr(args, "_run", None)
     if run is None:
         from quiz.commands import play

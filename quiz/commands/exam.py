@@ -6,8 +6,6 @@ import argparse
 import re
 import sys
 
-HELP = "take a test drawn from a deck (same seed, same test for the whole class)"
-
 
 def _positive(text: str) -> int:
     try:

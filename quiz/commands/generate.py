@@ -5,8 +5,6 @@ from __future__ import annotations
 import argparse
 import sys
 
-HELP = "generate a deck from an article's facts file"
-
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("facts", metavar="FACTS", help="the facts file (YAML) written for an article")

@@ -10,8 +10,6 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from quiz.tui.app import QuizApp
 
-HELP = "study a deck (a deck file or the id of a bundled deck)"
-
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("deck", metavar="DECK", help="path to a deck file, or a bundled deck id")

@@ -5,8 +5,6 @@ from __future__ import annotations
 import argparse
 import sys
 
-HELP = "report on a class's results files: scores, item analysis, practice"
-
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import argparse
 
-HELP = "print the JSON Schema of deck files (point a YAML-aware editor at it)"
-
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--path", action="store_true", help="print where the schema file is installed instead")

@@ -10,8 +10,6 @@ if TYPE_CHECKING:
 
     from quiz.deck.errors import Problem
 
-HELP = "check deck files (or folders of them) and facts files, listing every problem as file:line:column: message"
-
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="+", metavar="PATH", help="deck files, folders holding them, or facts files")
