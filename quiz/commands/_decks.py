@@ -11,13 +11,16 @@ if TYPE_CHECKING:
 
 def deck_or_report(spec: str) -> Deck | None:
     """The deck `spec` names (see `resolve_deck`); None after printing why it cannot be used."""
-    from quiz.deck.errors import DeckError
     from quiz.deck.files import resolve_deck
 
     try:
         return resolve_deck(spec)
-    except DeckError as error:
-        print(error, file=sys.stderr)
     except OSError as error:
         print(f"{spec}: {error.strerror or error}", file=sys.stderr)
+    except Exception as error:
+        from quiz.deck.errors import DeckError  # not imported for a deck that opens: most decks do
+
+        if not isinstance(error, DeckError):
+            raise
+        print(error, file=sys.stderr)
     return None

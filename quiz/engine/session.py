@@ -30,8 +30,8 @@ import itertools
 import operator
 import random
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, NamedTuple
 
 from quiz.deck.model import DEFAULT_SETTINGS, Card, Deck
 from quiz.store.database import Answer, Store
@@ -77,8 +77,7 @@ class SessionSummary:
     next_due: dt.datetime | None
 
 
-@dataclass(frozen=True)
-class _Item:
+class _Item(NamedTuple):
     """One askable side of a card in the queue."""
 
     deck: Deck
@@ -88,13 +87,12 @@ class _Item:
     group: tuple[str, str]
 
 
-@dataclass(frozen=True, order=True)
-class _Pending:
-    """A learning card waiting for its step to end."""
+class _Pending(NamedTuple):
+    """A learning card waiting for its step to end; ordered by when, then by when it was queued (`seq` is unique)."""
 
     due: dt.datetime
     seq: int
-    item: _Item = field(compare=False)
+    item: _Item
 
 
 @dataclass
