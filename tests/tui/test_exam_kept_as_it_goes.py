@@ -26,7 +26,7 @@ from exam_helpers import T0, Clock
 
 CHILD = textwrap.dedent(
     """
-    import asyncio, sys
+    import asyncio, sys, time
     from pathlib import Path
     from quiz.classroom.exam import draw
     from quiz.deck.model import Choice, Deck, Option
@@ -37,16 +37,23 @@ CHILD = textwrap.dedent(
                distractors=(Option(f"wrong {i}a"), Option(f"wrong {i}b")))
         for i in range(4)))
 
+    async def until(pilot, condition, what):
+        deadline = time.monotonic() + 30  # a busy machine may take a while; a lost key must not hang the test
+        while not condition():
+            if time.monotonic() > deadline:
+                print("stuck: " + what, flush=True)
+                sys.exit(1)
+            await pilot.pause(0.01)
+
     async def take() -> None:
         paper = draw(deck, 4, "kill-me")
         app = create_exam_app(Path(sys.argv[1]), "carla", paper, time_limit=float(sys.argv[2]) or None)
         async with app.run_test(size=(100, 30)) as pilot:
-            while not (isinstance(app.screen, ExamScreen) and app.screen.session is not None):
-                await pilot.pause(0.01)
+            await until(pilot, lambda: isinstance(app.screen, ExamScreen) and app.screen.session is not None, "no test")
             for n, presented in enumerate(paper.questions[:2], 1):  # two answers, both right, then the window goes
+                await until(pilot, lambda: any(w.has_focus for w in app.screen.query("#slot *")), "options not shown")
                 await pilot.press(str(presented.options.index(presented.card.answer) + 1))
-                while app.screen.session.index < n:  # the answer was taken (a busy machine may take a while)
-                    await pilot.pause(0.01)
+                await until(pilot, lambda: app.screen.session.index >= n, "answer not taken")
                 await app.workers.wait_for_complete()  # the answer is on disk before the window goes
             print("answered", flush=True)
             while app.is_running:
