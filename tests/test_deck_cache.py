@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pickle
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from recording import paths_passed
 from test_deck_properties import decks
 
 from quiz.deck import cache, loader
@@ -27,17 +27,9 @@ def cache_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture
-def checks(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[Path]]:
+def checks(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     """The files the loader really reads and checks (the cache answers the others)."""
-    read: list[Path] = []
-    real = loader.load_deck
-
-    def counting(path: Path) -> Deck:
-        read.append(Path(path))
-        return real(path)
-
-    monkeypatch.setattr(loader, "load_deck", counting)
-    yield read
+    return paths_passed(monkeypatch, loader, "load_deck")
 
 
 def copy_of_tour(folder: Path, name: str = "tour.yaml") -> Path:

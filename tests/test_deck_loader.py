@@ -5,12 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from recording import paths_passed
 
 from quiz.deck import cache, files
 from quiz.deck.errors import DeckError
 from quiz.deck.files import bundled_decks, find_deck_files, resolve_deck
 from quiz.deck.loader import load_deck, load_text
-from quiz.deck.model import KINDS, Choice, Deck, Cloze, Match, Multi, Number, NumberRange, Option
+from quiz.deck.model import KINDS, Choice, Cloze, Match, Multi, Number, NumberRange, Option
 from quiz.deck.writer import dump
 from quiz.paths import bundled_decks_dir
 
@@ -80,14 +81,7 @@ def test_resolve_unknown_deck_names_the_bundled_ones() -> None:
 
 
 def test_resolve_reads_only_the_bundled_file_it_names(monkeypatch: pytest.MonkeyPatch) -> None:
-    read: list[Path] = []
-    real = cache.read_deck
-
-    def counting(path: Path) -> Deck:
-        read.append(Path(path))
-        return real(path)
-
-    monkeypatch.setattr(cache, "read_deck", counting)
+    read = paths_passed(monkeypatch, cache, "read_deck")
     for spec in ("tour-en", "tour.en", "tour.en.yaml"):
         read.clear()
         assert resolve_deck(spec).id == "tour-en"

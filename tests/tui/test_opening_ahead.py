@@ -11,22 +11,26 @@ from tui_helpers import PROFILE, answer, make_app, settle, synchronously, tour_d
 from quiz.deck.model import Deck, Flashcard
 from quiz.store import Store
 from quiz.tui.app import QuizApp
-from quiz.tui.opening import open_ahead
+from quiz.tui.opening import Opened, open_ahead
 from quiz.tui.screens.end import EndScreen
 from quiz.tui.screens.home import HomeScreen
 from quiz.tui.screens.study import StudyScreen
 
 
+def opened_ahead(data_dir: Path, deck: Deck) -> tuple[QuizApp, Opened]:
+    """The app as `quiz play` starts it: progress opened (and the queue built) before it runs."""
+    opening = open_ahead(data_dir, PROFILE, deck)
+    return make_app(data_dir, deck, opening=opening), opening.result()
+
+
 @synchronously
 async def test_a_session_opened_ahead_is_the_first_screen(tmp_path: Path) -> None:
     deck = tour_deck()
-    opening = open_ahead(tmp_path, PROFILE, deck)
-    opening.result()
-    app = make_app(tmp_path, deck, opening=opening)
+    app, opened = opened_ahead(tmp_path, deck)
     async with app.run_test(size=(80, 24)) as pilot:
         # no worker to wait for: the study screen is there from the first paint
         assert isinstance(app.screen, StudyScreen)
-        assert app.screen.session is opening.result().session
+        assert app.screen.session is opened.session
         presented = await answer(pilot, right=True)
         await settle(pilot)
     store = Store.open(tmp_path)
@@ -55,9 +59,7 @@ async def test_the_first_frame_with_the_question_shows_its_answer_widget_too(
 
     monkeypatch.setattr(QuizApp, "_display", keep)
     deck = Deck(id="one", title="One card", cards=(Flashcard(id="q", front="Capital of Peru?", back="Lima"),))
-    opening = open_ahead(tmp_path, PROFILE, deck)
-    opening.result()
-    app = make_app(tmp_path, deck, opening=opening)
+    app, _ = opened_ahead(tmp_path, deck)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
     first = next(text for text in frames if "Capital of Peru?" in text)
@@ -67,9 +69,7 @@ async def test_the_first_frame_with_the_question_shows_its_answer_widget_too(
 @synchronously
 async def test_the_first_question_gives_way_to_the_deck_list_and_back(tmp_path: Path) -> None:
     deck = tour_deck()
-    opening = open_ahead(tmp_path, PROFILE, deck)
-    opening.result()
-    app = make_app(tmp_path, deck, opening=opening)
+    app, _ = opened_ahead(tmp_path, deck)
     async with app.run_test(size=(80, 24)) as pilot:
         first = app.screen
         assert isinstance(first, StudyScreen) and len(app.screen_stack) == 1
@@ -88,9 +88,7 @@ async def test_the_first_question_gives_way_to_the_deck_list_and_back(tmp_path: 
 @synchronously
 async def test_a_session_opened_ahead_ends_on_the_end_screen(tmp_path: Path) -> None:
     deck = Deck(id="one", title="One card", cards=(Flashcard(id="q", front="Question", back="Answer"),))
-    opening = open_ahead(tmp_path, PROFILE, deck)
-    opening.result()
-    app = make_app(tmp_path, deck, opening=opening)
+    app, _ = opened_ahead(tmp_path, deck)
     async with app.run_test(size=(80, 24)) as pilot:
         assert isinstance(app.screen, StudyScreen)
         await pilot.press("space", "4")  # known at once: nothing left to ask today
