@@ -71,6 +71,8 @@ class Option:
 
 @dataclass(frozen=True)
 class NumberRange:
+    """An answer that is a span, like the years 2000–2015; both ends are inclusive."""
+
     min: int | float
     max: int | float
 
@@ -97,6 +99,8 @@ class CardBase:
 
 @dataclass(frozen=True, kw_only=True)
 class Flashcard(CardBase):
+    """Front and back; the learner rates themselves. `reverse` also asks back -> front."""
+
     kind: ClassVar[str] = "flashcard"
     front: str
     back: str
@@ -109,6 +113,8 @@ class Flashcard(CardBase):
 
 @dataclass(frozen=True, kw_only=True)
 class Choice(CardBase):
+    """One right answer among distractors."""
+
     kind: ClassVar[str] = "choice"
     question: str
     answer: str
@@ -127,6 +133,8 @@ class Choice(CardBase):
 
 @dataclass(frozen=True, kw_only=True)
 class Multi(CardBase):
+    """Several right answers among distractors; partial credit."""
+
     kind: ClassVar[str] = "multi"
     question: str
     answers: tuple[str, ...]
@@ -143,6 +151,8 @@ class Multi(CardBase):
 
 @dataclass(frozen=True, kw_only=True)
 class TrueFalse(CardBase):
+    """A statement that is true or false."""
+
     kind: ClassVar[str] = "truefalse"
     statement: str
     answer: bool
@@ -154,6 +164,8 @@ class TrueFalse(CardBase):
 
 @dataclass(frozen=True, kw_only=True)
 class TypedAnswer(CardBase):
+    """A short answer typed in, with accepted alternatives."""
+
     kind: ClassVar[str] = "answer"
     question: str
     answer: str
@@ -249,6 +261,8 @@ KINDS: tuple[str, ...] = tuple(CARD_TYPES)
 
 @dataclass(frozen=True)
 class Deck:
+    """A deck file as read: its cards and settings; `path` is where it was read from (not compared)."""
+
     id: str
     title: str
     cards: tuple[Card, ...]
