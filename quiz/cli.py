@@ -24,7 +24,7 @@ COMMANDS: dict[str, str] = {
     "generate": "generate a deck from an article's facts file",
 }
 """Command name -> its one-line help."""
-GLOBAL_OPTIONS_WITH_VALUES = ("--data-dir", "--profile")
+GLOBAL_OPTIONS_WITH_VALUES = ("--data-dir", "--profile", "--lang")
 
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
@@ -36,6 +36,11 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         help="where progress is stored (default: $QUIZ_HOME or the user data directory)",
     )
     parser.add_argument("--profile", metavar="NAME", help="learner profile to use")
+    parser.add_argument(
+        "--lang",
+        choices=("de", "en"),
+        help="language of the app: de (German) or en (English); default: $QUIZ_LANG, else the system's locale",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, help_text in COMMANDS.items():
         cmd = sub.add_parser(name, help=help_text, description=help_text)

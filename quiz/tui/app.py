@@ -7,6 +7,7 @@ opened in a thread worker, and each screen imports what only it needs.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -19,6 +20,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Static
 
+from .texts import N_, _, choose_language, use_language
 from .when import relative
 
 if TYPE_CHECKING:
@@ -48,10 +50,10 @@ class QuizApp(App[None]):
     # every command of quiz has its own key, listed under ? Help.
     ENABLE_COMMAND_PALETTE = False
     BINDINGS = [
-        Binding("ctrl+q", "quit", "Quit", priority=True),
-        Binding("question_mark", "help", "Help"),
-        Binding("f1", "help", "Help", show=False, priority=True),
-        Binding("ctrl+t", "toggle_dark", "Light/dark", show=False),
+        Binding("ctrl+q", "quit", N_("Quit"), priority=True),
+        Binding("question_mark", "help", N_("Help")),
+        Binding("f1", "help", N_("Help"), show=False, priority=True),
+        Binding("ctrl+t", "toggle_dark", N_("Light/dark"), show=False),
     ]
 
     def __init__(
@@ -108,7 +110,7 @@ class QuizApp(App[None]):
         if self.opening is not None and self.opening.done():
             self._opening_done()
         else:
-            self.mount(Static("Opening your progress…", id="loading"))
+            self.mount(Static(_("Opening your progress…"), id="loading"))
             self.open_store()
 
     # -- start-up ----------------------------------------------------------
@@ -232,8 +234,11 @@ class QuizApp(App[None]):
 
         if session.current is None:
             summary = session.summary()
-            when = "" if summary.next_due is None else f" Next review {relative(summary.next_due, self.now())}."
-            self.notify(f"Nothing to study right now.{when}")
+            if summary.next_due is None:
+                self.notify(_("Nothing to study right now."))
+            else:
+                when = relative(summary.next_due, self.now())
+                self.notify(_("Nothing to study right now. Next review {when}.").format(when=when))
             if len(self.screen_stack) == 1:  # `quiz play DECK` at start-up: the deck list, not the loading screen
                 self.go_home()
             return
@@ -281,13 +286,17 @@ def create_app(
     seed: int | None = None,
     theme: str | None = None,
     opening: Future[Opened] | None = None,
+    language: str | None = None,
 ) -> QuizApp:
     """The app as the `quiz` command runs it; tests pass a fixed clock, timer and seed.
 
     `opening` is `open_ahead` for the same data directory, learner and deck, started before the app.
 
+    `language` is `--lang`; without it, `$QUIZ_LANG` or the locale chooses (see `texts`).
+
     Without `theme`, light or dark is as last chosen with ctrl+t on this data directory.
     """
+    use_language(choose_language(language, os.environ))
     app = QuizApp(data_dir, profile, deck, clock=clock, timer=timer, seed=seed, opening=opening)
     if theme is None:
         from .theme import saved_theme

@@ -108,7 +108,7 @@ async def _report_names_bad_files(tmp_path: Path) -> None:
         assert texts == [f"{cat}: was edited after export: its checksum does not match its contents"]
         notes = [str(s.render()) for s in screen.query(".report-notes")]
         assert len(notes) == 1 and "version 1 (1 student), version 2 (1 student)" in notes[0]
-        assert "2 students, 2 tests, 1 file(s) not used" in str(screen.query_one("#report-status").render())
+        assert "2 students, 2 tests, 1 file not used" in str(screen.query_one("#report-status").render())
         assert len(screen.query(DataTable)) == 4  # students and questions, for each deck version
 
 

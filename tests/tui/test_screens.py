@@ -78,7 +78,7 @@ async def test_end_of_session_then_statistics_with_charts(tmp_path: Path) -> Non
         stats = await wait_screen(pilot, StatisticsScreen)
         await wait_for(pilot, lambda: "Cards" in stats.query_one("#stats-summary").render().plain, "statistics")
         summary = stats.query_one("#stats-summary").render().plain
-        assert "review 1" in summary and "1 answers, 1 right" in summary
+        assert "review 1" in summary and "1 answer, 1 right" in summary
         charts = stats.query(PlotextPlot)
         assert len(charts) == 2
         assert all(chart.plt is not None for chart in charts)

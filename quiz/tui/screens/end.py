@@ -9,8 +9,10 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
+from ..texts import N_, _, percent
+from ..widgets.keybar import KeyBar
 from ..widgets.keybutton import KeyButton
 from ..when import elapsed, relative
 
@@ -20,26 +22,27 @@ if TYPE_CHECKING:
     from ..app import QuizApp
 
 
-DRILL_NOTE = "Practice only: these answers keep the cards' schedule and are not counted in retention."
+DRILL_NOTE = N_("Practice only: these answers keep the cards' schedule and are not counted in retention.")
 
 
 def summary_content(summary: SessionSummary, now_text: str) -> Content:
     if not summary.answered:
-        return Content("No cards answered in this session.")
+        return Content(_("No cards answered in this session."))
     mark = "✓" if summary.right == summary.answered else "✗" if not summary.right else "◐"
+    right = _("{right} of {answered} right").format(right=summary.right, answered=summary.answered)
     return Content.assemble(
-        (f"{mark} {summary.right} of {summary.answered} right", "bold"),
-        f" · score {summary.score:.0%} · time {elapsed(summary.elapsed)}\n",
-        ("Next review: ", "bold"),
+        (f"{mark} {right}", "bold"),
+        _(" · score {score} · time {time}").format(score=percent(summary.score), time=elapsed(summary.elapsed)) + "\n",
+        (_("Next review: "), "bold"),
         now_text,
     )
 
 
 class EndScreen(Screen[None]):
     BINDINGS = [
-        Binding("r", "redrill", "Re-drill misses"),
-        Binding("s", "statistics", "Statistics"),
-        Binding("enter,escape", "home", "Decks"),
+        Binding("r", "redrill", N_("Re-drill misses")),
+        Binding("s", "statistics", N_("Statistics")),
+        Binding("enter,escape", "home", N_("Decks")),
     ]
 
     app: QuizApp
@@ -52,24 +55,24 @@ class EndScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         summary = self.summary
         now = self.app.now()
-        due = "nothing scheduled" if summary.next_due is None else relative(summary.next_due, now)
-        yield Static("Re-drill complete" if self.session.drill else "Session complete", classes="title")
+        due = _("nothing scheduled") if summary.next_due is None else relative(summary.next_due, now)
+        yield Static(_("Re-drill complete") if self.session.drill else _("Session complete"), classes="title")
         yield Static(summary_content(summary, due), id="summary")
         if self.session.drill:
-            yield Static(DRILL_NOTE, id="drill-note")
+            yield Static(_(DRILL_NOTE), id="drill-note")
         with VerticalScroll(id="missed"):
             if summary.missed:
-                yield Static(Content(f"Missed ({len(summary.missed)}):"), classes="subtitle")
+                yield Static(Content(_("Missed ({count}):").format(count=len(summary.missed))), classes="subtitle")
                 for presented in summary.missed:
                     yield Static(Content.assemble("✗ ", presented.prompt), classes="missed-card")
             elif summary.answered:
-                yield Static("Nothing missed. Well done!", classes="subtitle")
+                yield Static(_("Nothing missed. Well done!"), classes="subtitle")
         with Horizontal(id="end-actions"):
             if summary.missed:
-                yield KeyButton("r  Re-drill the misses", id="redrill")
-            yield KeyButton("s  Statistics", id="statistics")
-            yield KeyButton("Enter  Decks", id="home")
-        yield Footer()
+                yield KeyButton(_("r  Re-drill the misses"), id="redrill")
+            yield KeyButton(_("s  Statistics"), id="statistics")
+            yield KeyButton(_("Enter  Decks"), id="home")
+        yield KeyBar()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "redrill":

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import inspect
+import os
 import signal
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -22,13 +23,15 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, DataTable, Footer, Input, Static
+from textual.widgets import Button, DataTable, Input, Static
 
 from quiz.classroom.exam import ExamPaper, ExamSession
 from quiz.engine.answers import response_text
 
-from ..widgets.keybutton import KeyButton
 from ..app import QuizApp
+from ..texts import N_, _, choose_language, ngettext, number, percent, use_language
+from ..widgets.keybar import KeyBar
+from ..widgets.keybutton import KeyButton
 from ..when import elapsed
 from ..widgets.answers import AnswerWidget, answer_widget_for
 from ..widgets.progress import SessionProgress
@@ -57,8 +60,8 @@ class HandInScreen(ModalScreen[bool]):
     #hand-in-actions KeyButton { margin-right: 2; }
     """
     BINDINGS = [
-        Binding("y", "answer(True)", "Hand in"),
-        Binding("n,escape", "answer(False)", "Keep going"),
+        Binding("y,j", "answer(True)", N_("Hand in")),  # yes, ja
+        Binding("n,escape", "answer(False)", N_("Keep going")),
     ]
 
     def __init__(self, blank: list[int]) -> None:
@@ -68,13 +71,17 @@ class HandInScreen(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         numbers = ", ".join(str(i + 1) for i in self.blank)
         with Vertical(id="hand-in"):
+            count = len(self.blank)
             yield Static(
-                f"{len(self.blank)} question{'s are' if len(self.blank) != 1 else ' is'} not answered ({numbers}).\n"
-                "Blank answers score nothing. Hand in the test now?"
+                ngettext(
+                    "{count} question is not answered ({numbers}).", "{count} questions are not answered ({numbers}).", count
+                ).format(count=count, numbers=numbers)
+                + "\n"
+                + _("Blank answers score nothing. Hand in the test now?")
             )
             with Horizontal(id="hand-in-actions"):
-                yield KeyButton("y  Hand in", id="yes")
-                yield KeyButton("n  Keep going", id="no")
+                yield KeyButton(_("y  Hand in"), id="yes")
+                yield KeyButton(_("n  Keep going"), id="no")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
@@ -101,7 +108,7 @@ class ExamSetupScreen(ModalScreen["ExamSettings | None"]):
     .setup-row Static { width: 22; padding: 1 0; }
     .setup-row Input { width: 1fr; }
     """
-    BINDINGS = [Binding("escape", "cancel", "Back")]
+    BINDINGS = [Binding("escape", "cancel", N_("Back"))]
 
     def __init__(self, deck: Deck) -> None:
         super().__init__()
@@ -109,21 +116,23 @@ class ExamSetupScreen(ModalScreen["ExamSettings | None"]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="exam-setup"):
-            yield Static(Content(f"Test: {self.deck.title}"), classes="title")
+            yield Static(Content(_("Test: {deck}").format(deck=self.deck.title)), classes="title")
             yield Static(
-                "The same seed gives every student the same test. No feedback until the test is handed in. "
-                "Enter starts the test, Escape goes back.",
+                _(
+                    "The same seed gives every student the same test. No feedback until the test is handed in. "
+                    "Enter starts the test, Escape goes back."
+                ),
                 classes="instructions",
             )
             with Horizontal(classes="setup-row"):
-                yield Static("Questions")
+                yield Static(_("Questions"))
                 yield Input(value="20", id="exam-questions", type="integer")
             with Horizontal(classes="setup-row"):
-                yield Static("Seed (blank: new)")
-                yield Input(placeholder="e.g. class-7b", id="exam-seed")
+                yield Static(_("Seed (blank: new)"))
+                yield Input(placeholder=_("e.g. class-7b"), id="exam-seed")
             with Horizontal(classes="setup-row"):
-                yield Static("Time (blank: untimed)")
-                yield Input(placeholder="e.g. 15m", id="exam-time")
+                yield Static(_("Time (blank: untimed)"))
+                yield Input(placeholder=_("e.g. 15m"), id="exam-time")
             yield Static("", id="exam-setup-problem", classes="problem")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -134,13 +143,13 @@ class ExamSetupScreen(ModalScreen["ExamSettings | None"]):
         problem = self.query_one("#exam-setup-problem", Static)
         text = self.query_one("#exam-questions", Input).value.strip()
         if not text.isdigit() or int(text) < 1:
-            problem.update("Questions: a whole number, at least 1.")
+            problem.update(_("Questions: a whole number, at least 1."))
             return
         limit_text = self.query_one("#exam-time", Input).value.strip()
         try:
             limit = parse_time_limit(limit_text) if limit_text else None
         except ValueError as error:
-            problem.update(Content(f"Time: {error}"))
+            problem.update(Content(_("Time: {problem}").format(problem=error)))
             return
         seed = self.query_one("#exam-seed", Input).value.strip() or new_seed()
         self.dismiss(ExamSettings(int(text), seed, limit or None))
@@ -176,9 +185,9 @@ class ExamScreen(Screen[None]):
     #exam-end { height: auto; margin: 1 0; }
     """
     BINDINGS = [
-        Binding("ctrl+n", "skip", "Skip"),
-        Binding("ctrl+b", "back", "Back"),
-        Binding("ctrl+s,f10", "hand_in", "Hand in"),
+        Binding("ctrl+n", "skip", N_("Skip")),
+        Binding("ctrl+b", "back", N_("Back")),
+        Binding("ctrl+s,f10", "hand_in", N_("Hand in")),
     ]
 
     app: QuizApp
@@ -194,7 +203,7 @@ class ExamScreen(Screen[None]):
         self._signals: list[int] = []
 
     def compose(self) -> ComposeResult:
-        yield SessionProgress(f"Test: {self.paper.deck.title}")
+        yield SessionProgress(_("Test: {deck}").format(deck=self.paper.deck.title))
         with Horizontal(id="exam-status"):
             yield Static("", id="exam-position")
             yield Static("", id="exam-clock")
@@ -202,7 +211,7 @@ class ExamScreen(Screen[None]):
             yield Static(id="prompt", classes="prompt")
             yield Static(id="previous")
             yield Vertical(id="slot")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.session = ExamSession(self.paper, time_limit=self.time_limit, clock=self.app.clock)
@@ -226,7 +235,7 @@ class ExamScreen(Screen[None]):
             storage.hand_in_abandoned(self.app.store, now=self.session.started_at)
             self.sitting = storage.Sitting(self.app.store, self.app.profile, self.session.so_far(seconds=0))
         except StoreError as error:
-            self.notify(f"Answers cannot be saved as you go: {error}", severity="error", timeout=8)
+            self.notify(_("Answers cannot be saved as you go: {problem}").format(problem=error), severity="error", timeout=8)
 
     def _store_answer(self, position: int) -> None:
         """Write one question as it now stands; a failure is shown, the test goes on."""
@@ -237,7 +246,7 @@ class ExamScreen(Screen[None]):
         try:
             self.sitting.answered(position, self.session.item(position), self.session.elapsed(), now=self.app.clock())
         except StoreError as error:
-            self.notify(f"This answer could not be saved yet: {error}", severity="error", timeout=8)
+            self.notify(_("This answer could not be saved yet: {problem}").format(problem=error), severity="error", timeout=8)
 
     def _catch_signals(self) -> None:
         """The window closed (SIGHUP) or the process asked to stop (SIGTERM): hand in, then leave."""
@@ -271,12 +280,12 @@ class ExamScreen(Screen[None]):
         remaining = self.session.remaining()
         clock = self.query_one("#exam-clock", Static)
         if remaining is None:
-            clock.update("untimed")
+            clock.update(_("untimed"))
             return
-        clock.update(f"Time left {clock_text(remaining)}")
+        clock.update(_("Time left {clock}").format(clock=clock_text(remaining)))
         clock.set_class(remaining <= 60, "-low")
         if remaining <= 0 and self.record is None:
-            self.notify("Time is up: the test was handed in.", timeout=4)
+            self.notify(_("Time is up: the test was handed in."), timeout=4)
             self.hand_in(timed_out=True)
 
     # -- asking ----------------------------------------------------------------
@@ -296,24 +305,27 @@ class ExamScreen(Screen[None]):
         presented = session.current
         if presented is None:
             blank = session.unanswered()
-            self.query_one("#exam-position", Static).update(f"End of the test: {answered} of {total} answered")
-            self.query_one("#prompt", Static).update("You have reached the end of the test.")
-            previous.update(
-                (f"Not answered: {', '.join(str(i + 1) for i in blank)}. " if blank else "")
-                + "Ctrl+B goes back to change an answer; answers are judged when you hand in."
+            self.query_one("#exam-position", Static).update(
+                _("End of the test: {answered} of {total} answered").format(answered=answered, total=total)
             )
-            slot.mount(KeyButton("Hand in the test (Ctrl+S)", id="hand-in-button", classes="exam-end"))
+            self.query_one("#prompt", Static).update(_("You have reached the end of the test."))
+            numbers = ", ".join(str(i + 1) for i in blank)
+            previous.update(
+                (_("Not answered: {numbers}.").format(numbers=numbers) + " " if blank else "")
+                + _("Ctrl+B goes back to change an answer; answers are judged when you hand in.")
+            )
+            slot.mount(KeyButton(_("Hand in the test (Ctrl+S)"), id="hand-in-button", classes="exam-end"))
             self.query_one("#hand-in-button").focus()
             return
         self.query_one("#exam-position", Static).update(
-            f"Question {session.index + 1} of {total} · no feedback until you hand in"
+            _("Question {number} of {total} · no feedback until you hand in").format(number=session.index + 1, total=total)
         )
         widget = answer_widget_for(presented)
         self.query_one("#prompt", Static).update(widget.prompt_content())
         given = session.response()
         widget.prefill(given)  # coming back: the earlier answer is in the widget, and Enter keeps it
         previous.update(
-            Content.assemble("Your answer so far: ", response_text(presented.card, given)) if given is not None else ""
+            Content.assemble(_("Your answer so far: "), response_text(presented.card, given)) if given is not None else ""
         )
         slot.mount(widget)
         self.query_one("#body").scroll_home(animate=False)
@@ -396,7 +408,7 @@ class ExamScreen(Screen[None]):
             else:
                 storage.save_exam(self.app.store, self.app.profile, self.record)
         except StoreError as error:
-            return f"The result could not be saved: {error}"
+            return _("The result could not be saved: {problem}").format(problem=error)
         return None
 
     def on_unmount(self) -> None:
@@ -424,7 +436,7 @@ class ExamResultScreen(Screen[None]):
     #exam-saved.-problem { color: $text-error; }
     #exam-answers { height: 1fr; margin: 1 1; }
     """
-    BINDINGS = [Binding("enter,escape", "close", "Done", priority=True)]
+    BINDINGS = [Binding("enter,escape", "close", N_("Done"), priority=True)]
 
     app: QuizApp
 
@@ -436,21 +448,21 @@ class ExamResultScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         r = self.record
         total = len(r.items)
-        score = f"{r.score:g}" if r.score == int(r.score) else f"{r.score:.2f}"
-        yield Static(f"Test handed in: {r.deck_title}", classes="title")
+        score = number(r.score) if r.score == int(r.score) else number(r.score, ".2f")
+        yield Static(Content(_("Test handed in: {deck}").format(deck=r.deck_title)), classes="title")
         yield Static(
             Content.assemble(
-                (f"Score {score} of {total} ({r.score / total:.0%})", "bold"),
-                f" · time {elapsed(r.seconds)}",
-                " · the time ran out" if r.timed_out else "",
-                f" · seed {r.seed}",
+                (_("Score {score} of {total} ({percent})").format(score=score, total=total, percent=percent(r.score / total)), "bold"),
+                _(" · time {time}").format(time=elapsed(r.seconds)),
+                _(" · the time ran out") if r.timed_out else "",
+                _(" · seed {seed}").format(seed=r.seed),
             ),
             id="exam-score",
         )
-        saved = self.problem or "Saved for this learner; `quiz results export` writes it out for the teacher."
+        saved = self.problem or _("Saved for this learner; `quiz results export` writes it out for the teacher.")
         yield Static(Content(saved), id="exam-saved", classes="-problem" if self.problem else "")
         yield DataTable(id="exam-answers", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
@@ -458,16 +470,16 @@ class ExamResultScreen(Screen[None]):
         free = max(45, self.app.size.width - 4 - 3 - 1 - 5 * 2)
         table.add_column("#", width=3)
         table.add_column("", width=1)
-        table.add_column("Question", width=free - 2 * (free // 3))
-        table.add_column("Your answer", width=free // 3)
-        table.add_column("Right answer", width=free // 3)
+        table.add_column(_("Question"), width=free - 2 * (free // 3))
+        table.add_column(_("Your answer"), width=free // 3)
+        table.add_column(_("Right answer"), width=free // 3)
         for i, item in enumerate(self.record.items, 1):
             mark = "✓" if item.correct else ("◐" if item.score > 0 else "✗")
             table.add_row(  # wrapped, never cut: a student must see what was wrong in a long order or match
                 Text(str(i), justify="right"),
                 mark,
                 Text(item.prompt),
-                Text(item.given if item.answered else "(blank)"),
+                Text(item.given if item.answered else _("(blank)")),
                 Text(item.expected),
                 height=None,
             )
@@ -504,6 +516,8 @@ def create_exam_app(
     time_limit: float | None = None,
     clock: Callable | None = None,
     timer: Callable[[], float] | None = None,
+    language: str | None = None,
 ) -> ExamApp:
-    """The app as `quiz exam` runs it; tests pass a fake clock and timer."""
+    """The app as `quiz exam` runs it; tests pass a fake clock and timer. `language` is `--lang` (see `texts`)."""
+    use_language(choose_language(language, os.environ))
     return ExamApp(data_dir, profile, paper, time_limit=time_limit, clock=clock, timer=timer)

@@ -11,9 +11,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
+from ..texts import N_, _, ngettext
 from ..when import relative
+from ..widgets.keybar import KeyBar
 
 if TYPE_CHECKING:
     from quiz.deck.model import Deck
@@ -21,7 +23,7 @@ if TYPE_CHECKING:
 
     from ..app import QuizApp
 
-NUMBER_COLUMNS = (("New", 5), ("Due", 5), ("Learned", 7), ("Next review", 14))
+NUMBER_COLUMNS = ((N_("New"), 5), (N_("Due"), 5), (N_("Learned"), 7), (N_("Next review"), 14))
 
 
 @dataclass(frozen=True)
@@ -54,13 +56,13 @@ def played_deck_files(store: Store, profile: str, bundled_ids: set[str]) -> list
 
 class HomeScreen(Screen[None]):
     BINDINGS = [
-        Binding("enter", "study", "Study", show=False),
-        Binding("a", "study_due", "All due"),
-        Binding("s", "statistics", "Stats"),
-        Binding("p", "switch_profile", "Learner"),
-        Binding("e", "exam", "Test"),
-        Binding("t", "report", "Class report"),
-        Binding("escape", "app.quit", "Quit", show=False),
+        Binding("enter", "study", N_("Study"), show=False),
+        Binding("a", "study_due", N_("All due")),
+        Binding("s", "statistics", N_("Stats")),
+        Binding("p", "switch_profile", N_("Learner")),
+        Binding("e", "exam", N_("Test")),
+        Binding("t", "report", N_("Class report")),
+        Binding("escape", "app.quit", N_("Quit"), show=False),
     ]
 
     app: QuizApp
@@ -72,14 +74,14 @@ class HomeScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static("", id="greeting", markup=False)
         yield DataTable(id="decks", cursor_type="row", zebra_stripes=True)
-        yield Static("Loading decks…", id="home-status", classes="instructions")
-        yield Footer()
+        yield Static(_("Loading decks…"), id="home-status", classes="instructions")
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one(DataTable).focus()
 
     def on_screen_resume(self) -> None:
-        self.query_one("#greeting", Static).update(f"quiz · learner: {self.app.profile}")
+        self.query_one("#greeting", Static).update(_("quiz · learner: {name}").format(name=self.app.profile))
         self.load()
 
     @work(thread=True, exclusive=True, group="home")
@@ -105,15 +107,16 @@ class HomeScreen(Screen[None]):
         table = self.query_one(DataTable)
         keep = table.cursor_row
         table.clear(columns=True)
-        title_width = max(16, self.size.width - sum(w + 2 for _, w in NUMBER_COLUMNS) - 6)
-        table.add_column("Deck", width=title_width)
-        for name, width in NUMBER_COLUMNS:
+        columns = [(_(name), max(width, len(_(name)))) for name, width in NUMBER_COLUMNS]  # "Fällig" is wider than "Due"
+        title_width = max(16, self.size.width - sum(w + 2 for _name, w in columns) - 6)
+        table.add_column(_("Deck"), width=title_width)
+        for name, width in columns:
             table.add_column(name, width=width)
         now = self.app.now()
         for row in rows:
             c = row.counts
             if c.due_now:
-                due_text = "now"
+                due_text = _("now")
             elif c.next_due is not None:
                 due_text = relative(c.next_due, now)
             else:
@@ -130,7 +133,7 @@ class HomeScreen(Screen[None]):
         if rows:
             table.move_cursor(row=min(keep, len(rows) - 1))
         if not rows:
-            self.query_one("#home-status", Static).update("No decks found.")
+            self.query_one("#home-status", Static).update(_("No decks found."))
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         """Say what the highlighted deck is about, so a new learner knows what to pick."""
@@ -139,7 +142,11 @@ class HomeScreen(Screen[None]):
         deck = self.rows[event.cursor_row].deck
         about = " ".join((deck.description or "").split())
         self.query_one("#home-status", Static).update(
-            Content.assemble((f"{len(deck.cards)} cards", "bold"), f" · {about}" if about else "", "\nEnter studies this deck.")
+            Content.assemble(
+                (ngettext("{count} card", "{count} cards", len(deck.cards)).format(count=len(deck.cards)), "bold"),
+                f" · {about}" if about else "",
+                "\n" + _("Enter studies this deck."),
+            )
         )
 
     def _highlighted(self) -> Deck | None:
@@ -162,7 +169,7 @@ class HomeScreen(Screen[None]):
         if due:
             self.app.study(due)
         else:
-            self.notify("Nothing is due right now.")
+            self.notify(_("Nothing is due right now."))
 
     def action_statistics(self) -> None:
         deck = self._highlighted()

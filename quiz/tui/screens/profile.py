@@ -7,15 +7,17 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 
 from quiz.store.profiles import MAX_NAME, ProfileNameError, clean_profile_name
 
+from ..texts import N_, _
+from ..widgets.keybar import KeyBar
 from ..widgets.options import NumberedOptions
 
 
 class ProfileScreen(Screen[str | None]):
-    BINDINGS = [Binding("escape", "cancel", "Back"), Binding("escape", "cancel_start", "Quit")]
+    BINDINGS = [Binding("escape", "cancel", N_("Back")), Binding("escape", "cancel_start", N_("Quit"))]
 
     def __init__(self, profiles: list[str], *, switching: bool = False) -> None:
         super().__init__()
@@ -25,17 +27,17 @@ class ProfileScreen(Screen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="profiles"):
-            yield Static("Who is learning?", classes="title")
+            yield Static(_("Who is learning?"), classes="title")
             if self.profiles:
-                yield Static("Pick your name (number keys, or arrows and Enter) or type a new one.", classes="instructions")
+                yield Static(_("Pick your name (number keys, or arrows and Enter) or type a new one."), classes="instructions")
                 yield NumberedOptions(self.profiles, id="existing")
             else:
-                yield Static("Welcome! Type your name to keep your own progress.", classes="instructions")
+                yield Static(_("Welcome! Type your name to keep your own progress."), classes="instructions")
             yield Input(
-                placeholder="new learner's name, then Enter", id="new-name", max_length=MAX_NAME, select_on_focus=False
+                placeholder=_("new learner's name, then Enter"), id="new-name", max_length=MAX_NAME, select_on_focus=False
             )
             yield Static("", id="name-problem", classes="problem")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         if self.profiles:
@@ -55,7 +57,7 @@ class ProfileScreen(Screen[str | None]):
         if event.key == "enter" and existing.highlighted is None:
             event.stop()
             event.prevent_default()
-            self.query_one("#name-problem", Static).update("Pick your name with its number or the arrows, or type a new one.")
+            self.query_one("#name-problem", Static).update(_("Pick your name with its number or the arrows, or type a new one."))
             return
         if event.is_printable and event.character is not None and event.character not in "123456789 ":
             event.stop()

@@ -13,8 +13,10 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 
+from ..texts import N_, _, ngettext
+from ..widgets.keybar import KeyBar
 from ..widgets.tables import READING_HELP, FullRowsTable
 
 if TYPE_CHECKING:
@@ -34,14 +36,16 @@ class ReportPathScreen(ModalScreen["list[Path] | None"]):
     #report-path { width: 80; max-width: 100%; height: auto; border: round $accent; background: $surface; padding: 1 2; }
     #report-path Input { margin-top: 1; }
     """
-    BINDINGS = [Binding("escape", "cancel", "Back")]
+    BINDINGS = [Binding("escape", "cancel", N_("Back"))]
 
     def compose(self) -> ComposeResult:
         with Vertical(id="report-path"):
-            yield Static("Class report", classes="title")
+            yield Static(_("Class report"), classes="title")
             yield Static(
-                "Folder (or files) with the students' results files, as written by `quiz results export`. "
-                "Enter to read them; Enter on an empty box reads the current folder.",
+                _(
+                    "Folder (or files) with the students' results files, as written by `quiz results export`. "
+                    "Enter to read them; Enter on an empty box reads the current folder."
+                ),
                 classes="instructions",
             )
             yield Input(placeholder=str(Path.cwd()), id="report-paths")
@@ -56,12 +60,12 @@ class ReportPathScreen(ModalScreen["list[Path] | None"]):
             else:
                 paths = [Path(p).expanduser() for p in shlex.split(event.value)] or [Path.cwd()]
         except ValueError as error:
-            self.query_one("#report-path-problem", Static).update(f"Cannot read that: {error}")
+            self.query_one("#report-path-problem", Static).update(_("Cannot read that: {problem}").format(problem=error))
             return
         missing = [str(p) for p in paths if not p.exists()]
         if not paths or missing:
             self.query_one("#report-path-problem", Static).update(
-                Content(f"Not found: {', '.join(missing)}" if missing else "Type a folder or a file.")
+                Content(_("Not found: {paths}").format(paths=", ".join(missing)) if missing else _("Type a folder or a file."))
             )
             return
         self.dismiss(paths)
@@ -78,7 +82,7 @@ class ReportScreen(Screen[None]):
     .report-heading { text-style: bold; margin-top: 1; }
     .report-notes { color: $text-warning; }
     """
-    BINDINGS = [Binding("escape", "back", "Back")]
+    BINDINGS = [Binding("escape", "back", N_("Back"))]
 
     app: QuizApp
 
@@ -88,10 +92,11 @@ class ReportScreen(Screen[None]):
         self.report: ClassReport | None = None
 
     def compose(self) -> ComposeResult:
-        yield Static("Class report", classes="title")
-        yield Static(Content(f"Reading {', '.join(map(str, self.paths))}…"), id="report-status", classes="instructions")
+        yield Static(_("Class report"), classes="title")
+        reading = _("Reading {paths}…").format(paths=", ".join(map(str, self.paths)))
+        yield Static(Content(reading), id="report-status", classes="instructions")
         yield VerticalScroll(id="report-body")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.load()
@@ -108,19 +113,18 @@ class ReportScreen(Screen[None]):
 
         self.report = report
         status = self.query_one("#report-status", Static)
-        status.update(
-            f"{report.students} student{'s' if report.students != 1 else ''}, "
-            f"{len(report.tests)} test{'s' if len(report.tests) != 1 else ''}"
-            + (f", {len(report.errors)} file(s) not used" if report.errors else "")
-            + f"\n{READING_HELP}"
-        )
+        students = ngettext("{count} student", "{count} students", report.students).format(count=report.students)
+        tests = ngettext("{count} test", "{count} tests", len(report.tests)).format(count=len(report.tests))
+        unused = len(report.errors)
+        files = ngettext(", {count} file not used", ", {count} files not used", unused).format(count=unused) if unused else ""
+        status.update(f"{students}, {tests}{files}\n{_(READING_HELP)}")
         body = self.query_one("#report-body", VerticalScroll)
         widgets: list[Static | DataTable] = []
         if report.errors:
-            widgets.append(Static("Files not used", classes="report-heading"))
+            widgets.append(Static(_("Files not used"), classes="report-heading"))
             widgets.extend(Static(Content(str(e)), classes="problem") for e in report.errors)
         if report.notes:
-            widgets.append(Static("Notes", classes="report-heading"))
+            widgets.append(Static(_("Notes"), classes="report-heading"))
             widgets.extend(Static(Content(n), classes="report-notes") for n in report.notes)
         for table in tables(report):
             widgets.append(Static(Content(table.title), classes="report-heading"))
@@ -140,7 +144,7 @@ class ReportScreen(Screen[None]):
                 ]
             )
         if not report.tests and not report.practice and not report.errors:
-            widgets.append(Static("No exam or practice results to report."))
+            widgets.append(Static(_("No exam or practice results to report.")))
         body.mount_all(widgets)
         if any(isinstance(w, DataTable) for w in widgets):
             body.query(DataTable).first().focus()

@@ -17,8 +17,11 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 from textual_plotext import PlotextPlot
+
+from ..texts import N_, _, ngettext, percent
+from ..widgets.keybar import KeyBar
 
 if TYPE_CHECKING:
     from quiz.deck.model import Deck
@@ -70,17 +73,24 @@ def gather(app: QuizApp, decks: Sequence[Deck]) -> DeckStatistics:
 def summary_content(stats: DeckStatistics) -> Content:
     answers = sum(stats.reviews)
     right = sum(stats.right)
-    retention = "no reviews yet" if stats.retention is None else f"{stats.retention:.0%} of reviews right"
+    if stats.retention is None:
+        retention = _("no reviews yet")
+    else:
+        retention = _("{percent} of reviews right").format(percent=percent(stats.retention))
     return Content.assemble(
-        ("Cards  ", "bold"),
-        f"new {stats.new} · learning {stats.learning} · review {stats.review} · leech {stats.leech}\n",
-        ("Last 30 days  ", "bold"),
-        f"{answers} answers, {right} right · retention: {retention}",
+        (_("Cards  "), "bold"),
+        _("new {new} · learning {learning} · review {review} · leech {leech}").format(
+            new=stats.new, learning=stats.learning, review=stats.review, leech=stats.leech
+        )
+        + "\n",
+        (_("Last {days} days  ").format(days=PAST_DAYS), "bold"),
+        ngettext("{count} answer", "{count} answers", answers).format(count=answers),
+        _(", {right} right · retention: {retention}").format(right=right, retention=retention),
     )
 
 
 class StatisticsScreen(Screen[None]):
-    BINDINGS = [Binding("escape,q,s", "app.pop_screen", "Back")]
+    BINDINGS = [Binding("escape,q,s", "app.pop_screen", N_("Back"))]
 
     app: QuizApp
 
@@ -89,13 +99,15 @@ class StatisticsScreen(Screen[None]):
         self.decks = tuple(decks)
 
     def compose(self) -> ComposeResult:
-        name = self.decks[0].title if len(self.decks) == 1 else f"{len(self.decks)} decks"
-        yield Static(Content(f"Statistics · {name} · {self.app.profile}"), classes="title", id="stats-title")
-        yield Static("Counting…", id="stats-summary")
+        count = len(self.decks)
+        name = self.decks[0].title if count == 1 else ngettext("{count} deck", "{count} decks", count).format(count=count)
+        title = _("Statistics · {deck} · {learner}").format(deck=name, learner=self.app.profile)
+        yield Static(Content(title), classes="title", id="stats-title")
+        yield Static(_("Counting…"), id="stats-summary")
         with Horizontal(id="charts"):
             yield PlotextPlot(id="reviews-chart")
             yield PlotextPlot(id="due-chart")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.load()
@@ -109,9 +121,9 @@ class StatisticsScreen(Screen[None]):
         self.query_one("#stats-summary", Static).update(summary_content(stats))
         past = list(range(-PAST_DAYS + 1, 1))
         draw_bars(self.query_one("#reviews-chart", PlotextPlot), past, stats.reviews,
-                  f"Answers per day, last {PAST_DAYS} days", "days ago", [-28, -21, -14, -7, 0])
+                  _("Answers per day, last {days} days").format(days=PAST_DAYS), _("days ago"), [-28, -21, -14, -7, 0])
         draw_bars(self.query_one("#due-chart", PlotextPlot), list(range(NEXT_DAYS)), stats.due,
-                  f"Cards due per day, next {NEXT_DAYS} days", "days from today", [0, 3, 7, 10, 13])
+                  _("Cards due per day, next {days} days").format(days=NEXT_DAYS), _("days from today"), [0, 3, 7, 10, 13])
 
 
 def draw_bars(plot: PlotextPlot, xs: list[int], ys: Sequence[int], title: str, xlabel: str, xticks: list[int]) -> None:

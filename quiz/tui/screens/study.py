@@ -19,6 +19,7 @@ from textual.widgets import Input, Static
 
 from quiz.engine.rating import Rating
 
+from ..texts import N_, _, ngettext
 from ..widgets.answers import AnswerWidget, FlashcardAnswer, answer_widget_for
 from ..widgets.progress import SessionProgress
 
@@ -37,17 +38,17 @@ T = TypeVar("T")
 
 class StudyScreen(Screen[None]):
     BINDINGS = [
-        Binding("u", "undo", "Undo"),
-        Binding("ctrl+z", "undo_typing", "Undo"),
-        Binding("h", "hint", "Hint"),
-        Binding("f2", "hint_typing", "Hint"),
-        Binding("enter", "next", "Next"),
-        Binding("space", "next", "Next", show=False),
+        Binding("u", "undo", N_("Undo")),
+        Binding("ctrl+z", "undo_typing", N_("Undo")),
+        Binding("h", "hint", N_("Hint")),
+        Binding("f2", "hint_typing", N_("Hint")),
+        Binding("enter", "next", N_("Next")),
+        Binding("space", "next", N_("Next"), show=False),
         *(Binding(str(n), f"rate({n})", show=False) for n in range(1, 5)),
-        Binding("escape", "leave", "Decks"),
+        Binding("escape", "leave", N_("Decks")),
         # A question longer than the screen: these scroll it while the options or the box keep the keys.
-        Binding("pageup", "scroll_body('up')", "Scroll up", show=False, priority=True),
-        Binding("pagedown", "scroll_body('down')", "Scroll down", show=False, priority=True),
+        Binding("pageup", "scroll_body('up')", N_("Scroll up"), show=False, priority=True),
+        Binding("pagedown", "scroll_body('down')", N_("Scroll down"), show=False, priority=True),
     ]
 
     app: QuizApp
@@ -67,7 +68,9 @@ class StudyScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         """The first card is composed with the screen, so that the first frame painted shows all of it."""
         titles = sorted({deck.title for deck in self.session.decks})
-        yield SessionProgress(titles[0] if len(titles) == 1 else f"{len(titles)} decks")
+        yield SessionProgress(
+            titles[0] if len(titles) == 1 else ngettext("{count} deck", "{count} decks", len(titles)).format(count=len(titles))
+        )
         presented = self.session.current
         first = None if presented is None else answer_widget_for(presented)
         with VerticalScroll(id="body"):
@@ -86,11 +89,11 @@ class StudyScreen(Screen[None]):
 
     async def _mount_footer(self) -> None:
         """After the first question is on screen: the key bar is the costliest widget to build."""
-        from textual.widgets import Footer
+        from ..widgets.keybar import KeyBar
 
         if not self.is_attached:  # the learner left before the first question was painted
             return
-        await self.mount(Footer())
+        await self.mount(KeyBar())
         self.refresh_bindings()  # a footer fills itself in when the bindings change
         self.call_after_refresh(self._show_focused)  # the footer took a line off the bottom
 
@@ -165,7 +168,7 @@ class StudyScreen(Screen[None]):
     def _record_failed(self, message: str) -> None:
         """Nothing was recorded and the session is unchanged: the learner can simply try again."""
         self.busy = False
-        self.notify(f"Your answer could not be saved: {message}", severity="error", timeout=10)
+        self.notify(_("Your answer could not be saved: {problem}").format(problem=message), severity="error", timeout=10)
 
     def on_answer_widget_submitted(self, event: AnswerWidget.Submitted) -> None:
         event.stop()
@@ -238,9 +241,9 @@ class StudyScreen(Screen[None]):
     def _undone(self, undone: bool) -> None:
         if undone:
             self.show_current()
-            self.notify("Last answer taken back.", timeout=2)
+            self.notify(_("Last answer taken back."), timeout=2)
         else:
-            self.notify("Nothing to undo in this session.", timeout=2)
+            self.notify(_("Nothing to undo in this session."), timeout=2)
 
     def action_hint(self) -> None:
         presented = self.session.current
@@ -248,7 +251,7 @@ class StudyScreen(Screen[None]):
             return
         self.hint_used = True
         hint = self.query_one("#hint", Static)
-        hint.update(Content.assemble(("Hint: ", "bold"), presented.card.hint))
+        hint.update(Content.assemble((_("Hint: "), "bold"), presented.card.hint))
         hint.display = True
 
     def action_scroll_body(self, direction: str) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
@@ -18,6 +19,7 @@ from textual.widgets import Static
 
 from quiz.deck.model import Card, Cloze
 
+from ..texts import N_, _, ngettext, number
 from ..when import relative
 from .notes import notes_content
 from .rating import RatingBar
@@ -34,14 +36,35 @@ ECHO_LIMIT = 200
 Picked answers (order, match) are as long as the right answer and are always shown whole."""
 PART_ECHO_LIMIT = 60
 """Characters of one typed part (a cloze gap) repeated back, so each gap stays about one line."""
-BLANK = "(blank)"
+BLANK = N_("(blank)")
+PART_NAMES = {"from": N_("from"), "to": N_("to")}
+"""The grader's names of a range's two parts; other parts are numbered."""
+CREDIT = re.compile(r"(?P<net>\d+) of (?P<total>\d+)(?: \((?P<hits>\d+) right picks? − (?P<wrong>\d+) wrong\))?")
+"""The grader's partial credit, "2 of 3" or "1 of 2 (2 right picks − 1 wrong)", read to say it in the learner's language."""
+
+
+def credit_text(credit: str) -> str:
+    """The partial credit in the learner's language; as the grader put it when it reads otherwise."""
+    found = CREDIT.fullmatch(credit)
+    if found is None:
+        return credit
+    said = _("{net} of {total}").format(net=found["net"], total=found["total"])
+    if found["hits"] is not None:
+        hits, wrong = int(found["hits"]), int(found["wrong"])
+        picks = ngettext("{count} right pick", "{count} right picks", hits).format(count=hits)
+        said += " " + _("({picks} − {wrong} wrong)").format(picks=picks, wrong=wrong)
+    return said
+
+
+def part_name(label: str) -> str:
+    return _(PART_NAMES[label]) if label in PART_NAMES else label
 
 
 def echoed(text: str, limit: int = ECHO_LIMIT) -> str:
     """The learner's answer as repeated in the feedback, cut short when it is very long."""
     if len(text) <= limit:
         return text
-    return f"{text[:limit].rstrip()}… ({len(text):,} characters)"
+    return _("{start}… ({count} characters)").format(start=text[:limit].rstrip(), count=number(len(text), ","))
 
 
 def marked_difference(given: str, target: str) -> tuple[Content, Content]:
@@ -59,10 +82,10 @@ def marked_difference(given: str, target: str) -> tuple[Content, Content]:
 def verdict(grade: Grade) -> tuple[str, str]:
     """The headline and its CSS class; the symbol carries the meaning, colour only repeats it."""
     if grade.correct:
-        return ("✓ Right, with a typo" if grade.typo else "✓ Right"), "right"
+        return (_("✓ Right, with a typo") if grade.typo else _("✓ Right")), "right"
     if grade.credit:
-        return f"✗ Partly right: {grade.credit}", "partial"
-    return "✗ Wrong", "wrong"
+        return _("✗ Partly right: {credit}").format(credit=credit_text(grade.credit)), "partial"
+    return _("✗ Wrong"), "wrong"
 
 
 def part_line(label: str, width: int, ok: bool, part: PartAnswer) -> Content:
@@ -71,8 +94,8 @@ def part_line(label: str, width: int, ok: bool, part: PartAnswer) -> Content:
     number = (f"{label:>{width}}  ", "bold")
     if part.typo:
         given, target = marked_difference(echoed(part.given, PART_ECHO_LIMIT), part.expected)
-        return Content.assemble(number, given, " ✓ typo → ", target)
-    typed = (echoed(part.given, PART_ECHO_LIMIT), "") if part.given else (BLANK, "italic")
+        return Content.assemble(number, given, _(" ✓ typo → "), target)
+    typed = (echoed(part.given, PART_ECHO_LIMIT), "") if part.given else (_(BLANK), "italic")
     if ok:
         return Content.assemble(number, typed, " ✓")
     return Content.assemble(number, typed, " ✗ → ", part.expected)
@@ -88,14 +111,21 @@ def filled_text(card: Cloze) -> Content:
 
 def part_lines(grade: Grade, card: Card | None = None) -> list[Content]:
     """One line per typed part, then the whole answer once for context."""
-    width = max(len(label) for label in grade.labels)
+    labels = [part_name(label) for label in grade.labels]
+    width = max(len(label) for label in labels)
     lines = [
         part_line(label, width, ok, part)
-        for label, ok, part in zip(grade.labels, grade.parts, grade.part_answers)
+        for label, ok, part in zip(labels, grade.parts, grade.part_answers)
     ]
     whole = filled_text(card) if isinstance(card, Cloze) else Content(grade.expected)
-    lines.append(Content.assemble(("Answer: ", "bold"), whole))
+    lines.append(Content.assemble((_("Answer:") + " ", "bold"), whole))
     return lines
+
+
+def aligned(*labels: str) -> list[str]:
+    """Labels padded to one width (and a space), so the answers after them line up in any language."""
+    width = max(len(label) for label in labels)
+    return [label.ljust(width) + " " for label in labels]
 
 
 def whole_lines(grade: Grade) -> list[Content]:
@@ -103,16 +133,20 @@ def whole_lines(grade: Grade) -> list[Content]:
     lines: list[Content] = []
     if grade.typo and grade.matched:
         given, target = marked_difference(grade.given, grade.matched)
-        lines.append(Content.assemble(("You typed: ", "bold"), given))
-        lines.append(Content.assemble(("Answer:    ", "bold"), target))
+        labels = aligned(_("You typed:"), _("Answer:"))
+        lines.append(Content.assemble((labels[0], "bold"), given))
+        lines.append(Content.assemble((labels[1], "bold"), target))
     else:
         if not grade.correct:
             said = echoed(grade.given, max(ECHO_LIMIT, 2 * len(grade.expected)))
-            lines.append(Content.assemble(("You said: ", "bold"), (said or "(nothing)", "")))
-        lines.append(Content.assemble(("Answer:   " if not grade.correct else "Answer: ", "bold"), grade.expected))
+            labels = aligned(_("You said:"), _("Answer:"))
+            lines.append(Content.assemble((labels[0], "bold"), (said or _("(nothing)"), "")))
+            lines.append(Content.assemble((labels[1], "bold"), grade.expected))
+        else:
+            lines.append(Content.assemble((_("Answer:") + " ", "bold"), grade.expected))
     if grade.parts and not all(grade.parts):
-        marks = "  ".join(f"{label} {'✓' if ok else '✗'}" for label, ok in zip(grade.labels, grade.parts))
-        lines.append(Content.assemble(("By part:  ", "bold"), marks))
+        marks = "  ".join(f"{part_name(label)} {'✓' if ok else '✗'}" for label, ok in zip(grade.labels, grade.parts))
+        lines.append(Content.assemble((_("By part:") + "  ", "bold"), marks))
     return lines
 
 
@@ -142,13 +176,15 @@ class FeedbackPanel(Vertical):
         notes = notes_content(self.outcome.presented.deck, self.outcome.presented.card)
         if notes is not None:
             yield Static(notes, classes="notes")
-        yield RatingBar("Rated:", int(self.outcome.rating), id="rating")
+        yield RatingBar(_("Rated:"), int(self.outcome.rating), id="rating")
         yield Static(self._due_line(), id="next-due", classes="instructions")
 
     def _due_line(self) -> Content:
         due = relative(self.outcome.next_due, self.now)
-        leech = " · marked as a leech: this card keeps slipping" if self.outcome.leech else ""
-        return Content(f"Next review {due}{leech}. Enter: next · 1-4: change rating · u: undo")
+        leech = _(" · marked as a leech: this card keeps slipping") if self.outcome.leech else ""
+        return Content(
+            _("Next review {when}{leech}. Enter: next · 1-4: change rating · u: undo").format(when=due, leech=leech)
+        )
 
     def show(self, outcome: Outcome) -> None:
         """After the learner changed the rating: new rating, new due time."""

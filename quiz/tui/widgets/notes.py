@@ -6,12 +6,15 @@ from textual.content import Content
 
 from quiz.deck.model import Card, Deck, Source
 
+from ..texts import _
+
 
 def citation(source: Source | None) -> str | None:
-    """`Title, 2024-05-01` (whatever of the two is known)."""
+    """`Title, 2024-05-01` (`Title, 1.5.2024` in German; whatever of the two is known)."""
     if source is None:
         return None
-    parts = [p for p in (source.title, source.date.isoformat() if source.date else None) if p]
+    day = _("{date:%Y-%m-%d}").format(date=source.date) if source.date else None
+    parts = [p for p in (source.title, day) if p]
     return ", ".join(parts) or None
 
 
@@ -21,7 +24,7 @@ def notes_content(deck: Deck, card: Card) -> Content | None:
     if card.explain:
         lines.append(Content(card.explain))
     if card.quote:
-        lines.append(Content.assemble(("“", "italic"), (card.quote, "italic"), ("”", "italic")))
+        lines.append(Content.assemble((_("“"), "italic"), (card.quote, "italic"), (_("”"), "italic")))
         cite = citation(deck.source)
         if cite:
             lines.append(Content.assemble(("— ", "dim"), (cite, "dim")))

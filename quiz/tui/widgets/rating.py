@@ -8,9 +8,10 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Button, Label
 
+from ..texts import N_, _
 from .keybutton import KeyButton
 
-RATING_NAMES: dict[int, str] = {1: "Again", 2: "Hard", 3: "Good", 4: "Easy"}
+RATING_NAMES: dict[int, str] = {1: N_("Again"), 2: N_("Hard"), 3: N_("Good"), 4: N_("Easy")}
 
 
 class RatingBar(Horizontal):
@@ -33,7 +34,7 @@ class RatingBar(Horizontal):
 
     def _label(self, value: int) -> str:
         tick = "✓" if value == self.current else " "
-        return f"{tick}{value} {RATING_NAMES[value]}"
+        return f"{tick}{value} {_(RATING_NAMES[value])}"
 
     def watch_current(self) -> None:
         for value in RATING_NAMES:

@@ -11,7 +11,9 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
-READING_HELP = "Enter: the highlighted row in full · ← →: scroll sideways · Tab: next table"
+from ..texts import N_, _
+
+READING_HELP = N_("Enter: the highlighted row in full · ← →: scroll sideways · Tab: next table")
 
 
 class RowDetailScreen(ModalScreen[None]):
@@ -23,7 +25,7 @@ class RowDetailScreen(ModalScreen[None]):
                   background: $surface; padding: 0 1; }
     #row-detail Static { height: auto; }
     """
-    BINDINGS = [Binding("escape,enter,q", "dismiss", "Close")]
+    BINDINGS = [Binding("escape,enter,q", "dismiss", N_("Close"))]
 
     def __init__(self, title: str, headers: Sequence[str], row: Sequence[str]) -> None:
         super().__init__()
@@ -34,7 +36,7 @@ class RowDetailScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="row-detail") as box:
             box.border_title = self.title_text
-            box.border_subtitle = "Esc closes"
+            box.border_subtitle = _("Esc closes")
             lines = [Content.assemble((f"{name or '·'}: ", "bold"), value) for name, value in zip(self.headers, self.row)]
             yield Static(Content("\n").join(lines))
 

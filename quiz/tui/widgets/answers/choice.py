@@ -6,12 +6,13 @@ from textual.app import ComposeResult
 from textual.widgets import OptionList, Static
 
 from ..options import NumberedOptions
+from ...texts import _
 from .base import AnswerWidget
 
 
 class ChoiceAnswer(AnswerWidget):
     def compose(self) -> ComposeResult:
-        yield Static("Pick one: number keys, or arrows and Enter.", classes="instructions")
+        yield Static(_("Pick one: number keys, or arrows and Enter."), classes="instructions")
         yield NumberedOptions(self.presented.options)
 
     def show_response(self, response: object) -> None:

@@ -7,17 +7,18 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Input, Label, Static
 
+from ...texts import _
 from .base import AnswerWidget
 from .textbox import AnswerBox
 
 
 class ClozeAnswer(AnswerWidget):
     def compose(self) -> ComposeResult:
-        yield Static("Fill in the gaps; Enter goes to the next gap, and after the last one answers.", classes="instructions")
+        yield Static(_("Fill in the gaps; Enter goes to the next gap, and after the last one answers."), classes="instructions")
         for i in range(len(self.presented.card.gaps)):
             with Horizontal(classes="gap-row"):
                 yield Label(f"{i + 1}", classes="gap-number")
-                yield AnswerBox(placeholder=f"gap {i + 1}", id=f"gap-{i}", compact=True)
+                yield AnswerBox(placeholder=_("gap {number}").format(number=i + 1), id=f"gap-{i}", compact=True)
 
     def prompt_content(self) -> Content:
         parts: list[Content | tuple[str, str]] = []

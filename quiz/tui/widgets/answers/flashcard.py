@@ -13,6 +13,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Static
 
 from ..keybutton import KeyButton
+from ...texts import N_, _
 from .base import AnswerWidget
 
 if TYPE_CHECKING:
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
 class FlashcardAnswer(AnswerWidget):
     can_focus = True
     BINDINGS = [
-        Binding("space,enter", "flip", "Show answer"),
+        Binding("space,enter", "flip", N_("Show answer")),
         *(Binding(str(n), f"rate({n})", show=False) for n in range(1, 5)),
     ]
 
@@ -34,8 +35,8 @@ class FlashcardAnswer(AnswerWidget):
     flipped = False
 
     def compose(self) -> ComposeResult:
-        yield Static("Think of the answer, then press space.", classes="instructions", id="flip-hint")
-        yield KeyButton("Show answer (space)", id="flip")
+        yield Static(_("Think of the answer, then press space."), classes="instructions", id="flip-hint")
+        yield KeyButton(_("Show answer (space)"), id="flip")
 
     def _back_side(self) -> list[Widget]:
         """Built on flipping: nothing of it shows before, and it is the costlier half to build."""
@@ -46,7 +47,7 @@ class FlashcardAnswer(AnswerWidget):
         notes = notes_content(self.presented.deck, self.presented.card)
         if notes is not None:
             back.append(Static(notes, classes="notes"))
-        back.append(RatingBar("How well did you know it?", id="self-rating"))
+        back.append(RatingBar(_("How well did you know it?"), id="self-rating"))
         return back
 
     def focus_main(self) -> None:

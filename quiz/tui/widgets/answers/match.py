@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from textual.content import Content
 
+from ...texts import N_
 from .picking import PickingAnswer
 
 
 class MatchAnswer(PickingAnswer):
-    INSTRUCTIONS = "Pick the partner of the marked item: number keys or Enter; Backspace takes back."
+    INSTRUCTIONS = N_("Pick the partner of the marked item: number keys or Enter; Backspace takes back.")
 
     @property
     def lefts(self) -> tuple[str, ...]:

@@ -10,6 +10,7 @@ from textual.widgets import Button, OptionList, Static
 
 from ..keybutton import KeyButton
 from ..options import NumberedOptions, numbered
+from ...texts import N_, _
 from .base import AnswerWidget
 
 if TYPE_CHECKING:
@@ -20,8 +21,8 @@ class ToggleOptions(NumberedOptions):
     """Number keys, space or a click tick an option; Enter checks the answer."""
 
     BINDINGS = [
-        Binding("space", "select", "Tick", show=False),
-        Binding("enter", "check", "Check", show=False),
+        Binding("space", "select", N_("Tick"), show=False),
+        Binding("enter", "check", N_("Check"), show=False),
     ]
 
     def action_check(self) -> None:
@@ -36,9 +37,9 @@ class MultiAnswer(AnswerWidget):
         self.ticked: set[int] = set()
 
     def compose(self) -> ComposeResult:
-        yield Static("Tick all that apply: number keys or space; then Enter.", classes="instructions")
+        yield Static(_("Tick all that apply: number keys or space; then Enter."), classes="instructions")
         yield ToggleOptions(self.presented.options)
-        yield KeyButton("Done (Enter)", id="check")
+        yield KeyButton(_("Done (Enter)"), id="check")
 
     def on_mount(self) -> None:
         self._refresh_marks()

@@ -6,17 +6,25 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Input, Label, Static
 
+from ...texts import N_, _
 from .base import AnswerWidget
 from .textbox import AnswerBox
+
+
+UNREADABLE = (
+    N_("That is not a number or a range; type e.g. 1990-1995."),
+    N_("That is not a number; type e.g. 1990 or 2,5."),
+)
+"""The grader's reasons for asking again, as they are worded in `quiz.engine.numbers`; translated where shown."""
 
 
 class NumberAnswer(AnswerWidget):
     def compose(self) -> ComposeResult:
         ranged = getattr(self.presented.card, "range", None) is not None
-        what = "the range, from–to (e.g. 1990-1995)" if ranged else "a number"
-        yield Static(f"Type {what}, then Enter.", classes="instructions")
+        ask = _("Type the range, from–to (e.g. 1990-1995), then Enter.") if ranged else _("Type a number, then Enter.")
+        yield Static(ask, classes="instructions")
         with Horizontal(classes="number-row"):
-            yield AnswerBox(placeholder="from–to" if ranged else "number", id="typed")
+            yield AnswerBox(placeholder=_("from–to") if ranged else _("number"), id="typed")
             unit = getattr(self.presented.card, "unit", None)
             if unit:
                 yield Label(unit, classes="unit", markup=False)
@@ -27,6 +35,6 @@ class NumberAnswer(AnswerWidget):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         if problem := self.presented.unreadable(event.value):
-            self.query_one(".instructions", Static).update(problem)  # not graded: the box stays open
+            self.query_one(".instructions", Static).update(_(problem))  # not graded: the box stays open
             return
         self.submit(event.value)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from textual.content import Content
 
+from ...texts import N_
 from .picking import PickingAnswer
 
 
 class OrderAnswer(PickingAnswer):
-    INSTRUCTIONS = "Pick the items first to last: number keys or Enter; Backspace takes back."
+    INSTRUCTIONS = N_("Pick the items first to last: number keys or Enter; Backspace takes back.")
 
     def picked_content(self) -> Content:
         items = self.presented.options

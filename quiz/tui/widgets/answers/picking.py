@@ -14,11 +14,12 @@ from textual.widgets import Button, OptionList, Static
 
 from ..keybutton import KeyButton
 from ..options import NumberedOptions, numbered
+from ...texts import N_, _
 from .base import AnswerWidget
 
 
 class PickingAnswer(AnswerWidget):
-    BINDINGS = [Binding("backspace", "take_back", "Take back")]
+    BINDINGS = [Binding("backspace", "take_back", N_("Take back"))]
     INSTRUCTIONS = ""
 
     picked: list[int]
@@ -29,10 +30,10 @@ class PickingAnswer(AnswerWidget):
         super().on_mount()
 
     def compose(self) -> ComposeResult:
-        yield Static(self.INSTRUCTIONS, classes="instructions")
+        yield Static(_(self.INSTRUCTIONS), classes="instructions")
         yield Static(id="picked", classes="picked")
         yield NumberedOptions(self.presented.options)
-        yield KeyButton("Done (Enter)", id="check", disabled=True)
+        yield KeyButton(_("Done (Enter)"), id="check", disabled=True)
 
     def picked_content(self) -> Content:
         """What has been picked so far, and what is still open."""

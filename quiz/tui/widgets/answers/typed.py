@@ -5,14 +5,15 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.widgets import Input, Static
 
+from ...texts import _
 from .base import AnswerWidget
 from .textbox import AnswerBox
 
 
 class TypedAnswer(AnswerWidget):
     def compose(self) -> ComposeResult:
-        yield Static("Type your answer, then Enter.", classes="instructions")
-        yield AnswerBox(placeholder="your answer", id="typed")
+        yield Static(_("Type your answer, then Enter."), classes="instructions")
+        yield AnswerBox(placeholder=_("your answer"), id="typed")
 
     def show_response(self, response: object) -> None:
         self.query_one(Input).value = str(response)

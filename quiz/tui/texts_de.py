@@ -1,0 +1,283 @@
+"""The app's texts in German, for pupils: du-form, as German learning apps speak.
+
+Keys are the English texts as written in the code (see `texts`); a text missing
+here shows in English. Key names are as printed on German keyboards (Strg,
+Leertaste, Rücktaste); a deck is a "Stapel", as in German flashcard apps.
+"""
+
+from __future__ import annotations
+
+TEXTS: dict[str, str] = {
+    # -- the app, everywhere
+    "Quit": "Beenden",
+    "Help": "Hilfe",
+    "Light/dark": "Hell/dunkel",
+    "Back": "Zurück",
+    "Close": "Schließen",
+    "Done": "Fertig",
+    "Opening your progress…": "Dein Lernstand wird geöffnet …",
+    "Nothing to study right now.": "Gerade gibt es nichts zu lernen.",
+    "Nothing to study right now. Next review {when}.": "Gerade gibt es nichts zu lernen. Nächste Wiederholung {when}.",
+    "{percent}%": "{percent} %",
+    "{date:%Y-%m-%d}": "{date:%d.%m.%Y}",
+    "“": "„",
+    "”": "“",
+    # -- due times
+    "now": "jetzt",
+    "tomorrow": "morgen",
+    # -- the deck list
+    "Study": "Lernen",
+    "All due": "Alle fälligen",
+    "Stats": "Statistik",
+    "Learner": "Profil",
+    "Test": "Test stellen",
+    "Class report": "Klassenbericht",
+    "Deck": "Stapel",
+    "New": "Neu",
+    "Due": "Fällig",
+    "Learned": "Gelernt",
+    "Next review": "Nächstes Mal",
+    "Loading decks…": "Stapel werden geladen …",
+    "No decks found.": "Keine Stapel gefunden.",
+    "Nothing is due right now.": "Gerade ist nichts fällig.",
+    "quiz · learner: {name}": "quiz · Profil: {name}",
+    "Enter studies this deck.": "Enter: diesen Stapel lernen.",
+    # -- who is learning
+    "Who is learning?": "Wer lernt?",
+    "Pick your name (number keys, or arrows and Enter) or type a new one.": (
+        "Wähle deinen Namen (Zifferntasten oder Pfeile und Enter) oder tippe einen neuen ein."
+    ),
+    "Welcome! Type your name to keep your own progress.": (
+        "Willkommen! Tippe deinen Namen ein, damit dein Lernstand für dich gespeichert wird."
+    ),
+    "new learner's name, then Enter": "Name für ein neues Profil, dann Enter",
+    "Pick your name with its number or the arrows, or type a new one.": (
+        "Wähle deinen Namen mit seiner Nummer oder den Pfeilen, oder tippe einen neuen ein."
+    ),
+    # -- studying
+    "Undo": "Rückgängig",
+    "Hint": "Tipp",
+    "Next": "Weiter",
+    "Decks": "Stapel",
+    "Scroll up": "Nach oben blättern",
+    "Scroll down": "Nach unten blättern",
+    "Hint: ": "Tipp: ",
+    "Last answer taken back.": "Letzte Antwort zurückgenommen.",
+    "Nothing to undo in this session.": "In dieser Runde gibt es nichts zurückzunehmen.",
+    "Your answer could not be saved: {problem}": "Deine Antwort konnte nicht gespeichert werden: {problem}",
+    # -- answering, by card kind
+    "Pick one: number keys, or arrows and Enter.": "Wähle eine Antwort: Zifferntasten oder Pfeile und Enter.",
+    "Tick all that apply: number keys or space; then Enter.": (
+        "Kreuze alle richtigen an: Zifferntasten oder Leertaste, dann Enter."
+    ),
+    "Tick": "Ankreuzen",
+    "Check": "Prüfen",
+    "Done (Enter)": "Fertig (Enter)",
+    "True or false? 1/t or 2/f, or arrows and Enter.": "Stimmt das? 1/w oder 2/f, oder Pfeile und Enter.",
+    "Type your answer, then Enter.": "Tippe deine Antwort ein, dann Enter.",
+    "your answer": "deine Antwort",
+    "Type the range, from–to (e.g. 1990-1995), then Enter.": "Tippe den Bereich ein, von–bis (z. B. 1990-1995), dann Enter.",
+    "Type a number, then Enter.": "Tippe eine Zahl ein, dann Enter.",
+    "from–to": "von–bis",
+    "number": "Zahl",
+    "That is not a number or a range; type e.g. 1990-1995.": (
+        "Das ist keine Zahl und kein Bereich. Tippe z. B. 1990-1995."
+    ),
+    "That is not a number; type e.g. 1990 or 2,5.": "Das ist keine Zahl. Tippe z. B. 1990 oder 2,5.",
+    "Fill in the gaps; Enter goes to the next gap, and after the last one answers.": (
+        "Fülle die Lücken aus; Enter springt zur nächsten Lücke und gibt nach der letzten die Antwort ab."
+    ),
+    "gap {number}": "Lücke {number}",
+    "Pick the items first to last: number keys or Enter; Backspace takes back.": (
+        "Wähle die Einträge vom ersten bis zum letzten: Zifferntasten oder Enter; Rücktaste nimmt zurück."
+    ),
+    "Pick the partner of the marked item: number keys or Enter; Backspace takes back.": (
+        "Wähle das Gegenstück zum markierten Eintrag: Zifferntasten oder Enter; Rücktaste nimmt zurück."
+    ),
+    "Take back": "Zurücknehmen",
+    "Think of the answer, then press space.": "Überleg dir die Antwort, dann drück die Leertaste.",
+    "Show answer (space)": "Antwort zeigen (Leertaste)",
+    "Show answer": "Antwort zeigen",
+    "How well did you know it?": "Wie gut wusstest du es?",
+    # -- feedback
+    "✓ Right": "✓ Richtig",
+    "✓ Right, with a typo": "✓ Richtig, mit Tippfehler",
+    "✗ Partly right: {credit}": "✗ Teilweise richtig: {credit}",
+    "✗ Wrong": "✗ Falsch",
+    "{net} of {total}": "{net} von {total}",
+    "({picks} − {wrong} wrong)": "({picks} − {wrong} falsch)",
+    "You typed:": "Getippt:",
+    "You said:": "Deine Antwort:",
+    "Answer:": "Lösung:",
+    "By part:": "Einzeln:",
+    "from": "von",
+    "to": "bis",
+    "(nothing)": "(nichts)",
+    "(blank)": "(leer)",
+    " ✓ typo → ": " ✓ Tippfehler → ",
+    "{start}… ({count} characters)": "{start}… ({count} Zeichen)",
+    "Rated:": "Bewertung:",
+    "Again": "Nochmal",
+    "Hard": "Schwer",
+    "Good": "Gut",
+    "Easy": "Leicht",
+    "Next review {when}{leech}. Enter: next · 1-4: change rating · u: undo": (
+        "Nächste Wiederholung {when}{leech}. Enter: weiter · 1-4: Bewertung ändern · u: rückgängig"
+    ),
+    " · marked as a leech: this card keeps slipping": " · als Problemkarte markiert: Diese Karte geht dir immer wieder durch",
+    # -- end of a session
+    "Session complete": "Lernrunde geschafft",
+    "Re-drill complete": "Übungsrunde geschafft",
+    "No cards answered in this session.": "In dieser Runde wurde keine Karte beantwortet.",
+    "{right} of {answered} right": "{right} von {answered} richtig",
+    " · score {score} · time {time}": " · Ergebnis {score} · Zeit {time}",
+    "Next review: ": "Nächste Wiederholung: ",
+    "nothing scheduled": "nichts geplant",
+    "Practice only: these answers keep the cards' schedule and are not counted in retention.": (
+        "Nur Übung: Diese Antworten ändern den Plan der Karten nicht und zählen nicht zur Behaltensquote."
+    ),
+    "Missed ({count}):": "Falsch beantwortet ({count}):",
+    "Nothing missed. Well done!": "Alles richtig. Super gemacht!",
+    "r  Re-drill the misses": "r  Fehler nochmal üben",
+    "s  Statistics": "s  Statistik",
+    "Enter  Decks": "Enter  Stapel",
+    "Re-drill misses": "Fehler üben",
+    "Statistics": "Statistik",
+    # -- statistics
+    "Statistics · {deck} · {learner}": "Statistik · {deck} · {learner}",
+    "Counting…": "Wird gezählt …",
+    "Cards  ": "Karten  ",
+    "new {new} · learning {learning} · review {review} · leech {leech}": (
+        "neu {new} · im Lernen {learning} · in Wiederholung {review} · Problemkarten {leech}"
+    ),
+    "Last {days} days  ": "Letzte {days} Tage  ",
+    ", {right} right · retention: {retention}": ", {right} richtig · Behaltensquote: {retention}",
+    "{percent} of reviews right": "{percent} der Wiederholungen richtig",
+    "no reviews yet": "noch keine Wiederholungen",
+    "Answers per day, last {days} days": "Antworten pro Tag, letzte {days} Tage",
+    "days ago": "Tage zurück",
+    "Cards due per day, next {days} days": "Fällige Karten pro Tag, nächste {days} Tage",
+    "days from today": "Tage ab heute",
+    # -- help
+    "Keys": "Tasten",
+    "Esc closes": "Esc schließt",
+    "Home": "Stapelliste",
+    "choose a deck and study it": "einen Stapel wählen und lernen",
+    "study all due decks / statistics of the deck": "alle fälligen Stapel lernen / Statistik",
+    "switch learner": "Profil wechseln",
+    "set a test on the deck / class report of results": "Test zum Stapel stellen / Klassenbericht",
+    "Questions": "Fragen",
+    "1-9  or  ↑ ↓ Enter": "1-9  oder  ↑ ↓ Enter",
+    "pick an option (also with the mouse)": "eine Antwort wählen (auch mit der Maus)",
+    "space": "Leertaste",
+    "tick an option (several right) / flip a flashcard": "ankreuzen (mehrere richtig) / Karte umdrehen",
+    "tick an option (several right)": "ankreuzen (mehrere richtig)",
+    "type, Enter": "tippen, Enter",
+    "typed answers; Enter goes to the next gap": "Antwort eintippen; Enter: nächste Lücke",
+    "Backspace": "Rücktaste",
+    "take back the last pick (order, match)": "letzte Wahl zurücknehmen (Reihenfolge, Paare)",
+    "h  or  F2": "h  oder  F2",
+    "show the hint (counts as help)": "Tipp zeigen (zählt als Hilfe)",
+    "After answering": "Nach der Antwort",
+    "change the rating: again, hard, good, easy": "Bewertung ändern: nochmal, schwer, gut, leicht",
+    "next card": "nächste Karte",
+    "u  or  ctrl+z": "u  oder  Strg+Z",
+    "undo the last answer": "letzte Antwort zurücknehmen",
+    "In a test": "Im Test",
+    "In a test (no verdicts until it is handed in)": "Im Test (bewertet wird erst bei der Abgabe)",
+    "ctrl+n  /  ctrl+b": "Strg+N  /  Strg+B",
+    "skip the question / back to the previous one": "Frage überspringen / zurück zur vorigen",
+    "ctrl+n": "Strg+N",
+    "skip the question for now": "Frage vorerst überspringen",
+    "ctrl+b": "Strg+B",
+    "back to the previous question, to change the answer": "zurück zur vorigen Frage, um sie zu ändern",
+    "ctrl+s  or  F10": "Strg+S  oder  F10",
+    "hand the test in": "Test abgeben",
+    "Anywhere": "Überall",
+    "back to the deck list (your answers are saved)": "zurück zur Stapelliste (Antworten sind gespeichert)",
+    "? or F1  /  ctrl+t": "? oder F1  /  Strg+T",
+    "this help / switch light and dark": "diese Hilfe / hell und dunkel umschalten",
+    "ctrl+q": "Strg+Q",
+    "quit; every answer given is already saved": "beenden; jede Antwort ist schon gespeichert",
+    "quit: the test is handed in as it stands": "beenden: der Test wird so abgegeben, wie er ist",
+    # -- tests
+    "Test: {deck}": "Test: {deck}",
+    "The same seed gives every student the same test. No feedback until the test is handed in. "
+    "Enter starts the test, Escape goes back.": (
+        "Derselbe Seed ergibt für die ganze Klasse denselben Test. Bewertet wird erst bei der Abgabe. "
+        "Enter startet den Test, Esc geht zurück."
+    ),
+    "Seed (blank: new)": "Seed (leer: neu)",
+    "Time (blank: untimed)": "Zeit (leer: ohne Limit)",
+    "e.g. class-7b": "z. B. klasse-7b",
+    "e.g. 15m": "z. B. 15m",
+    "Questions: a whole number, at least 1.": "Fragen: eine ganze Zahl, mindestens 1.",
+    "Time: {problem}": "Zeit: {problem}",
+    "Skip": "Überspringen",
+    "Hand in": "Abgeben",
+    "Keep going": "Weitermachen",
+    "y  Hand in": "j  Abgeben",
+    "n  Keep going": "n  Weitermachen",
+    "Blank answers score nothing. Hand in the test now?": "Leere Antworten bringen keine Punkte. Test jetzt abgeben?",
+    "untimed": "ohne Zeitlimit",
+    "Time left {clock}": "Restzeit {clock}",
+    "Time is up: the test was handed in.": "Die Zeit ist um: Der Test wurde abgegeben.",
+    "Question {number} of {total} · no feedback until you hand in": (
+        "Frage {number} von {total} · bewertet wird erst bei der Abgabe"
+    ),
+    "Your answer so far: ": "Deine bisherige Antwort: ",
+    "End of the test: {answered} of {total} answered": "Ende des Tests: {answered} von {total} beantwortet",
+    "You have reached the end of the test.": "Du bist am Ende des Tests.",
+    "Not answered: {numbers}.": "Nicht beantwortet: {numbers}.",
+    "Ctrl+B goes back to change an answer; answers are judged when you hand in.": (
+        "Strg+B geht zurück, um eine Antwort zu ändern; bewertet wird bei der Abgabe."
+    ),
+    "Hand in the test (Ctrl+S)": "Test abgeben (Strg+S)",
+    "Answers cannot be saved as you go: {problem}": "Antworten können nicht laufend gespeichert werden: {problem}",
+    "This answer could not be saved yet: {problem}": "Diese Antwort konnte noch nicht gespeichert werden: {problem}",
+    "The result could not be saved: {problem}": "Das Ergebnis konnte nicht gespeichert werden: {problem}",
+    "Test handed in: {deck}": "Test abgegeben: {deck}",
+    "Score {score} of {total} ({percent})": "{score} von {total} Punkten ({percent})",
+    " · time {time}": " · Zeit {time}",
+    " · the time ran out": " · die Zeit war um",
+    " · seed {seed}": " · Seed {seed}",
+    "Saved for this learner; `quiz results export` writes it out for the teacher.": (
+        "Für dieses Profil gespeichert; `quiz results export` gibt es für die Lehrkraft aus."
+    ),
+    "Question": "Frage",
+    "Your answer": "Deine Antwort",
+    "Right answer": "Richtige Antwort",
+    # -- class report
+    "Folder (or files) with the students' results files, as written by `quiz results export`. "
+    "Enter to read them; Enter on an empty box reads the current folder.": (
+        "Ordner (oder Dateien) mit den Ergebnisdateien der Klasse, wie `quiz results export` sie schreibt. "
+        "Enter liest sie ein; Enter bei leerem Feld liest den aktuellen Ordner."
+    ),
+    "Cannot read that: {problem}": "Das lässt sich nicht lesen: {problem}",
+    "Not found: {paths}": "Nicht gefunden: {paths}",
+    "Type a folder or a file.": "Gib einen Ordner oder eine Datei an.",
+    "Reading {paths}…": "{paths} wird gelesen …",
+    "Files not used": "Nicht verwendete Dateien",
+    "Notes": "Hinweise",
+    "No exam or practice results to report.": "Keine Test- oder Übungsergebnisse vorhanden.",
+    "Enter: the highlighted row in full · ← →: scroll sideways · Tab: next table": (
+        "Enter: markierte Zeile ganz · ← →: seitwärts blättern · Tab: nächste Tabelle"
+    ),
+}
+
+PLURALS: dict[str, tuple[str, str]] = {
+    "in {count} minute": ("in {count} Minute", "in {count} Minuten"),
+    "in {count} hour": ("in {count} Stunde", "in {count} Stunden"),
+    "in {count} day": ("in {count} Tag", "in {count} Tagen"),
+    "{count} card": ("{count} Karte", "{count} Karten"),
+    "{count} deck": ("{count} Stapel", "{count} Stapel"),
+    "{count} answer": ("{count} Antwort", "{count} Antworten"),
+    "{count} right pick": ("{count} richtig gewählt", "{count} richtig gewählt"),
+    "{count} question is not answered ({numbers}).": (
+        "{count} Frage ist nicht beantwortet ({numbers}).",
+        "{count} Fragen sind nicht beantwortet ({numbers}).",
+    ),
+    "{count} student": ("{count} Schülerin oder Schüler", "{count} Schülerinnen und Schüler"),
+    "{count} test": ("{count} Test", "{count} Tests"),
+    ", {count} file not used": (", {count} Datei nicht verwendet", ", {count} Dateien nicht verwendet"),
+}
