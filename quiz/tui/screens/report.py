@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shlex
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -26,6 +27,44 @@ if TYPE_CHECKING:
 
 
 MAX_COLUMN = 40  # long questions and lists are cut short here; Enter on a row and the CSV have them in full
+
+REPORT_WORDS = {
+    word: word
+    for word in (
+        N_("Students"), N_("Questions"), N_("Practice"), N_("Leeches shared by several students"),
+        N_("Student"), N_("Score"), N_("Out of"), N_("Time"), N_("Time up"), N_("Blank"), N_("Missed"),
+        N_("Card"), N_("Question"), N_("Facility"), N_("Discrimination"), N_("Flags"), N_("Wrong answers"),
+        N_("Deck"), N_("Answers"), N_("Days"), N_("Retention"), N_("Leeches"), N_("Who"),
+    )
+}
+"""The table titles and column names of `quiz.classroom.report_tables` (shared with `quiz report` and the CSV),
+translated where the app shows them."""
+EXAM_TITLE = re.compile(
+    r"(?P<kind>Students|Questions): (?P<title>.*) \(deck (?P<deck>\S+) version (?P<version>\S+), seed (?P<seed>.*)\), "
+    r"(?P<count>\d+) students?"
+)
+"""A test's table title as `report_tables` words it."""
+
+
+def report_word(word: str) -> str:
+    return _(REPORT_WORDS[word]) if word in REPORT_WORDS else word
+
+
+def table_title(title: str) -> str:
+    """A report table's title in the learner's language; as written when it reads otherwise."""
+    found = EXAM_TITLE.fullmatch(title)
+    if found is None:
+        return report_word(title)
+    count = int(found["count"])
+    students = ngettext("{count} student", "{count} students", count).format(count=count)
+    return _("{kind}: {title} (deck {deck} version {version}, seed {seed}), {students}").format(
+        kind=report_word(found["kind"]),
+        title=found["title"],
+        deck=found["deck"],
+        version=found["version"],
+        seed=found["seed"],
+        students=students,
+    )
 
 
 class ReportPathScreen(ModalScreen["list[Path] | None"]):
@@ -127,13 +166,14 @@ class ReportScreen(Screen[None]):
             widgets.append(Static(_("Notes"), classes="report-heading"))
             widgets.extend(Static(Content(n), classes="report-notes") for n in report.notes)
         for table in tables(report):
-            widgets.append(Static(Content(table.title), classes="report-heading"))
-            grid = FullRowsTable(table.title)
+            title, headers = table_title(table.title), tuple(report_word(name) for name in table.headers)
+            widgets.append(Static(Content(title), classes="report-heading"))
+            grid = FullRowsTable(title)
             widgets.append(grid)
             shown = table.shown()
-            grid.keep_rows(table.headers, shown)
-            for i, name in enumerate(table.headers):
-                grid.add_column(name, width=min(MAX_COLUMN, max(len(r[i]) for r in [table.headers, *shown])))
+            grid.keep_rows(headers, shown)
+            for i, name in enumerate(headers):
+                grid.add_column(name, width=min(MAX_COLUMN, max(len(r[i]) for r in [headers, *shown])))
             grid.add_rows(
                 [
                     tuple(

@@ -11,10 +11,15 @@ from textual.app import ComposeResult
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
-from ..texts import _, key_label
+from ..texts import _, key_label, language
 
 
 class KeyBar(Footer):
+    """Compact in German: its longer words (and Strg+Q for ^q) fit 80 columns only without the padding."""
+
+    def __init__(self) -> None:
+        super().__init__(compact=language() == "de")
+
     def compose(self) -> ComposeResult:
         for widget in super().compose():
             if isinstance(widget, FooterKey):
