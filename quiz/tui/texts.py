@@ -116,15 +116,15 @@ def percent(share: float) -> str:
     return _("{percent}%").format(percent=f"{share * 100:.0f}")
 
 
-def key_label(display: str) -> str:
-    """A key as the key bar shows it: Textual's `^q` is `Strg+Q` on a German keyboard."""
-    if _language == "de" and display.startswith("^") and len(display) > 1:
-        return "Strg+" + display[1:].upper()
-    return display
+_GERMAN_KEYS = {"space": "Leertaste", "esc": "Esc"}
 
 
 def key_label(display: str) -> str:
-    """A key as the key bar shows it: Textual's `^q` is `Strg+Q` on a German keyboard."""
-    if _language == "de" and display.startswith("^") and len(display) > 1:
+    """A key as the key bar shows it, named as on a German keyboard in German: `^q` is `Strg+Q`."""
+    if _language != "de":
+        return display
+    if display.startswith("^") and len(display) > 1:
         return "Strg+" + display[1:].upper()
-    return display
+    if display[:1] == "f" and display[1:].isdigit():
+        return display.upper()  # F2, as printed on the key
+    return _GERMAN_KEYS.get(display, display)

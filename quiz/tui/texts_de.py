@@ -54,6 +54,8 @@ TEXTS: dict[str, str] = {
     "Pick your name with its number or the arrows, or type a new one.": (
         "Wähle deinen Namen mit seiner Nummer oder den Pfeilen, oder tippe einen neuen ein."
     ),
+    "A name needs at least one letter.": "Ein Name braucht mindestens einen Buchstaben.",
+    "A name cannot contain control characters.": "Ein Name darf keine Steuerzeichen enthalten.",
     # -- studying
     "Undo": "Rückgängig",
     "Hint": "Tipp",
@@ -73,6 +75,8 @@ TEXTS: dict[str, str] = {
     "Tick": "Ankreuzen",
     "Check": "Prüfen",
     "Done (Enter)": "Fertig (Enter)",
+    "True": "Wahr",
+    "False": "Falsch",
     "True or false? 1/t or 2/f, or arrows and Enter.": "Stimmt das? 1/w oder 2/f, oder Pfeile und Enter.",
     "Type your answer, then Enter.": "Tippe deine Antwort ein, dann Enter.",
     "your answer": "deine Antwort",
@@ -85,14 +89,14 @@ TEXTS: dict[str, str] = {
     ),
     "That is not a number; type e.g. 1990 or 2,5.": "Das ist keine Zahl. Tippe z. B. 1990 oder 2,5.",
     "Fill in the gaps; Enter goes to the next gap, and after the last one answers.": (
-        "Fülle die Lücken aus; Enter springt zur nächsten Lücke und gibt nach der letzten die Antwort ab."
+        "Fülle die Lücken aus. Enter: zur nächsten Lücke, nach der letzten abgeben."
     ),
     "gap {number}": "Lücke {number}",
     "Pick the items first to last: number keys or Enter; Backspace takes back.": (
-        "Wähle die Einträge vom ersten bis zum letzten: Zifferntasten oder Enter; Rücktaste nimmt zurück."
+        "Wähle vom ersten zum letzten: Zifferntaste oder Enter; Rücktaste nimmt zurück."
     ),
     "Pick the partner of the marked item: number keys or Enter; Backspace takes back.": (
-        "Wähle das Gegenstück zum markierten Eintrag: Zifferntasten oder Enter; Rücktaste nimmt zurück."
+        "Wähle den Partner für ▶: Zifferntaste oder Enter; Rücktaste nimmt zurück."
     ),
     "Take back": "Zurücknehmen",
     "Think of the answer, then press space.": "Überleg dir die Antwort, dann drück die Leertaste.",
@@ -122,7 +126,7 @@ TEXTS: dict[str, str] = {
     "Good": "Gut",
     "Easy": "Leicht",
     "Next review {when}{leech}. Enter: next · 1-4: change rating · u: undo": (
-        "Nächste Wiederholung {when}{leech}. Enter: weiter · 1-4: Bewertung ändern · u: rückgängig"
+        "Nächstes Mal {when}{leech}. Enter: weiter · 1-4: neu bewerten · u: rückgängig"
     ),
     " · marked as a leech: this card keeps slipping": " · als Problemkarte markiert: Diese Karte geht dir immer wieder durch",
     # -- end of a session

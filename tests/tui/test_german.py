@@ -84,7 +84,7 @@ def test_due_times_read_as_german_readers_say_them() -> None:
 def test_numbers_percentages_and_keys_are_written_the_german_way() -> None:
     use_language("de")
     assert (number(2.5), number(1234.5, ",.1f"), percent(0.85)) == ("2,5", "1.234,5", "85 %")
-    assert (key_label("^q"), key_label("esc")) == ("Strg+Q", "esc")
+    assert [key_label(k) for k in ("^q", "esc", "space", "f2", "⏎")] == ["Strg+Q", "Esc", "Leertaste", "F2", "⏎"]
     assert credit_text("2 of 3") == "2 von 3"
     assert credit_text("1 of 2 (2 right picks − 1 wrong)") == "1 von 2 (2 richtig gewählt − 1 falsch)"
     use_language("en")
@@ -154,7 +154,7 @@ async def test_the_study_screen_feedback_and_end_speak_german_and_leave_the_deck
         assert "Getippt:" in answers and "Lösung:  Bogotá" in answers
         rating = [str(button.label) for button in screen.query(".rate")]
         assert [label[1:] for label in rating] == ["1 Nochmal", "2 Schwer", "3 Gut", "4 Leicht"]
-        assert shown(screen, "#next-due").startswith("Nächste Wiederholung ")
+        assert shown(screen, "#next-due").startswith("Nächstes Mal ")
         keys = {key.description for key in screen.query("FooterKey")}
         assert {"Weiter", "Stapel", "Beenden"} <= keys and "Next" not in keys
         end = await to_the_end(pilot, screen)

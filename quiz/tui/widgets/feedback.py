@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
@@ -17,7 +18,7 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static
 
-from quiz.deck.model import Card, Cloze
+from quiz.deck.model import Card, Cloze, TrueFalse
 
 from ..texts import N_, _, ngettext, number
 from ..when import relative
@@ -54,6 +55,18 @@ def credit_text(credit: str) -> str:
         picks = ngettext("{count} right pick", "{count} right picks", hits).format(count=hits)
         said += " " + _("({picks} − {wrong} wrong)").format(picks=picks, wrong=wrong)
     return said
+
+
+TRUTH_WORDS = ("True", "False")
+"""How the grader words a true/false answer; shown as the buttons say it (`answers.truefalse.CHOICES`)."""
+
+
+def in_button_words(grade: Grade, card: Card) -> Grade:
+    """A true/false card's answers in the words of the buttons the learner pressed."""
+    if not isinstance(card, TrueFalse):
+        return grade
+    said = {word: _(word) for word in TRUTH_WORDS}
+    return replace(grade, given=said.get(grade.given, grade.given), expected=said.get(grade.expected, grade.expected))
 
 
 def part_name(label: str) -> str:
@@ -170,6 +183,7 @@ class FeedbackPanel(Vertical):
     def compose(self) -> ComposeResult:
         grade = self.outcome.grade
         assert grade is not None
+        grade = in_button_words(grade, self.outcome.presented.card)
         text, kind = verdict(grade)
         yield Static(text, classes=f"verdict {kind}", markup=False)
         yield Static(answer_lines(grade, self.outcome.presented.card), classes="answers")

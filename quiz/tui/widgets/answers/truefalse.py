@@ -6,13 +6,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import OptionList, Static
 
-from quiz.engine.answers import truth_text
-
-from ...texts import _
+from ...texts import N_, _
 from ..options import NumberedOptions
 from .base import AnswerWidget
 
-VALUES = (True, False)
+CHOICES: tuple[tuple[str, bool], ...] = ((N_("True"), True), (N_("False"), False))
+"""The buttons, in the learner's language; the feedback names the answers with the same words."""
 
 
 class TrueFalseAnswer(AnswerWidget):
@@ -23,16 +22,16 @@ class TrueFalseAnswer(AnswerWidget):
 
     def compose(self) -> ComposeResult:
         yield Static(_("True or false? 1/t or 2/f, or arrows and Enter."), classes="instructions")
-        # In the deck's language, as the feedback and the results name them.
-        yield NumberedOptions([truth_text(value, self.presented.deck.language) for value in VALUES])
+        yield NumberedOptions([_(label) for label, _value in CHOICES])
 
     def show_response(self, response: object) -> None:
-        if response in VALUES:
-            self.query_one(NumberedOptions).highlighted = VALUES.index(response)  # Enter picks it again
+        values = [value for _label, value in CHOICES]
+        if response in values:
+            self.query_one(NumberedOptions).highlighted = values.index(response)  # Enter picks it again
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.submit(VALUES[event.option_index])
+        self.submit(CHOICES[event.option_index][1])
 
     def action_answer(self, value: bool) -> None:
         self.submit(value)

@@ -1,0 +1,45 @@
+"""German screens at 80x24, compared with committed SVG snapshots (read their text before accepting a change).
+
+As in `test_snapshots`: time stands still, shuffling is seeded, and the app runs in UTC.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_snapshots import shot
+from tui_helpers import make_app, single, tour_deck, wrong_keys, settle, wait_screen
+from textual.pilot import Pilot
+
+from quiz.deck.model import Deck, TypedAnswer
+from quiz.tui.screens.study import StudyScreen
+
+
+@pytest.fixture(autouse=True)
+def german(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("QUIZ_LANG", "de")
+
+
+@pytest.mark.parametrize("card_id", ["mayor-years", "who-is-who"])
+def test_study_in_german(snap_compare, tmp_path: Path, card_id: str) -> None:
+    app = make_app(tmp_path, single(tour_deck(), card_id))
+    assert shot(snap_compare, app, StudyScreen)
+
+
+def test_feedback_typo_in_german(snap_compare, tmp_path: Path) -> None:
+    card = TypedAnswer(id="capital", question="Hauptstadt von Kolumbien?", answer="Bogotá",
+                       explain="Bogotá ist die Hauptstadt.", quote="Petro kam aus Bogotá.")
+    app = make_app(tmp_path, Deck(id="typo", title="Hauptstädte", cards=(card,)))
+    assert shot(snap_compare, app, StudyScreen, [*"Bogpta", "enter"])
+
+
+def test_feedback_wrong_in_german(snap_compare, tmp_path: Path) -> None:
+    app = make_app(tmp_path, single(tour_deck(), "gifts"))
+
+    async def run_before(pilot: Pilot) -> None:
+        screen = await wait_screen(pilot, StudyScreen)
+        await pilot.press(*wrong_keys(screen.session.current))
+        await settle(pilot)
+
+    assert snap_compare(app, run_before=run_before, terminal_size=(80, 24))
