@@ -196,3 +196,22 @@ async def test_the_same_screens_stay_english_in_english(tmp_path: Path) -> None:
         end = await to_the_end(pilot, screen)
         assert shown(end, ".title") == "Session complete" and "score 100%" in shown(end, "#summary")
         assert isinstance(end.query_one("#summary"), Static)
+
+
+@synchronously
+async def test_true_or_false_is_answered_and_shown_in_the_words_of_the_buttons(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from quiz.deck.model import TrueFalse
+    from quiz.tui.widgets.options import NumberedOptions
+
+    card = TrueFalse(id="quito", statement="Quito ist die Hauptstadt von Ecuador.", answer=True)
+    app = german_app(tmp_path, Deck(id="k", title="Länder", language="de", cards=(card,)), monkeypatch)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await wait_screen(pilot, StudyScreen)
+        buttons = [str(option.prompt).split(" ", 1)[1] for option in screen.query_one(NumberedOptions).options]
+        assert buttons == ["Wahr", "Falsch"]
+        await pilot.press("f")
+        await settle(pilot)
+        answers = shown(screen, ".answers")
+        assert "Deine Antwort: Falsch" in answers and "Lösung:        Wahr" in answers

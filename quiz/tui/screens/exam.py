@@ -34,6 +34,7 @@ from ..widgets.keybar import KeyBar
 from ..widgets.keybutton import KeyButton
 from ..when import elapsed
 from ..widgets.answers import AnswerWidget, answer_widget_for
+from ..widgets.answers.truefalse import in_button_words
 from ..widgets.progress import SessionProgress
 
 if TYPE_CHECKING:
@@ -324,9 +325,10 @@ class ExamScreen(Screen[None]):
         self.query_one("#prompt", Static).update(widget.prompt_content())
         given = session.response()
         widget.prefill(given)  # coming back: the earlier answer is in the widget, and Enter keeps it
-        previous.update(
-            Content.assemble(_("Your answer so far: "), response_text(presented.card, given)) if given is not None else ""
-        )
+        so_far = "" if given is None else response_text(presented.card, given)
+        if presented.card.kind == "truefalse":
+            so_far = in_button_words(so_far)
+        previous.update(Content.assemble(_("Your answer so far: "), so_far) if given is not None else "")
         slot.mount(widget)
         self.query_one("#body").scroll_home(animate=False)
 
@@ -475,12 +477,15 @@ class ExamResultScreen(Screen[None]):
         table.add_column(_("Right answer"), width=free // 3)
         for i, item in enumerate(self.record.items, 1):
             mark = "✓" if item.correct else ("◐" if item.score > 0 else "✗")
+            given, expected = item.given, item.expected
+            if item.kind == "truefalse":
+                given, expected = in_button_words(given), in_button_words(expected)
             table.add_row(  # wrapped, never cut: a student must see what was wrong in a long order or match
                 Text(str(i), justify="right"),
                 mark,
                 Text(item.prompt),
-                Text(item.given if item.answered else _("(blank)")),
-                Text(item.expected),
+                Text(given if item.answered else _("(blank)")),
+                Text(expected),
                 height=None,
             )
         table.focus()

@@ -57,16 +57,13 @@ def credit_text(credit: str) -> str:
     return said
 
 
-TRUTH_WORDS = ("True", "False")
-"""How the grader words a true/false answer; shown as the buttons say it (`answers.truefalse.CHOICES`)."""
-
-
-def in_button_words(grade: Grade, card: Card) -> Grade:
+def said_as_pressed(grade: Grade, card: Card) -> Grade:
     """A true/false card's answers in the words of the buttons the learner pressed."""
     if not isinstance(card, TrueFalse):
         return grade
-    said = {word: _(word) for word in TRUTH_WORDS}
-    return replace(grade, given=said.get(grade.given, grade.given), expected=said.get(grade.expected, grade.expected))
+    from .answers.truefalse import in_button_words
+
+    return replace(grade, given=in_button_words(grade.given), expected=in_button_words(grade.expected))
 
 
 def part_name(label: str) -> str:
@@ -183,7 +180,7 @@ class FeedbackPanel(Vertical):
     def compose(self) -> ComposeResult:
         grade = self.outcome.grade
         assert grade is not None
-        grade = in_button_words(grade, self.outcome.presented.card)
+        grade = said_as_pressed(grade, self.outcome.presented.card)
         text, kind = verdict(grade)
         yield Static(text, classes=f"verdict {kind}", markup=False)
         yield Static(answer_lines(grade, self.outcome.presented.card), classes="answers")

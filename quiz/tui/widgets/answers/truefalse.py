@@ -14,6 +14,11 @@ CHOICES: tuple[tuple[str, bool], ...] = ((N_("True"), True), (N_("False"), False
 """The buttons, in the learner's language; the feedback names the answers with the same words."""
 
 
+def in_button_words(text: str) -> str:
+    """The grader's "True" or "False" (`quiz.engine.answers`) as the buttons say it; other text as it is."""
+    return _(text) if text in (label for label, _value in CHOICES) else text
+
+
 class TrueFalseAnswer(AnswerWidget):
     BINDINGS = [
         Binding("t,w", "answer(True)", show=False),  # true, wahr
