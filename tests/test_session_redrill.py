@@ -132,3 +132,20 @@ def test_undo_and_rerating_in_a_redrill_touch_only_the_drill_answer(store: Store
     assert drill.current is not None and drill.current.key == "c0"
     assert store.state("Ana", deck.id, "c0") == changed
     assert [row[2] for row in drill_rows(store)] == [0, 0]
+
+
+def test_rerating_a_redrill_answer_tells_the_due_time_another_window_gave(store: Store) -> None:
+    clock = Clock()
+    deck = learned(store, clock, 1)
+    session = StudySession(store, "Ana", [deck], clock=clock, fuzz=False)
+    wrong(session, clock)
+    drill = session.redrill()
+    right(drill, clock)
+    other = StudySession(store, "Ana", [deck], clock=clock, fuzz=False)  # a second window answers the card meanwhile
+    clock.tick(minutes=15)
+    assert other.current is not None and other.current.key == "c0"
+    right(other, clock)
+    moved = store.state("Ana", deck.id, "c0")
+    outcome = drill.override(Rating.HARD)
+    assert moved is not None and outcome.next_due == moved.due  # not the due time before the re-drill
+    assert store.state("Ana", deck.id, "c0") == moved  # and the re-drill still moved nothing

@@ -430,9 +430,13 @@ class StudySession:
             step.item, old.before, Rating(rating), step.outcome.auto_rating, result, old.time, old.duration, old.hint_used
         )
         self._store.amend(step.answer_id, answer)
+        next_due = answer.after.due
         if not self._drill:
             self._expect(step.item, answer.after.due)
-        outcome = Outcome(step.outcome.presented, result, Rating(rating), step.outcome.auto_rating, answer.after.due, answer.after.leech)
+        else:  # the schedule is left alone: the card is due as stored, which another window may have changed since
+            stored = self._store.state(self._profile, step.item.deck.id, step.item.key)
+            next_due = next_due if stored is None else stored.due
+        outcome = Outcome(step.outcome.presented, result, Rating(rating), step.outcome.auto_rating, next_due, answer.after.leech)
         step.answer, step.outcome = answer, outcome
         shown = self._current
         self._queue, self._learning = list(step.queue), list(step.learning)
