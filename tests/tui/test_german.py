@@ -215,3 +215,15 @@ async def test_true_or_false_is_answered_and_shown_in_the_words_of_the_buttons(
         await settle(pilot)
         answers = shown(screen, ".answers")
         assert "Deine Antwort: Falsch" in answers and "Lösung:        Wahr" in answers
+
+
+@synchronously
+async def test_a_number_box_asks_again_in_german(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    app = german_app(tmp_path, single(tour_deck(), "plan-colombia-year"), monkeypatch)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await wait_screen(pilot, StudyScreen)
+        assert shown(screen, ".instructions") == "Tippe den Bereich ein, von–bis (z. B. 1990-1995), dann Enter."
+        await pilot.press(*"viel", "enter")
+        await settle(pilot)
+        assert shown(screen, ".instructions") == "Das ist keine Zahl und kein Bereich. Tippe z. B. 1990-1995."
+        assert screen.state == "asking"

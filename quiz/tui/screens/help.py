@@ -1,4 +1,4 @@
-"""The keys, one page; any key that means "close" closes it."""
+"""The keys, one page, and how to choose the language; any key that means "close" closes it."""
 
 from __future__ import annotations
 
@@ -33,6 +33,8 @@ KEYS: tuple[tuple[str, str], ...] = (
     ("Esc", N_("back to the deck list (your answers are saved)")),
     (N_("? or F1  /  ctrl+t"), N_("this help / switch light and dark")),
     (N_("ctrl+q"), N_("quit; every answer given is already saved")),
+    (N_("Language"), ""),
+    ("--lang de  /  en", N_("quiz in German / English (or QUIZ_LANG=de)")),
 )
 
 TEST_KEYS: tuple[tuple[str, str], ...] = (
