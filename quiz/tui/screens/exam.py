@@ -451,10 +451,11 @@ class ExamResultScreen(Screen[None]):
         r = self.record
         total = len(r.items)
         score = number(r.score) if r.score == int(r.score) else number(r.score, ".2f")
+        headline = _("Score {score} of {total} ({percent})").format(score=score, total=total, percent=percent(r.score / total))
         yield Static(Content(_("Test handed in: {deck}").format(deck=r.deck_title)), classes="title")
         yield Static(
             Content.assemble(
-                (_("Score {score} of {total} ({percent})").format(score=score, total=total, percent=percent(r.score / total)), "bold"),
+                (headline, "bold"),
                 _(" · time {time}").format(time=elapsed(r.seconds)),
                 _(" · the time ran out") if r.timed_out else "",
                 _(" · seed {seed}").format(seed=r.seed),
