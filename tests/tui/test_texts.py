@@ -7,10 +7,9 @@ import string
 from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 
 import quiz.tui
-from quiz.tui import texts, texts_de
+from quiz.tui import texts_de
 
 TUI = Path(quiz.tui.__file__).parent
 

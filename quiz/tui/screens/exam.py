@@ -253,9 +253,9 @@ class ExamScreen(Screen[None]):
         """The window closed (SIGHUP) or the process asked to stop (SIGTERM): hand in, then leave."""
         try:
             loop = asyncio.get_running_loop()
-            for number in CLOSING_SIGNALS:
-                loop.add_signal_handler(number, self._closed_from_outside)
-                self._signals.append(number)
+            for signal_number in CLOSING_SIGNALS:
+                loop.add_signal_handler(signal_number, self._closed_from_outside)
+                self._signals.append(signal_number)
         except (NotImplementedError, RuntimeError, ValueError):  # not on this system or not the main thread
             pass
 
@@ -269,8 +269,8 @@ class ExamScreen(Screen[None]):
             loop = asyncio.get_running_loop()
         except RuntimeError:
             return
-        for number in self._signals:
-            loop.remove_signal_handler(number)
+        for signal_number in self._signals:
+            loop.remove_signal_handler(signal_number)
         self._signals.clear()
 
     # -- the clock -------------------------------------------------------------
