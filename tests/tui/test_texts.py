@@ -7,7 +7,6 @@ import string
 from collections.abc import Iterator
 from pathlib import Path
 
-
 import quiz.tui
 from quiz.tui import texts_de
 
