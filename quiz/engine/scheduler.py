@@ -9,7 +9,6 @@ Leeches follow Anki: a card forgotten (Again on a review card) 8 times.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import random
 from dataclasses import dataclass
 from functools import lru_cache
@@ -59,12 +58,16 @@ class CardState:
 
     def to_json(self) -> str:
         """A compact JSON array (stored twice with every answer, so size matters): see `JSON_FIELDS`."""
+        import json  # with the first answer recorded: showing the first question needs no JSON
+
         last = None if self.last_review is None else to_micros(self.last_review)
         values = [self.state, to_micros(self.due), self.step, self.stability, self.difficulty, last, self.reps, self.lapses]
         return json.dumps(values, separators=(",", ":"))
 
     @classmethod
     def from_json(cls, text: str) -> "CardState":
+        import json
+
         state, due, step, stability, difficulty, last, reps, lapses = json.loads(text)
         return cls(
             state=int(state),
