@@ -16,7 +16,7 @@ A deck read once is kept checked and compiled (see `quiz.deck.cache`), so the
 runs measured start with the deck in that cache, as every launch but a deck's
 first does; the first launch, with an empty cache, is measured and printed too.
 
-    python scripts/bench_startup.py [--runs 7]
+    python scripts/bench_startup.py [--runs 21]
 """
 
 from __future__ import annotations
@@ -100,7 +100,7 @@ def launch(code: str, *args: str, cache: str | None = None) -> float:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--runs", type=int, default=21)
     args = parser.parse_args()
     import quiz
 
