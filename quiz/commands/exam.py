@@ -59,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
 
     from quiz.tui.screens.exam import create_exam_app
 
-    app = create_exam_app(data_dir(args.data_dir), args.profile, paper, time_limit=args.time, language=getattr(args, "lang", None))
+    app = create_exam_app(data_dir(args.data_dir), args.profile, paper, time_limit=args.time, language=args.lang)
     app.run()
     if app.error:
         print(app.error, file=sys.stderr)

@@ -59,7 +59,7 @@ def _open_app(args: argparse.Namespace, deck_spec: str | None) -> QuizApp | None
         opening = open_ahead(folder, args.profile, deck)
     from quiz.tui.app import create_app
 
-    return create_app(folder, profile=args.profile, deck=deck, opening=opening, language=getattr(args, "lang", None))
+    return create_app(folder, profile=args.profile, deck=deck, opening=opening, language=args.lang)
 
 
 def run(args: argparse.Namespace) -> int:

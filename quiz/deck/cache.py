@@ -67,15 +67,16 @@ def read_deck(path: str | os.PathLike[str]) -> Deck:
     except OSError:
         data = None  # the loader says why, in the words it uses for every deck problem
     folder = cache_dir()
-    if data is not None:
-        cached = _cached(_entry(folder, data))
+    entry = None if data is None else _entry(folder, data)
+    if entry is not None:
+        cached = _cached(entry)
         if cached is not None:
             return cached if cached.path == path else replace(cached, path=path)
     from .loader import load_deck
 
     deck = load_deck(path)
-    if data is not None:
-        _keep(folder, _entry(folder, data), deck)
+    if entry is not None:
+        _keep(folder, entry, deck)
     return deck
 
 

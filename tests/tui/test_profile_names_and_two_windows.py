@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.widgets import Input
-from tui_helpers import PROFILE, T0, answer, make_app, settle, synchronously, tour_deck, wait_screen
+from tui_helpers import PROFILE, T0, answer, app_with_learners, make_app, settle, synchronously, tour_deck, wait_screen
 
-from quiz.engine.scheduler import new_state, review
+from quiz.engine.scheduler import review
 from quiz.store import Answer, Store
 from quiz.tui.screens.home import HomeScreen
 from quiz.tui.screens.profile import ProfileScreen
@@ -16,10 +16,7 @@ from quiz.tui.screens.study import StudyScreen
 
 @synchronously
 async def test_a_name_typed_in_other_capitals_signs_in_as_the_existing_learner(tmp_path: Path) -> None:
-    with Store.open(tmp_path) as store:
-        store.create_profile("Anna")
-        store.create_profile("Ben")
-    app = make_app(tmp_path, profile=None)
+    app = app_with_learners(tmp_path, "Anna", "Ben")
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await wait_screen(pilot, ProfileScreen)
         screen.query_one("#new-name", Input).focus()

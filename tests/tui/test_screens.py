@@ -8,7 +8,7 @@ from pathlib import Path
 
 from textual.widgets import DataTable, Input
 from textual_plotext import PlotextPlot
-from tui_helpers import PROFILE, answer, make_app, settle, single, synchronously, tour_deck, wait_for, wait_screen
+from tui_helpers import PROFILE, answer, app_with_learners, make_app, settle, single, synchronously, tour_deck, wait_for, wait_screen
 
 from quiz.cli import main
 from quiz.store import Store
@@ -51,10 +51,7 @@ async def test_a_new_learner_names_a_profile_then_studies_from_the_deck_list(tmp
 
 @synchronously
 async def test_an_existing_learner_is_picked_with_a_number_key(tmp_path: Path) -> None:
-    with Store.open(tmp_path) as store:
-        store.create_profile("ana")
-        store.create_profile("ben")
-    app = make_app(tmp_path, profile=None)
+    app = app_with_learners(tmp_path, "ana", "ben")
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_screen(pilot, ProfileScreen)
         await pilot.press("2")
@@ -130,9 +127,7 @@ def test_play_reports_an_unusable_store(tmp_path: Path) -> None:
 
 @synchronously
 async def test_typing_on_the_learner_list_starts_a_new_name_never_signs_in_as_someone_else(tmp_path: Path) -> None:
-    with Store.open(tmp_path) as store:
-        store.create_profile("Anna")
-    app = make_app(tmp_path, profile=None)
+    app = app_with_learners(tmp_path, "Anna")
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_screen(pilot, HomeScreen)
         await pilot.press("p")
@@ -150,10 +145,7 @@ async def test_typing_on_the_learner_list_starts_a_new_name_never_signs_in_as_so
 
 @synchronously
 async def test_enter_on_the_learner_list_picks_the_name_moved_to(tmp_path: Path) -> None:
-    with Store.open(tmp_path) as store:
-        store.create_profile("ana")
-        store.create_profile("ben")
-    app = make_app(tmp_path, profile=None)
+    app = app_with_learners(tmp_path, "ana", "ben")
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_screen(pilot, ProfileScreen)
         await pilot.press("down", "down", "enter")

@@ -42,6 +42,16 @@ def single(deck: Deck, card_id: str) -> Deck:
     return replace(deck, cards=(deck.card(card_id),))
 
 
+def app_with_learners(data_dir: Path, *names: str) -> QuizApp:
+    """The app started without `--profile` on a data directory where these learners already exist."""
+    from quiz.store import Store
+
+    with Store.open(data_dir) as store:
+        for name in names:
+            store.create_profile(name)
+    return make_app(data_dir, profile=None)
+
+
 def make_app(data_dir: Path, deck: Deck | str | None = None, profile: str | None = PROFILE, **kw: object) -> QuizApp:
     """The app as the CLI builds it, with time standing still (answers count as fast)."""
     kw.setdefault("clock", lambda: T0)

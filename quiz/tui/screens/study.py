@@ -60,8 +60,6 @@ class StudyScreen(Screen[None]):
         self.started = 0.0
         self.hint_used = False
         self.feedback: FeedbackPanel | None = None
-        self._first: AnswerWidget | None = None
-        """The first card's widget, built with the screen."""
         self.busy = False
         """A write to the store is under way."""
 
@@ -81,10 +79,9 @@ class StudyScreen(Screen[None]):
             with Vertical(id="slot"):
                 if first is not None:
                     yield first
-        self._first = first
 
     def on_mount(self) -> None:
-        self.show_current(self._first)
+        self.show_current()
         self.call_after_refresh(self._mount_footer)
 
     async def _mount_footer(self) -> None:
@@ -99,8 +96,8 @@ class StudyScreen(Screen[None]):
 
     # -- asking ---------------------------------------------------------------
 
-    def show_current(self, shown: AnswerWidget | None = None) -> None:
-        """Ask the session's current card; `shown` is its widget when it is already in place (the first card)."""
+    def show_current(self) -> None:
+        """Ask the session's current card (its widget is already in place for the first card, composed with the screen)."""
         presented = self.session.current
         self._update_progress()
         if presented is None:
@@ -109,9 +106,10 @@ class StudyScreen(Screen[None]):
         self.state = ASKING
         self.feedback = None
         self.hint_used = False
-        if shown is None:
+        slot = self.query_one("#slot")
+        in_place = next(iter(slot.children), None)
+        if not (isinstance(in_place, AnswerWidget) and in_place.presented is presented):
             widget = answer_widget_for(presented)
-            slot = self.query_one("#slot")
             slot.remove_children()
             slot.mount(widget)
             self.query_one("#prompt", Static).update(widget.prompt_content())
