@@ -33,7 +33,7 @@ from quiz.store.stats import due_per_day, retention, reviews_per_day
 
 PROFILE = "bench"
 DECK_ID = "bench"
-NOW = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.timezone.utc)
+NOW = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)
 DAY_US = 86_400 * 1_000_000
 
 
@@ -49,11 +49,11 @@ def build_deck(cards: int) -> Deck:
 def state_json(rng: random.Random, state: int, due_us: int, last_us: int, reps: int) -> str:
     return CardState(
         state=state,
-        due=dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc) + dt.timedelta(microseconds=due_us),
+        due=dt.datetime(1970, 1, 1, tzinfo=dt.UTC) + dt.timedelta(microseconds=due_us),
         step=None if state == REVIEW else 1,
         stability=rng.uniform(0.5, 400.0),
         difficulty=rng.uniform(1.0, 10.0),
-        last_review=dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc) + dt.timedelta(microseconds=last_us),
+        last_review=dt.datetime(1970, 1, 1, tzinfo=dt.UTC) + dt.timedelta(microseconds=last_us),
         reps=reps,
         lapses=rng.randrange(3),
     ).to_json()

@@ -24,7 +24,7 @@ from quiz.classroom.records import ExamItem, ExamRecord, PracticeRecord
 from quiz.classroom.report import build_from_paths
 from quiz.classroom.report_tables import format_text
 
-T0 = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.timezone.utc)
+T0 = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)
 
 
 def write_class(directory: Path, students: int, questions: int, rng: random.Random) -> list[Path]:

@@ -8,7 +8,7 @@ import itertools
 from quiz.classroom.records import ExamItem, ExamRecord, PracticeRecord
 from quiz.classroom.results import StudentResults
 
-T0 = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.timezone.utc)
+T0 = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)
 EXAM_IDS = itertools.count(1)
 
 # card id -> (options as shown, correct option)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from classroom_factory import PICKS_EXAMPLE, exam, student
+
 from quiz.classroom import results
 from quiz.cli import main
 from quiz.deck.model import Deck, Flashcard

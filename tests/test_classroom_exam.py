@@ -13,7 +13,7 @@ from quiz.deck.model import Choice, Deck, Flashcard, Multi, Option, Order, TrueF
 from quiz.engine.session import StudySession
 from quiz.store import Store
 
-T0 = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.timezone.utc)
+T0 = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)
 
 
 def make_deck(version: str = "1") -> Deck:
@@ -82,9 +82,7 @@ def answer_everything_right(session: ExamSession, clock: Clock) -> None:
             session.answer(card.answer, duration=5)
         elif isinstance(card, Multi):
             session.answer(list(card.answers), duration=5)
-        elif isinstance(card, TrueFalse):
-            session.answer(card.answer, duration=5)
-        elif isinstance(card, TypedAnswer):
+        elif isinstance(card, TrueFalse) or isinstance(card, TypedAnswer):
             session.answer(card.answer, duration=5)
         elif isinstance(card, Order):
             session.answer(list(card.items), duration=5)

@@ -6,8 +6,8 @@ import socket
 from pathlib import Path
 
 import pytest
-
 from classroom_factory import PICKS_EXAMPLE, exam
+
 from quiz.classroom import results, storage
 from quiz.cli import main
 from quiz.store import Store

@@ -7,10 +7,10 @@ import math
 from pathlib import Path
 
 import pytest
+from classroom_factory import QUESTIONS, exam, practice, student
 from hypothesis import given
 from hypothesis import strategies as st
 
-from classroom_factory import QUESTIONS, exam, practice, student
 from quiz.classroom import results
 from quiz.classroom.report import build, build_from_paths, flags
 from quiz.classroom.report_tables import format_text, write_csv

@@ -7,10 +7,10 @@ import re
 from pathlib import Path
 
 import pytest
+from classroom_factory import PICKS_EXAMPLE, exam, practice, student
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from classroom_factory import PICKS_EXAMPLE, exam, practice, student
 from quiz.classroom import results
 
 

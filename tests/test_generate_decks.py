@@ -135,7 +135,7 @@ def test_the_required_facts_are_there(facts: Facts) -> None:
                          ("paz-total", "programme"), ("caracol-radio", "media"), ("colombia", "country"),
                          ("bogota", "city"), ("september", "month")):
         assert facts.entities[entity].type == kind
-    assert 40 <= len(facts.facts)
+    assert len(facts.facts) >= 40
 
 
 def test_key_questions_read_both_ways(decks: dict[str, Deck]) -> None:

@@ -5,14 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from test_generate_facts import FACTS, write
 
 from quiz.cli import main
 from quiz.deck.loader import load_deck
 from quiz.generate import load_facts, render_deck
 from quiz.generate.output import write_atomically
 from quiz.paths import bundled_decks_dir
-
-from test_generate_facts import FACTS, write
 
 
 def generate(*args: str) -> int:

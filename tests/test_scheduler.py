@@ -17,7 +17,7 @@ from quiz.engine.scheduler import (
     scheduler_for,
 )
 
-UTC = dt.timezone.utc
+UTC = dt.UTC
 START = dt.datetime(2022, 11, 29, 12, 30, tzinfo=UTC)
 
 # fsrs 6.3.2 defaults: learning steps 1m 10m, relearning step 10m, retention 0.9 (also the app's defaults).
@@ -142,8 +142,8 @@ def test_state_numbers_are_fsrs_states() -> None:
 
     from quiz.engine.scheduler import LEARNING, RELEARNING, REVIEW
 
-    assert (LEARNING, REVIEW, RELEARNING) == (
+    assert (
         int(fsrs.State.Learning),
         int(fsrs.State.Review),
         int(fsrs.State.Relearning),
-    )
+    ) == (LEARNING, REVIEW, RELEARNING)

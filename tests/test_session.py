@@ -12,7 +12,7 @@ from quiz.engine.scheduler import LEECH_LAPSES, REVIEW
 from quiz.engine.session import LEARN_AHEAD, StudySession
 from quiz.store import Store
 
-UTC = dt.timezone.utc
+UTC = dt.UTC
 pytestmark = pytest.mark.usefixtures("bogota_time")  # the clock starts at 09:00 UTC, 04:00 local: far from midnight
 
 

@@ -15,7 +15,7 @@ from quiz.engine.session import StudySession
 from quiz.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
-UTC = dt.timezone.utc
+UTC = dt.UTC
 pytestmark = pytest.mark.usefixtures("bogota_time")
 
 

@@ -8,7 +8,8 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from hypothesis import settings, strategies as st
+from hypothesis import settings
+from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
 from quiz.deck.model import Deck, Flashcard, Settings, TypedAnswer
@@ -18,7 +19,7 @@ from quiz.engine.scheduler import LEARNING, NEW, RELEARNING, REVIEW, CardState, 
 from quiz.engine.session import StudySession
 from quiz.store import ChangedElsewhere, Store
 
-UTC = dt.timezone.utc
+UTC = dt.UTC
 NEW_PER_DAY, REVIEWS_PER_DAY = 2, 1
 DECK = Deck(
     id="d",

@@ -11,7 +11,7 @@ from quiz.store import Answer, DeckCounts, Store, StoreError, data_dir
 from quiz.store.database import DB_NAME
 from quiz.store.migrations import MIGRATIONS, Migration, schema_version
 
-UTC = dt.timezone.utc
+UTC = dt.UTC
 NOW = dt.datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
 
@@ -166,10 +166,9 @@ def test_damaged_pages_give_store_error_and_file_untouched(tmp_path: Path) -> No
     page = 4096
     damaged[page : len(damaged)] = b"\xff" * (len(damaged) - page)  # every page after the first
     db.write_bytes(bytes(damaged))
-    with pytest.raises(StoreError) as info:
-        with Store.open(tmp_path) as store:
-            store.deck_counts("Ana", deck("a"), now=NOW)
-            store.record(answer("Ana", "geo", "a", Rating.GOOD, NOW, store))
+    with pytest.raises(StoreError) as info, Store.open(tmp_path) as store:
+        store.deck_counts("Ana", deck("a"), now=NOW)
+        store.record(answer("Ana", "geo", "a", Rating.GOOD, NOW, store))
     assert str(db) in str(info.value)
     assert db.read_bytes() == bytes(damaged)
 

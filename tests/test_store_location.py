@@ -18,7 +18,7 @@ from quiz.engine.scheduler import new_state, review
 from quiz.store import Answer, Store, StoreError
 from quiz.store.database import DB_NAME
 
-NOW = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.timezone.utc)
+NOW = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)
 
 
 def test_a_data_dir_that_is_a_file_is_called_a_file(tmp_path: Path) -> None:

@@ -17,7 +17,7 @@ from quiz.store.migrations import MIGRATIONS, schema_version
 from quiz.store.stats import retention
 
 pytestmark = pytest.mark.usefixtures("bogota_time")
-UTC = dt.timezone.utc
+UTC = dt.UTC
 T0 = dt.datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 BEFORE_DRILLS = 5
 """The schema version before re-drill answers were marked."""

@@ -17,7 +17,7 @@ from quiz.store import Answer, ProfileNameError, Store, StoreError, clean_profil
 from quiz.store.database import DB_NAME
 from quiz.store.profiles import MAX_NAME, match_profile
 
-NOW = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.timezone.utc)
+NOW = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)
 
 
 def good_answer(store: Store, profile: str, key: str = "a") -> Answer:

@@ -9,7 +9,7 @@ from quiz.engine.scheduler import new_state, review
 from quiz.store import Answer, Store
 from quiz.store.stats import DayCount, due_per_day, retention, reviews_per_day, state_counts
 
-UTC = dt.timezone.utc
+UTC = dt.UTC
 # 09:00 in Bogotá (UTC-5, no DST) on Monday 2 March 2026
 NOW = dt.datetime(2026, 3, 2, 14, 0, tzinfo=UTC)
 

@@ -15,7 +15,7 @@ from quiz.engine.session import StudySession
 from quiz.store import ChangedElsewhere, Store
 
 pytestmark = pytest.mark.usefixtures("bogota_time")
-T0 = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.timezone.utc)
+T0 = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)
 DECK = Deck(id="geo", title="Geo", cards=tuple(TypedAnswer(id=f"c{i}", question=f"Q{i}?", answer=f"a{i}") for i in range(3)))
 
 

@@ -62,7 +62,7 @@ def checksum(records: Iterable[Mapping[str, Any]]) -> str:
 
 
 def _time(value: dt.datetime | None) -> str | None:
-    return None if value is None else value.astimezone(dt.timezone.utc).isoformat()
+    return None if value is None else value.astimezone(dt.UTC).isoformat()
 
 
 def _records(results: StudentResults) -> list[dict[str, Any]]:
@@ -117,7 +117,7 @@ def file_name(profile: str, machine: str = "", machine_id: str = "") -> str:
     """
     name = _slug(profile, NAME_CHARS) or "profile"
     host = _slug(machine, MACHINE_CHARS)
-    tag = hashlib.sha256(f"{profile}\n{machine_id or machine}".encode("utf-8")).hexdigest()[:8]
+    tag = hashlib.sha256(f"{profile}\n{machine_id or machine}".encode()).hexdigest()[:8]
     return (f"{name}@{host}-{tag}" if host else f"{name}-{tag}") + SUFFIX
 
 
@@ -186,7 +186,7 @@ class _Fields:
             value = dt.datetime.fromisoformat(text)
         except ValueError:
             raise ResultsError(self.path, f"is damaged or was edited: {self.what} has no valid {key!r}", self.line) from None
-        return value if value.tzinfo else value.replace(tzinfo=dt.timezone.utc)
+        return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
 
 
 def _exam(f: _Fields) -> ExamRecord:

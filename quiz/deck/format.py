@@ -16,8 +16,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from .durations import DURATION_RE, parse_duration
 from .cards import build_card
+from .durations import DURATION_RE, parse_duration
 from .model import KINDS, MATCHING_MODES, Card
 from .yamlnodes import (
     BOOL,
@@ -25,9 +25,9 @@ from .yamlnodes import (
     INT,
     KNOWN_TAGS,
     MAP,
-    SEQ,
     NULL,
     PLAIN_TAGS,
+    SEQ,
     STR,
     TIMESTAMP,
     BadScalar,

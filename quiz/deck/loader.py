@@ -34,7 +34,7 @@ class FactsFileGiven(DeckError):
 def is_facts_root(root: Node | None) -> bool:
     """Does a document's root look like a facts file rather than a deck?"""
     keys = top_keys(root)
-    return FACTS_KEYS <= keys and "cards" not in keys
+    return keys >= FACTS_KEYS and "cards" not in keys
 
 
 def load_deck(path: str | os.PathLike[str]) -> Deck:

@@ -30,7 +30,7 @@ class Settings:
     matching: Matching | None = None
     shuffle: bool | None = None
 
-    def merged_over(self, base: "Settings") -> "Settings":
+    def merged_over(self, base: Settings) -> Settings:
         """Self's values where set, else base's."""
         return Settings(
             **{

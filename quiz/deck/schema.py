@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from .format import CARD_SETTINGS, CARDS, COMMON, DECK_SETTINGS, OPTION, RANGE, SOURCE, TEXT_SCHEMA, TOP, JSON
+from .format import CARD_SETTINGS, CARDS, COMMON, DECK_SETTINGS, JSON, OPTION, RANGE, SOURCE, TEXT_SCHEMA, TOP
 from .model import GAP_RE, KINDS
 
 SCHEMA_FILE = Path(__file__).with_name("deck.schema.json")

@@ -34,8 +34,8 @@ from .numbers import parse_span, within
 from .pace import expected_seconds
 
 # Words accepted for true/false when a typed answer arrives instead of a bool.
-TRUE_WORDS = frozenset("true t yes y wahr w ja j richtig r verdadero v si s cierto correct c 1".split())
-FALSE_WORDS = frozenset("false f no n falsch nein falso incorrect wrong 0".split())
+TRUE_WORDS = frozenset(["true", "t", "yes", "y", "wahr", "w", "ja", "j", "richtig", "r", "verdadero", "v", "si", "s", "cierto", "correct", "c", "1"])
+FALSE_WORDS = frozenset(["false", "f", "no", "n", "falsch", "nein", "falso", "incorrect", "wrong", "0"])
 
 RANGE_LABELS = ("from", "to")
 """The two parts of a range answer, as the feedback names them."""

@@ -12,7 +12,7 @@ import unicodedata
 
 # Leading articles dropped before comparing (German, English, Spanish).
 ARTICLES: frozenset[str] = frozenset(
-    "der die das den dem des ein eine einen einem einer the a an el la los las".split()
+    ["der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "the", "a", "an", "el", "la", "los", "las"]
 )
 
 # Letters that carry no combining accent in Unicode, so NFKD cannot strip them.

@@ -65,7 +65,7 @@ class CardState:
         return json.dumps(values, separators=(",", ":"))
 
     @classmethod
-    def from_json(cls, text: str) -> "CardState":
+    def from_json(cls, text: str) -> CardState:
         import json
 
         state, due, step, stability, difficulty, last, reps, lapses = json.loads(text)

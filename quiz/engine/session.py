@@ -494,7 +494,7 @@ class StudySession:
             return next_local_day_start(now)  # due, but today's limits or siblings hold it back
         return earliest
 
-    def redrill(self) -> "StudySession":
+    def redrill(self) -> StudySession:
         """A new session over this one's missed cards, asked now regardless of due dates and limits.
 
         Its answers are practice (`drill`): stored and timed, but the cards keep the

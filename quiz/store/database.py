@@ -155,7 +155,7 @@ class Store:
     # -- opening ---------------------------------------------------------
 
     @classmethod
-    def open(cls, data_dir: Path) -> "Store":
+    def open(cls, data_dir: Path) -> Store:
         data_dir = prepare_data_dir(Path(data_dir))
         path = data_dir / DB_NAME
         _check_header(path)
@@ -224,7 +224,7 @@ class Store:
     def close(self) -> None:
         self._conn.close()
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Store:
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -70,7 +70,7 @@ def reviews_per_day(
         for text, n, right in store.query(
             f"SELECT {day} AS day, count(*), sum(correct) FROM answers "
             f"WHERE profile_id = ? AND time_us >= ?{where} GROUP BY day",
-            (pid, to_micros(since.astimezone(dt.timezone.utc)), *params),
+            (pid, to_micros(since.astimezone(dt.UTC)), *params),
         ):
             counts[text] = (n, right or 0)
     return [
@@ -94,7 +94,7 @@ def due_per_day(
         for text, n in store.query(
             f"SELECT {day} AS day, count(*) FROM card_states WHERE profile_id = ?{where} "
             "AND state IN (?, ?, ?) AND due_us < ? GROUP BY day",  # a range per state on the queue index
-            (pid, *params, LEARNING, REVIEW, RELEARNING, to_micros(end.astimezone(dt.timezone.utc))),
+            (pid, *params, LEARNING, REVIEW, RELEARNING, to_micros(end.astimezone(dt.UTC))),
         ):
             if dt.date.fromisoformat(text) < today:
                 overdue += n

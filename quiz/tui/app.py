@@ -40,7 +40,7 @@ Timer = Callable[[], float]
 
 
 def _utc_now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
+    return dt.datetime.now(dt.UTC)
 
 
 class QuizApp(App[None]):

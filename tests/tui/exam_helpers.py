@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from quiz.deck.model import Choice, TrueFalse
 
-T0 = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.timezone.utc)
+T0 = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)
 
 
 class Clock:

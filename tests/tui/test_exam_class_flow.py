@@ -12,6 +12,7 @@ import socket
 from pathlib import Path
 
 import pytest
+from exam_helpers import Clock, answer_current, wait_exam, wait_result
 
 from quiz.classroom import results
 from quiz.cli import main
@@ -21,8 +22,6 @@ from quiz.deck.writer import dump
 from quiz.engine.session import StudySession
 from quiz.store import Store
 from quiz.tui.screens.exam import ExamApp
-
-from exam_helpers import Clock, answer_current, wait_exam, wait_result
 
 SEED = "class-7b"
 # What each student knows: the cards they answer right (everything else they get wrong).

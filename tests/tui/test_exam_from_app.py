@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
+from exam_helpers import T0, wait_exam, wait_for, wait_result
 from textual.widgets import DataTable, Input
 
 from quiz.classroom import results, storage
@@ -14,8 +15,6 @@ from quiz.tui.app import create_app
 from quiz.tui.screens.exam import ExamSetupScreen, HandInScreen
 from quiz.tui.screens.home import HomeScreen
 from quiz.tui.screens.report import ReportPathScreen, ReportScreen
-
-from exam_helpers import T0, wait_exam, wait_for, wait_result
 
 DECK = Deck(
     id="capitals",

@@ -5,18 +5,27 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
+from exam_helpers import Clock, wait_exam, wait_result
 from textual.widgets import Input
 
 from quiz.classroom.exam import draw
 from quiz.deck.model import (
-    Choice, Cloze, Deck, Match, Multi, Number, NumberRange, Option, Order, TrueFalse, TypedAnswer,
+    Choice,
+    Cloze,
+    Deck,
+    Match,
+    Multi,
+    Number,
+    NumberRange,
+    Option,
+    Order,
+    TrueFalse,
+    TypedAnswer,
 )
 from quiz.tui.screens.exam import create_exam_app
 from quiz.tui.widgets.answers import AnswerWidget
 from quiz.tui.widgets.answers.multi import MultiAnswer
 from quiz.tui.widgets.answers.picking import PickingAnswer
-
-from exam_helpers import Clock, wait_exam, wait_result
 
 
 def every_kind() -> Deck:

@@ -15,14 +15,13 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from exam_helpers import T0, Clock
 
 from quiz.classroom import results, storage
 from quiz.classroom.exam import ExamSession, draw
 from quiz.cli import main
 from quiz.deck.model import Choice, Deck, Option
 from quiz.store import Store
-
-from exam_helpers import T0, Clock
 
 CHILD = textwrap.dedent(
     """

@@ -5,14 +5,14 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
+from exam_helpers import Clock, answer_current, wait_exam, wait_for, wait_result
+
 from quiz.classroom import storage
 from quiz.classroom.exam import draw
 from quiz.deck.model import Choice, Deck, Option, TrueFalse, TypedAnswer
 from quiz.store import Store
 from quiz.tui.screens.exam import ExamScreen, HandInScreen, clock_text, create_exam_app
 from quiz.tui.widgets.feedback import FeedbackPanel
-
-from exam_helpers import Clock, answer_current, wait_exam, wait_for, wait_result
 
 
 def make_deck() -> Deck:

@@ -7,7 +7,18 @@ from pathlib import Path
 
 import pytest
 from textual.widgets import Static
-from tui_helpers import T0, make_app, right_keys, settle, single, synchronously, tour_deck, wait_for, wait_screen, wrong_keys
+from tui_helpers import (
+    T0,
+    make_app,
+    right_keys,
+    settle,
+    single,
+    synchronously,
+    tour_deck,
+    wait_for,
+    wait_screen,
+    wrong_keys,
+)
 
 from quiz.classroom import results
 from quiz.classroom.exam import ExamSession, draw
@@ -64,7 +75,7 @@ def test_lang_is_a_global_option_the_command_is_found_past() -> None:
 # -- German words, numbers and times -------------------------------------------------------------
 
 
-NOW = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.timezone.utc)
+NOW = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)
 
 
 def test_due_times_read_as_german_readers_say_them() -> None:
@@ -75,7 +86,7 @@ def test_due_times_read_as_german_readers_say_them() -> None:
     assert relative(NOW + dt.timedelta(days=1), NOW) == "morgen"
     assert relative(NOW + dt.timedelta(days=3), NOW) == "in 3 Tagen"
     assert relative(NOW + dt.timedelta(seconds=5), NOW) == "jetzt"
-    late = dt.datetime(2026, 3, 2, 23, 0, tzinfo=dt.timezone.utc)  # 25 hours on is the day after tomorrow
+    late = dt.datetime(2026, 3, 2, 23, 0, tzinfo=dt.UTC)  # 25 hours on is the day after tomorrow
     assert relative(late + dt.timedelta(hours=25), late) == "in 1 Tag"
     use_language("en")
     assert relative(NOW + dt.timedelta(days=1), NOW) == "in 1 day"

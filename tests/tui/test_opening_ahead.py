@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from tui_helpers import PROFILE, answer, make_app, settle, synchronously, tour_deck
 
 from quiz.deck.model import Deck, Flashcard

@@ -5,7 +5,19 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tui_helpers import PROFILE, T0, answer, make_app, right_keys, settle, single, synchronously, tour_deck, wait_screen, wrong_keys
+from tui_helpers import (
+    PROFILE,
+    T0,
+    answer,
+    make_app,
+    right_keys,
+    settle,
+    single,
+    synchronously,
+    tour_deck,
+    wait_screen,
+    wrong_keys,
+)
 
 from quiz.deck.loader import load_deck
 from quiz.paths import bundled_decks_dir

@@ -8,7 +8,18 @@ from pathlib import Path
 
 from textual.widgets import DataTable, Input
 from textual_plotext import PlotextPlot
-from tui_helpers import PROFILE, answer, app_with_learners, make_app, settle, single, synchronously, tour_deck, wait_for, wait_screen
+from tui_helpers import (
+    PROFILE,
+    answer,
+    app_with_learners,
+    make_app,
+    settle,
+    single,
+    synchronously,
+    tour_deck,
+    wait_for,
+    wait_screen,
+)
 
 from quiz.cli import main
 from quiz.store import Store

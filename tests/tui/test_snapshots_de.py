@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 from test_snapshots import shot
-from tui_helpers import make_app, single, tour_deck, wrong_keys, settle, wait_screen
 from textual.pilot import Pilot
+from tui_helpers import make_app, settle, single, tour_deck, wait_screen, wrong_keys
 
 from quiz.deck.model import Deck, TypedAnswer
 from quiz.tui.screens.study import StudyScreen

@@ -13,7 +13,6 @@ from quiz.tui.widgets.feedback import FeedbackPanel
 from quiz.tui.widgets.options import NumberedOptions
 from quiz.tui.widgets.progress import SessionProgress
 
-
 CAPITAL = TypedAnswer(id="capital", question="Capital of Colombia?", answer="Bogotá")
 
 

@@ -6,7 +6,7 @@ import datetime as dt
 
 from quiz.tui.when import relative
 
-NOW = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.timezone.utc)
+NOW = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)
 
 
 def test_a_rounded_interval_is_said_in_the_larger_unit() -> None:

@@ -18,7 +18,7 @@ from quiz.engine.presentation import Presented
 from quiz.paths import bundled_decks_dir
 from quiz.tui.app import QuizApp, create_app
 
-T0 = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.timezone.utc)
+T0 = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)
 PROFILE = "anna"
 SEED = 7
 

@@ -12,9 +12,9 @@ from textual.screen import Screen
 from textual.widgets import Button, Static
 
 from ..texts import N_, _, percent
+from ..when import elapsed, relative
 from ..widgets.keybar import KeyBar
 from ..widgets.keybutton import KeyButton
-from ..when import elapsed, relative
 
 if TYPE_CHECKING:
     from quiz.engine.session import SessionSummary, StudySession

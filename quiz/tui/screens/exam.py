@@ -30,11 +30,11 @@ from quiz.engine.answers import response_text
 
 from ..app import QuizApp
 from ..texts import N_, _, choose_language, ngettext, number, percent, use_language
-from ..widgets.keybar import KeyBar
-from ..widgets.keybutton import KeyButton
 from ..when import elapsed
 from ..widgets.answers import AnswerWidget, answer_widget_for
 from ..widgets.answers.truefalse import in_button_words
+from ..widgets.keybar import KeyBar
+from ..widgets.keybutton import KeyButton
 from ..widgets.progress import SessionProgress
 
 if TYPE_CHECKING:

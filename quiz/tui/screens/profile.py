@@ -15,7 +15,6 @@ from ..texts import N_, _
 from ..widgets.keybar import KeyBar
 from ..widgets.options import NumberedOptions
 
-
 NAME_PROBLEMS = (N_("A name needs at least one letter."), N_("A name cannot contain control characters."))
 """Why `clean_profile_name` refuses a typed name, as it words them; translated where shown (the box
 stops at `MAX_NAME` characters, so the third reason never shows here)."""

@@ -5,8 +5,8 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.widgets import OptionList, Static
 
-from ..options import NumberedOptions
 from ...texts import _
+from ..options import NumberedOptions
 from .base import AnswerWidget
 
 

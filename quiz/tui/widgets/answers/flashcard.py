@@ -12,8 +12,8 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Button, Static
 
-from ..keybutton import KeyButton
 from ...texts import N_, _
+from ..keybutton import KeyButton
 from .base import AnswerWidget
 
 if TYPE_CHECKING:

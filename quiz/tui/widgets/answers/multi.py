@@ -8,9 +8,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Button, OptionList, Static
 
+from ...texts import N_, _
 from ..keybutton import KeyButton
 from ..options import NumberedOptions, numbered
-from ...texts import N_, _
 from .base import AnswerWidget
 
 if TYPE_CHECKING:

@@ -10,7 +10,6 @@ from ...texts import N_, _
 from .base import AnswerWidget
 from .textbox import AnswerBox
 
-
 UNREADABLE = (
     N_("That is not a number or a range; type e.g. 1990-1995."),
     N_("That is not a number; type e.g. 1990 or 2,5."),

@@ -12,9 +12,9 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import Button, OptionList, Static
 
+from ...texts import N_, _
 from ..keybutton import KeyButton
 from ..options import NumberedOptions, numbered
-from ...texts import N_, _
 from .base import AnswerWidget
 
 
