@@ -23,6 +23,7 @@ class FitRecord:
 
     when: dt.datetime
     reviews: int
+    through: int  # the last answer id it saw: the next automatic fit waits for enough answers after it
     log_loss: float | None
     rmse: float | None
     default_log_loss: float | None
@@ -88,12 +89,13 @@ def save_fit(store: Store, profile: str, parameters: tuple[float, ...] | None, r
     with store.transaction() as conn:
         conn.execute("INSERT OR IGNORE INTO learner_options (profile_id) VALUES (?)", (pid,))
         conn.execute(
-            "UPDATE learner_options SET parameters = ?, fitted_us = ?, fitted_reviews = ?, log_loss = ?, rmse = ?, "
-            "default_log_loss = ?, default_rmse = ? WHERE profile_id = ?",
+            "UPDATE learner_options SET parameters = ?, fitted_us = ?, fitted_reviews = ?, fitted_through = ?, "
+            "log_loss = ?, rmse = ?, default_log_loss = ?, default_rmse = ? WHERE profile_id = ?",
             (
                 None if parameters is None else json.dumps(list(parameters)),
                 to_micros(record.when),
                 record.reviews,
+                record.through,
                 record.log_loss,
                 record.rmse,
                 record.default_log_loss,
@@ -108,11 +110,21 @@ def last_fit(store: Store, profile: str) -> FitRecord | None:
     if pid is None:
         return None
     rows = store.query(
-        "SELECT fitted_us, fitted_reviews, log_loss, rmse, default_log_loss, default_rmse FROM learner_options "
+        "SELECT fitted_us, fitted_reviews, fitted_through, log_loss, rmse, default_log_loss, default_rmse "
+        "FROM learner_options "
         "WHERE profile_id = ? AND fitted_us IS NOT NULL",
         (pid,),
     )
     if not rows:
         return None
-    when, reviews, log_loss, rmse, default_log_loss, default_rmse = rows[0]
-    return FitRecord(from_micros(when), int(reviews or 0), log_loss, rmse, default_log_loss, default_rmse)
+    when, reviews, through, log_loss, rmse, default_log_loss, default_rmse = rows[0]
+    return FitRecord(from_micros(when), int(reviews or 0), int(through or 0), log_loss, rmse, default_log_loss, default_rmse)
+
+
+def answers_since(store: Store, profile: str, answer_id: int) -> int:
+    """Reviews (re-drill answers left out) this learner gave after answer `answer_id`: cheap, it reads only those."""
+    pid = store.profile_id(profile, create=False)
+    if pid is None:
+        return 0
+    rows = store.query("SELECT count(*) FROM answers WHERE id > ? AND profile_id = ? AND NOT drill", (answer_id, pid))
+    return int(rows[0][0])
