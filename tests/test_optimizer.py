@@ -9,6 +9,7 @@ from pathlib import Path
 
 import fsrs_rs_python as fsrs
 import pytest
+from simulated_learner import simulate
 
 from quiz.cli import main
 from quiz.deck.model import Deck, Settings, TypedAnswer
@@ -20,7 +21,6 @@ from quiz.engine.session import StudySession
 from quiz.store import Answer, Store
 from quiz.store.options import last_fit, load_options, save_options
 from quiz.store.reviews import card_histories
-from simulated_learner import simulate
 
 UTC = dt.UTC
 START = dt.datetime(2025, 1, 6, tzinfo=UTC)
