@@ -85,7 +85,7 @@ def test_answer_undo_answer_gives_the_same_due_time(tmp_path: Path, rating: Rati
     clock = Clock(dt.datetime(2026, 3, 2, 17, 0, tzinfo=UTC))
     with Store.open(tmp_path) as store:
         session = _review_card(store, clock)
-        preview = session.preview()[rating]
+        preview = session.preview().dues[rating]
         first = session.rate(rating, duration=3).next_due
         assert first == preview
         for _ in range(3):
@@ -102,7 +102,7 @@ def test_changing_the_rating_back_gives_the_first_due_time(tmp_path: Path) -> No
     with Store.open(tmp_path) as store:
         session = _review_card(store, clock)
         good = session.rate(Rating.GOOD, duration=3).next_due
-        previews = session.preview_last()
+        previews = session.preview_last().dues
         for rating in (Rating.EASY, Rating.HARD, Rating.AGAIN, Rating.GOOD):
             assert session.override(rating).next_due == previews[rating]
         assert previews[Rating.GOOD] == good

@@ -39,6 +39,7 @@ from quiz.store.options import load_options
 
 from .clock import local_day_start, next_local_day_start, require_utc, utc_now
 from .keys import DeckIndex, Entry, deck_index, sibling_group
+from .options import LearnerOptions
 from .presentation import REVERSE_SUFFIX, Presented, present
 from .rating import Rating, auto_rating
 from .scheduler import LEARNING, RELEARNING, REVIEW, CardState, new_state, outcomes, review
@@ -76,6 +77,13 @@ class SessionSummary:
     elapsed: float
     missed: tuple[Presented, ...]
     next_due: dt.datetime | None
+
+
+class Preview(NamedTuple):
+    """When a card would be due after each rating, answered at `at`."""
+
+    at: dt.datetime
+    dues: dict[Rating, dt.datetime]
 
 
 class _Item(NamedTuple):
@@ -416,32 +424,36 @@ class StudySession:
         """What names this learner's card for fuzz (None: no fuzz)."""
         return f"{self._profile}\x00{item.deck.id}\x00{item.key}" if self._fuzz else None
 
-    def preview(self) -> dict[Rating, dt.datetime]:
+    def preview(self) -> Preview:
         """When the current card would be due after each rating, if answered now (the rating buttons show it)."""
         item = self._require_current()
         now = self._now()
         before = self._store.state(self._profile, item.deck.id, item.key) or new_state(now)
         return self._dues(item, before, now)
 
-    def preview_last(self) -> dict[Rating, dt.datetime]:
+    def preview_last(self) -> Preview:
         """When the last answer's card would be due had it been given each rating (see `override`)."""
         if not self._history:
             raise RuntimeError("there is no answer to preview")
         step = self._history[-1]
         return self._dues(step.item, step.answer.before, step.answer.time)
 
-    def _dues(self, item: _Item, before: CardState, now: dt.datetime) -> dict[Rating, dt.datetime]:
+    def _dues(self, item: _Item, before: CardState, now: dt.datetime) -> Preview:
         if self._drill:  # practice leaves the schedule alone
             stored = self._store.state(self._profile, item.deck.id, item.key)
-            due = (stored or before).due
-            return dict.fromkeys(Rating, due)
+            return Preview(now, dict.fromkeys(Rating, (stored or before).due))
         states = outcomes(before, now, item.deck.settings_for(item.card), options=self._options, fuzz=self._fuzz_seed(item))
-        return {rating: state.due for rating, state in states.items()}
+        return Preview(now, {rating: state.due for rating, state in states.items()})
 
     @property
     def now(self) -> dt.datetime:
         """The session's clock now."""
         return self._now()
+
+    @property
+    def options(self) -> LearnerOptions:
+        """The learner's scheduling options this session uses (day start, retention, parameters)."""
+        return self._options
 
     def _schedule_in_session(self, item: _Item, answer: Answer, now: dt.datetime) -> None:
         """A card still in learning comes back today, when its step is over; in a re-drill, a miss comes back last."""

@@ -125,6 +125,11 @@ TEXTS: dict[str, str] = {
     "Hard": "Schwer",
     "Good": "Gut",
     "Easy": "Leicht",
+    "{count}m": "{count}min",
+    "{count}h": "{count}Std",
+    "{count}d": "{count}T",
+    "{count}mo": "{count}Mo",
+    "{count}y": "{count}J",
     "Next review {when}{leech}. Enter: next · 1-4: change rating · u: undo": (
         "Nächstes Mal {when}{leech}. Enter: weiter · 1-4: neu bewerten · u: rückgängig"
     ),
