@@ -125,6 +125,15 @@ TEXTS: dict[str, str] = {
     "Hard": "Schwer",
     "Good": "Gut",
     "Easy": "Leicht",
+    "Memory  ": "Gedächtnis  ",
+    "each deck's own": "je Stapel eigene",
+    "target retention {target}": "Ziel-Behaltensquote {target}",
+    "true retention {true} against a target of {target}": "tatsächliche Behaltensquote {true}, Ziel {target}",
+    "FSRS's default parameters": "FSRS-Standardparameter",
+    "Scheduling now fits your memory: fitted to {count} reviews (log loss {fitted}, defaults {default}).": (
+        "Die Planung passt jetzt zu deinem Gedächtnis: an {count} Wiederholungen angepasst "
+        "(Log-Loss {fitted}, Standard {default})."
+    ),
     "{count}m": "{count}min",
     "{count}h": "{count}Std",
     "{count}d": "{count}T",
@@ -303,6 +312,10 @@ PLURALS: dict[str, tuple[str, str]] = {
     "in {count} minute": ("in {count} Minute", "in {count} Minuten"),
     "in {count} hour": ("in {count} Stunde", "in {count} Stunden"),
     "in {count} day": ("in {count} Tag", "in {count} Tagen"),
+    "parameters fitted to your {count} review": (
+        "Parameter an deine {count} Wiederholung angepasst",
+        "Parameter an deine {count} Wiederholungen angepasst",
+    ),
     "{count} card": ("{count} Karte", "{count} Karten"),
     "{count} deck": ("{count} Stapel", "{count} Stapel"),
     "{count} answer": ("{count} Antwort", "{count} Antworten"),
