@@ -64,8 +64,9 @@ def gather(app: QuizApp, decks: Sequence[Deck]) -> DeckStatistics:
     targets = {policy(deck.settings, options).retention for deck in decks}
     record = last_fit(store, profile) if options.parameters is not None else None
     counts = [store.deck_counts(profile, deck, now=now) for deck in decks]
-    past = [reviews_per_day(store, profile, PAST_DAYS, deck_id=d.id, now=now) for d in decks]
-    ahead = [due_per_day(store, profile, NEXT_DAYS, deck_id=d.id, now=now) for d in decks]
+    day = options.rollover
+    past = [reviews_per_day(store, profile, PAST_DAYS, deck_id=d.id, now=now, rollover=day) for d in decks]
+    ahead = [due_per_day(store, profile, NEXT_DAYS, deck_id=d.id, now=now, rollover=day) for d in decks]
     return DeckStatistics(
         new=sum(c.new for c in counts),
         learning=sum(c.learning for c in counts),
