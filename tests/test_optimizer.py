@@ -18,7 +18,7 @@ from quiz.engine.options import LearnerOptions
 from quiz.engine.rating import Rating
 from quiz.engine.scheduler import REVIEW, review
 from quiz.engine.session import StudySession
-from quiz.store import Answer, Store
+from quiz.store import Answer, Store, StoreError
 from quiz.store.options import last_fit, load_options, save_options
 from quiz.store.reviews import card_histories
 
@@ -181,3 +181,20 @@ def test_an_unknown_learner_is_named(tmp_path: Path, capsys: pytest.CaptureFixtu
         save_options(store, "Ana", LearnerOptions(retention=0.9))
     assert main(["--data-dir", str(tmp_path), "--profile", "Zoe", "optimize"]) == 1
     assert "no profile named 'Zoe'" in capsys.readouterr().err
+
+
+def test_damaged_settings_are_named_and_can_be_set_again(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with Store.open(tmp_path) as store:
+        store.ensure_profile("Ana")
+        save_options(store, "Ana", LearnerOptions(retention=0.9))
+        store.query("UPDATE learner_options SET rollover = 99, parameters = '[1, 2'")
+    with Store.open(tmp_path) as store:
+        with pytest.raises(StoreError, match=r"profile 'Ana'\): the stored day start is damaged; .*--day-starts 4"):
+            load_options(store, "Ana")
+        with pytest.raises(StoreError):
+            StudySession(store, "Ana", [], clock=lambda: LATER)
+    assert main(["--data-dir", str(tmp_path), "--profile", "Ana", "optimize"]) == 1
+    assert "damaged" in capsys.readouterr().err
+    assert main(["--data-dir", str(tmp_path), "--profile", "Ana", "optimize", "--day-starts", "4", "--reset"]) == 0
+    with Store.open(tmp_path) as store:
+        assert load_options(store, "Ana") == LearnerOptions(retention=0.9)

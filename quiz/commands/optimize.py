@@ -128,7 +128,8 @@ def run(args: argparse.Namespace) -> int:
             if profile is None:
                 return 1
             now = utc_now()
-            before = load_options(store, profile)
+            changing = any(v is not None for v in (args.retention, args.day_starts, args.max_interval)) or args.reset
+            before = load_options(store, profile, strict=not changing)  # damaged settings can be set again
             changes: dict[str, object] = {}
             if args.retention is not None:
                 changes["retention"] = None if args.retention == "deck" else args.retention

@@ -46,8 +46,12 @@ def _parameters(text: str | None, where: str) -> tuple[float, ...] | None:
     return tuple(float(v) for v in values)
 
 
-def load_options(store: Store, profile: str) -> LearnerOptions:
-    """The learner's options; the defaults for a learner who never set any (or is not in the store yet)."""
+def load_options(store: Store, profile: str, *, strict: bool = True) -> LearnerOptions:
+    """The learner's options; the defaults for a learner who never set any (or is not in the store yet).
+
+    A value no quiz writes (edited by hand, damaged) raises `StoreError` naming the file, the learner and
+    the way out; with `strict=False` such values are read as the defaults instead (to reset them).
+    """
     pid = store.profile_id(profile, create=False)
     if pid is None:
         return LearnerOptions()
@@ -57,12 +61,31 @@ def load_options(store: Store, profile: str) -> LearnerOptions:
     if not rows:
         return LearnerOptions()
     retention, rollover, maximum, parameters = rows[0]
+    where = f"{store.path} (profile {profile!r})"
+    if not (retention is None or (isinstance(retention, int | float) and 0.5 <= retention < 1)):
+        retention = _damaged(where, "desired retention", "--retention deck", strict)
+    if not (rollover is None or (isinstance(rollover, int) and 0 <= rollover <= 23)):
+        rollover = _damaged(where, "day start", f"--day-starts {DEFAULT_ROLLOVER}", strict)
+    if not (maximum is None or (isinstance(maximum, int) and 1 <= maximum <= MAXIMUM_INTERVAL)):
+        maximum = _damaged(where, "maximum interval", f"--max-interval {MAXIMUM_INTERVAL}", strict)
+    try:
+        weights = _parameters(parameters, where)
+    except StoreError:
+        if strict:
+            raise
+        weights = None
     return LearnerOptions(
         retention=None if retention is None else float(retention),
         rollover=DEFAULT_ROLLOVER if rollover is None else int(rollover),
         maximum_interval=MAXIMUM_INTERVAL if maximum is None else int(maximum),
-        parameters=_parameters(parameters, f"{store.path} (profile {profile!r})"),
+        parameters=weights,
     )
+
+
+def _damaged(where: str, what: str, fix: str, strict: bool) -> None:
+    if strict:
+        raise StoreError(f"{where}: the stored {what} is damaged; set it again with `quiz optimize {fix}`")
+    return None
 
 
 def save_options(store: Store, profile: str, options: LearnerOptions) -> None:
