@@ -24,11 +24,16 @@ def _local_days(when: dt.datetime, now: dt.datetime) -> int:
     return (when.astimezone().date() - now.astimezone().date()).days
 
 
-def relative(when: dt.datetime, now: dt.datetime) -> str:
+def relative(when: dt.datetime, now: dt.datetime, rollover: int | None = None) -> str:
     """Rounded to the nearest whole unit, the largest that fits; under half a minute is "now".
 
     German readers say "morgen" for a day-sized wait that ends on the next calendar day.
+    Given the learner's `rollover` hour, a wait past the end of the learner's day
+    counts their days, as intervals do: due tomorrow at 4 am is "in 1 day", not "in 5 hours".
     """
+    if rollover is not None and when >= next_local_day_start(now, rollover):
+        days = days_between(now, when, rollover)
+        return _("tomorrow") if days == 1 and language() == "de" else _in("day", days)
     seconds = (when - now).total_seconds()
     for i, (name, size) in enumerate(_UNITS):
         if seconds >= size - size / 120:

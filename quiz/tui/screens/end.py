@@ -56,7 +56,7 @@ class EndScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         summary = self.summary
         now = self.app.now()
-        due = _("nothing scheduled") if summary.next_due is None else relative(summary.next_due, now)
+        due = _("nothing scheduled") if summary.next_due is None else relative(summary.next_due, now, self.session.options.rollover)
         yield Static(_("Re-drill complete") if self.session.drill else _("Session complete"), classes="title")
         yield Static(summary_content(summary, due), id="summary")
         if self.session.drill:

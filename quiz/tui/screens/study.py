@@ -180,7 +180,9 @@ class StudyScreen(Screen[None]):
 
         self.state = FEEDBACK
         self._update_progress()
-        self.feedback = FeedbackPanel(outcome, self.app.now(), self._waits(self.session.preview_last()))
+        self.feedback = FeedbackPanel(
+            outcome, self.app.now(), self._waits(self.session.preview_last()), self.session.options.rollover
+        )
         slot = self.query_one("#slot")
         slot.remove_children()
         slot.mount(self.feedback)
