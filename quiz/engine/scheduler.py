@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from quiz.deck.model import DEFAULT_SETTINGS, Settings
 
 from .clock import day_start, days_between, from_micros, learner_day, require_utc, to_micros
-from .fuzz import constrain, fuzz_factor
+from .fuzz import constrain, fuzz_factor, round_half_up
 from .options import DEFAULT_OPTIONS, LearnerOptions
 from .rating import Rating
 
@@ -182,6 +182,10 @@ def outcomes(
     step = 0 if state.state == NEW or state.step is None else state.step
     in_state = RELEARNING if state.state == RELEARNING else LEARNING
     good_days = constrain(intervals[Rating.GOOD], 1, maximum, factor)
+
+    def graduating(days: float, minimum: int = 1) -> int:  # Anki rounds a graduating interval before its fuzz
+        return constrain(float(max(1, round_half_up(days))), minimum, maximum, factor)
+
     for rating in Rating:
         delay: dt.timedelta | None = None
         next_step: int | None = step
@@ -197,11 +201,9 @@ def outcomes(
             out[rating] = _next(state, after[rating], in_state, next_step, now + delay, now, lapse=False)
             continue
         if rating == Rating.EASY:  # Anki: graduating with Easy is always longer than with Good
-            days = constrain(intervals[rating], min(good_days + 1, maximum), maximum, factor)
-        elif rating == Rating.GOOD:
-            days = good_days
+            days = graduating(intervals[rating], min(good_days + 1, maximum))
         else:
-            days = constrain(intervals[rating], 1, maximum, factor)
+            days = graduating(intervals[rating])
         out[rating] = _next(state, after[rating], REVIEW, None, in_days(days), now, lapse=False)
     return out
 
