@@ -205,8 +205,23 @@ def test_distractors_are_of_the_answers_type_and_never_the_answer(facts: Facts, 
                 continue
             options = [o.text for o in card.distractors]
             assert card.answer not in options, card.id
-            assert len(set(options)) == len(options) >= 2, card.id
+            assert len(set(options)) == len(options) == 3, card.id
+            if card.answer.isdigit():  # numbers near the answer, none after the article
+                assert all(o.isdigit() and abs(int(o) - int(card.answer)) <= 6 for o in options), card.id
+                assert all(int(o) <= 2026 for o in options), card.id
+                continue
             assert {types[o] for o in options} == {types[card.answer]}, card.id
+
+
+def test_distractors_share_a_group_with_the_answer(facts: Facts, decks: dict[str, Deck]) -> None:
+    """US officials for a US office, Colombian cities for a Colombian city, candidates for a candidate."""
+    for language, deck in decks.items():
+        by_name = {e.name[language]: e for e in facts.entities.values()}
+        for card in deck.cards:
+            if isinstance(card, Choice) and card.answer in by_name and by_name[card.answer].groups:
+                groups = set(by_name[card.answer].groups)
+                for option in card.distractors:
+                    assert groups & set(by_name[option.text].groups), (card.id, option.text)
 
 
 def _relation_fact(facts: Facts, fact_id: str) -> tuple[Fact, Relation]:
@@ -225,7 +240,7 @@ def test_false_statements_swap_one_entity_for_another_of_its_type(facts: Facts, 
                 if slot_type == TEXT_TYPE:
                     continue
                 pool = (
-                    {v for f in facts.facts if f.relation for s, v in f.args.items() if facts.relations[f.relation].slots[s] == slot_type}
+                    set(range(int(fact.args[slot]) - 6, int(fact.args[slot]) + 7))  # type: ignore[call-overload]
                     if slot_type in NUMBER_TYPES
                     else {e.id for e in facts.entities.values() if e.type == slot_type}
                 )
