@@ -6,7 +6,9 @@
   and small typos: edit distance 1 on a word of at least 5 letters, 2 on a
   word of at least 10, where an edit is a wrong, missing or extra letter or two
   neighbouring letters swapped (optimal string alignment, so "Petor" is one
-  edit from "Petro"). A typo counts as right but is reported.
+  edit from "Petro"). A typo counts as right but is reported. A slip keeps
+  the first letter and adds or drops no prefix: "millions" is another word
+  than "billions", "unwillkommen" than "willkommen".
 - `strict`: normalised, surnames allowed, no typos.
 - `exact`: only surrounding whitespace is trimmed (surname forms still count).
 """
@@ -64,6 +66,18 @@ def _digits(text: str) -> str:
     return "".join(ch for ch in text if ch.isdigit())
 
 
+def another_word(given: str, expected: str) -> bool:
+    """Is `given` a different word rather than a slip in typing `expected`?
+
+    A slip keeps the first letter ("millions" is not a typo of "billions") and
+    does not add or drop a prefix ("unwillkommen" is not a typo of "willkommen").
+    """
+    if given[:1] != expected[:1]:
+        return True
+    longer, shorter = (given, expected) if len(given) > len(expected) else (expected, given)
+    return len(longer) - len(shorter) >= 2 and longer.endswith(shorter)
+
+
 def _typo_distance(given: str, expected: str) -> int | None:
     """Edits between two normalised answers if within the allowance, else None."""
     from rapidfuzz.distance import OSA  # here, not at the top: start-up never grades
@@ -71,9 +85,13 @@ def _typo_distance(given: str, expected: str) -> int | None:
     given_words, expected_words = given.split(), expected.split()
     if not given_words or not expected_words or _digits(given) != _digits(expected):
         return None  # a typo never changes a number
+    if another_word(given.replace(" ", ""), expected.replace(" ", "")):
+        return None
     if len(given_words) == len(expected_words):
         total = 0
         for g, e in zip(given_words, expected_words):
+            if g != e and another_word(g, e):
+                return None
             allowed = typo_allowance(e)
             d = OSA.distance(g, e, score_cutoff=allowed)
             if d > allowed:

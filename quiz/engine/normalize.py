@@ -19,7 +19,8 @@ ARTICLES: frozenset[str] = frozenset(
 # "in Kanada", "aus Mexiko", "im Mai", "from Mexico", "in May". Compared folded.
 PREPOSITIONS: frozenset[str] = frozenset(
     ["in", "im", "ins", "am", "an", "aus", "von", "vom", "zu", "zum", "zur", "nach", "bei", "beim", "mit", "auf",
-     "from", "at", "to", "into", "of", "by", "on", "with", "during", "since", "seit"]
+     "uber", "fur", "gegen", "seit", "from", "at", "to", "into", "of", "by", "on", "with", "about", "for",
+     "against", "during", "since"]
 )
 
 # Titles and roles a learner puts before a person's name: "Präsident Trump",
@@ -33,7 +34,8 @@ TITLES: frozenset[str] = frozenset(
         "staatsprasident", "aussenminister", "minister", "ministerin", "burgermeister", "kandidat", "kandidaten",
         "machthaber", "senator", "abgeordneter", "gegner", "parteifreund", "journalist",
         "president", "vice", "secretary", "state", "foreign", "mayor", "candidate", "ruler", "leader",
-        "kolumbiens", "kolumbianische", "kolumbianischer", "venezolanische", "venezolanischer", "ecuadors",
+        "kolumbiens", "kolumbianische", "kolumbianischer", "venezolanische", "venezolanischer", "ecuadors", "ecuador",
+        "venezuela", "venezuelas",
         "colombian", "colombia", "venezuelan", "ecuadorian", "american", "amerikanische",
         "amerikanischer",
     ]

@@ -175,15 +175,15 @@ def _strictness(fact: Fact, near_misses: bool) -> Settings:
 
 
 def _gap_accepts(ctx: _Context, fact: Fact, answer: str) -> tuple[str, ...]:
-    """Further answers for a gap: the fact's `accept` under the gap's answer, or under a slot whose entity the gap names."""
+    """Further answers for a gap: the fact's `accept` under the gap's answer, and where the gap
+    names an entity (as the article does: "kanadischen"), that entity's names, `also` and the
+    fact's `accept` under the slot it fills."""
     lang = ctx.language
     found = list(fact.accept.get(answer, {}).get(lang, ()))
-    relation = ctx.facts.relations.get(fact.relation or "")
-    for slot, value in fact.args.items():
-        if relation is None or relation.slots.get(slot) in (*NUMBER_TYPES, TEXT_TYPE):
-            continue
-        if answer in _names(ctx, value):
-            found += [*ctx.entities[value].also, *fact.accept.get(slot, {}).get(lang, ())]  # type: ignore[index]
+    for entity in ctx.entities.values():
+        if answer in (*_names(ctx, entity.id), *entity.mentions):
+            found += [*_names(ctx, entity.id), *entity.also]
+            found += [a for slot, value in fact.args.items() if value == entity.id for a in fact.accept.get(slot, {}).get(lang, ())]
     return tuple(dict.fromkeys(found))
 
 
