@@ -89,7 +89,7 @@ def _typo_distance(given: str, expected: str) -> int | None:
         return None
     if len(given_words) == len(expected_words):
         total = 0
-        for g, e in zip(given_words, expected_words):
+        for g, e in zip(given_words, expected_words, strict=True):
             if g != e and another_word(g, e):
                 return None
             allowed = typo_allowance(e)

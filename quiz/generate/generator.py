@@ -36,7 +36,7 @@ from quiz.deck.model import (
 from quiz.deck.writer import dump
 from quiz.engine.matching import match_text
 
-from .facts import NUMBER_TYPES, TEXT_TYPE, Entity, Fact, Facts, Relation, Timeline, Value
+from .facts import NUMBER_TYPES, Entity, Fact, Facts, Relation, Timeline, Value
 from .phrasing import entity_form, fill, value_text
 
 CHOICE_DISTRACTORS = 3
