@@ -305,3 +305,54 @@ def test_card_ids_survive_adding_facts(tmp_path: Path) -> None:
         assert set(before) < set(after)
         assert all(card_id.startswith("capital-of-venezuela-") for card_id in set(after) - set(before))
         assert all(after[card_id] == card for card_id, card in before.items())
+
+
+def test_clozes_are_whole_sentences_inside_their_quotes(decks: dict[str, Deck]) -> None:
+    for deck in decks.values():
+        for card in deck.cards:
+            if isinstance(card, Cloze):
+                plain = cloze_plain(card.text)
+                assert plain[:1].isupper() or plain[:1] in "„“\"", card.id
+                assert plain.rstrip()[-1] in ".!?“”\"", card.id
+    for card in decks["de"].cards:
+        if isinstance(card, Cloze):
+            assert cloze_plain(card.text) in (card.quote or ""), card.id
+
+
+def test_petro_and_trump_are_not_the_answer_to_everything(decks: dict[str, Deck]) -> None:
+    for deck in decks.values():
+        asked = [c for c in deck.cards if isinstance(c, (TypedAnswer, Choice))]
+        theirs = [c for c in asked if c.answer in ("Gustavo Petro", "Donald Trump")]
+        assert len(asked) >= 70 and len(theirs) / len(asked) <= 0.25, (len(theirs), len(asked))
+
+
+def test_explanations_state_what_the_card_asked(decks: dict[str, Deck]) -> None:
+    for deck in decks.values():
+        for card in deck.cards:
+            if isinstance(card, Number):
+                assert str(card.answer) in (card.explain or ""), card.id
+            elif isinstance(card, (TypedAnswer, Choice)):
+                surname = card.answer.split()[-1]
+                assert surname.casefold() in (card.explain or "").casefold(), card.id
+    age = decks["en"].card("barred-age-number")
+    assert isinstance(age, Number) and age.question == "How old was Petro according to the article (February 2026)?"
+
+
+def test_the_decks_teach_the_whole_article(decks: dict[str, Deck]) -> None:
+    """The visit's tone, the closed doors, the ties between the countries, the break and the sanctions."""
+    de = {c.id: c for c in decks["de"].cards}
+    wanted = {
+        "phone-call-cloze": "Telefonat",
+        "unwelcome-cloze": "willkommen",
+        "closed-doors-cloze": "glimpflich",
+        "close-ties-cloze": "Geheimdiensten",
+        "allies-cloze": "gemeinsam",
+        "arch-enemy-cloze": "düpieren",
+        "coup-plans-cloze": "Beziehungen",
+        "oval-office-cloze": "Sanktionen",
+        "not-much-longer-cloze": "Amt",
+        "trump-liked-it-cloze": "gefallen",
+    }
+    for card_id, gap in wanted.items():
+        card = de[card_id]
+        assert isinstance(card, Cloze) and any(g[0] == gap for g in card.gaps), card_id
