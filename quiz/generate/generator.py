@@ -323,10 +323,10 @@ def _replacements(ctx: _Context, fact: Fact, relation: Relation, slot: str) -> l
 
 
 def _possible(ctx: _Context, fact: Fact, relation: Relation, slot: str, value: Value) -> bool:
-    """A year is never after the article, and years of one fact keep their order (a start before its end)."""
+    """A wrong year is before the article's year, and years of one fact keep their order (a start before its end)."""
     if relation.slots[slot] != "year":
         return True
-    if value > ctx.facts.article.date.year:  # type: ignore[operator]
+    if value >= ctx.facts.article.date.year:  # type: ignore[operator]
         return False
     years = [s for s, t in relation.slots.items() if t == "year"]
     here = years.index(slot)
