@@ -50,10 +50,10 @@ def places_of(text: str, path: str) -> Places:
         for key in ("distractors", "options"):
             options = by_key.get(key)
             for option in options.value if isinstance(options, SequenceNode) else ():
-                text = option
+                label: Node = option
                 if isinstance(option, MappingNode):
-                    text = next((v for k, v in option.value if isinstance(k, ScalarNode) and k.value == "text"), option)
-                if isinstance(text, ScalarNode):
-                    found[f"option:{text.value}"] = _mark(option)
+                    label = next((v for k, v in option.value if isinstance(k, ScalarNode) and k.value == "text"), option)
+                if isinstance(label, ScalarNode):
+                    found[f"option:{label.value}"] = _mark(option)
         places.fields[ident.value] = found
     return places
