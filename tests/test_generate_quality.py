@@ -171,3 +171,10 @@ def test_years_stay_near_the_answer_and_before_the_article(tmp_path: Path) -> No
     years = deck.card("since-year-choice")
     assert isinstance(years, Choice) and len(years.distractors) == 3
     assert all(2018 <= int(o.text) <= 2026 for o in years.distractors)
+
+
+def test_an_accept_key_must_name_an_asked_slot_or_a_gap(tmp_path: Path) -> None:
+    facts = FACTS.replace("      host: [der Gastgeber]\n", "      hots: [der Gastgeber]\n")
+    with pytest.raises(DeckError) as info:
+        load_facts(_write(tmp_path, facts))
+    assert "fact 'meeting': accept names 'hots', which is neither an asked slot nor a gap's answer; did you mean 'host'?" in str(info.value)

@@ -429,6 +429,8 @@ class _Builder:
                     for slot, value in false.items():
                         if args.get(slot) == value:
                             r.problem(f["false"][1], f"{what}: 'false' must change '{slot}', not repeat it")
+            if accept:
+                self._check_accept(f["accept"][1], accept, relations.get(relation_id or ""), cloze, what)
             if quote is None:
                 continue
             mark = f["id"][0].start_mark
@@ -465,6 +467,24 @@ class _Builder:
                 answers = r.strings(value, f"{what}: accept '{key}'")
                 out[key] = {lang: answers for lang in self.languages}
         return out
+
+    def _check_accept(
+        self,
+        node: Node,
+        accept: dict[str, dict[str, tuple[str, ...]]],
+        relation: Relation | None,
+        cloze: Localized | None,
+        what: str,
+    ) -> None:
+        """Every `accept` key names a slot the fact asks for, or the answer of one of its gaps."""
+        known = set(relation.ask if relation else ())
+        gaps = {m.group(1).split("|")[0].strip() for text in (cloze or {}).values() for m in GAP_RE.finditer(text)}
+        for key in accept:
+            if key not in known and key not in gaps:
+                choices = sorted(known) + sorted(gaps)
+                self.r.problem(
+                    node, f"{what}: accept names '{key}', which is neither an asked slot nor a gap's answer{did_you_mean(key, choices)}"
+                )
 
     def _args(
         self, node: Node, relation: Relation, entities: dict[str, Entity], what: str, *, required: bool
