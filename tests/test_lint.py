@@ -87,7 +87,7 @@ def test_places_fall_back_to_the_card() -> None:
 
 def test_clean_decks_exit_zero_even_when_strict(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["lint", "--strict", str(ROOT / "decks")]) == 0
-    assert capsys.readouterr().out.startswith("no warnings: 3 files")
+    assert capsys.readouterr().out.startswith("no warnings: 4 files")  # the facts file too
 
 
 def test_a_broken_deck_is_reported_not_linted(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -100,7 +100,7 @@ def test_a_broken_deck_is_reported_not_linted(tmp_path: Path, capsys: pytest.Cap
     assert main(["lint", str(broken), str(facts), str(empty)]) == 1
     out = capsys.readouterr().out
     assert f"{broken}:3:5: an answer card is missing the required field 'answer'" in out
-    assert f"{facts}: a facts file: lint the decks `quiz generate` makes from it" in out
+    assert f"{facts}:1:1: the facts file is missing the required field 'source'" in out
     assert f"{empty}:1:1: no deck files" in out
     assert "Traceback" not in out
 
@@ -123,3 +123,25 @@ def test_a_typed_answers_rivals_are_the_options_of_the_same_question() -> None:
     )
     found = lint_deck(deck)
     assert [(f.card, f.code) for f in found] == [("motto-answer", "typo-rival"), ("motto-choice", "similar-options")]
+
+
+def test_a_facts_file_is_linted_through_the_decks_it_makes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A warning on a generated card points at the fact that makes it."""
+    source = ROOT / "decks" / "sources"
+    article = (source / "petro-in-washington.de.txt").read_text(encoding="utf-8")
+    (tmp_path / "petro-in-washington.de.txt").write_text(article, encoding="utf-8")
+    text = (source / "petro-in-washington.facts.yaml").read_text(encoding="utf-8")
+    # A European city swapped for an American one: the options never mix the two.
+    weak = text.replace("    avoid: [washington]\n", "    false: {city: new-york}\n")
+    assert weak != text
+    path = tmp_path / "petro.facts.yaml"
+    path.write_text(weak, encoding="utf-8")
+    assert main(["lint", "--strict", str(path)]) == 1
+    out = capsys.readouterr().out.splitlines()
+    line = next(n for n, row in enumerate(weak.splitlines(), 1) if row == "  - id: paris")
+    assert out[0] == (
+        f"{path}:{line}:5: warning: de card 'paris-false': false only by swapping 'Paris' for 'New York',"
+        " which is not the same kind of thing (see 'paris-true') [swapped-type]"
+    )
+    assert out[1].startswith(f"{path}:{line}:5: warning: en card 'paris-false'")
+    assert out[2].startswith("2 warnings (1 file, 396 cards)")

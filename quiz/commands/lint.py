@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from quiz.deck.errors import DeckError, Problem
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", nargs="+", metavar="DECK", help="deck files or folders holding them")
+    parser.add_argument(
+        "paths", nargs="+", metavar="DECK", help="deck files, folders holding them, or facts files (their decks are linted)"
+    )
     parser.add_argument("--strict", action="store_true", help="exit with status 1 when there is any warning")
 
 
@@ -20,20 +28,22 @@ def run(args: argparse.Namespace) -> int:
 
     warnings: list[Problem] = []
     errors: list[Problem] = []
-    files = find_deck_files(args.paths)
+    files = find_deck_files(args.paths, facts=True)
     for given in args.paths:
-        if Path(given).is_dir() and not find_deck_files([given]):
+        if Path(given).is_dir() and not find_deck_files([given], facts=True):
             errors.append(Problem(str(given), 1, 1, "no deck files (*.yaml, *.yml) in this folder"))
     cards = 0
     for path in files:
         try:
             deck = load_deck(path)
             text = decode(path.read_bytes(), str(path))
-        except FactsFileGiven as exc:
-            errors.extend(
-                Problem(p.path, p.line, p.column, "a facts file: lint the decks `quiz generate` makes from it")
-                for p in exc.problems
-            )
+        except FactsFileGiven:
+            found, checked = facts_warnings(path)
+            if isinstance(found, DeckError):
+                errors.extend(found.problems)
+            else:
+                warnings.extend(found)
+                cards += checked
             continue
         except DeckError as exc:
             errors.extend(exc.problems)
@@ -59,3 +69,25 @@ def run(args: argparse.Namespace) -> int:
         return 1 if args.strict else 0
     print(f"no warnings: {summary}")
     return 0
+
+
+def facts_warnings(path: Path) -> tuple[list[Problem] | DeckError, int]:
+    """The warnings on every deck `quiz generate` makes from a facts file, placed at the fact that makes the card."""
+    from quiz.deck.errors import DeckError, Problem
+    from quiz.generate import generate_deck, load_facts
+    from quiz.lint import lint_deck
+
+    try:
+        facts = load_facts(path)
+        decks = [generate_deck(facts, language, path.parent) for language in facts.languages]
+    except DeckError as exc:
+        return exc, 0
+    places = {fact.id: (fact.line, fact.column) for fact in facts.facts}
+    places.update({timeline.id: (timeline.line, timeline.column) for timeline in facts.timelines})
+    found = []
+    for deck in decks:
+        for finding in lint_deck(deck):
+            line, column = places.get(deck.card(finding.card).fact or "", (1, 1))
+            message = f"warning: {deck.language} card '{finding.card}': {finding.message} [{finding.code}]"
+            found.append(Problem(str(path), line, column, message))
+    return found, sum(len(deck.cards) for deck in decks)
