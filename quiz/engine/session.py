@@ -454,8 +454,9 @@ class StudySession:
             return False
         step = self._history[-1]
         index = deck_index(step.item.deck)
-        position = index.positions[step.item.key]
-        self._store.undo(step.answer_id, step.answer, new_cursor=(index.signature, position))
+        entry = index.get(step.item.key)
+        assert entry is not None, "an answered card is one of its deck's keys"
+        self._store.undo(step.answer_id, step.answer, new_cursor=(index.signature, entry.position))
         if not self._drill:
             self._expect(step.item, None if step.answer.before.is_new else step.answer.before.due)
         self._history.pop()
