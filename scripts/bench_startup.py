@@ -102,7 +102,8 @@ Bare().run(headless=True, size=(80, 24))
 WHERE = "import quiz, sys; print(quiz.__file__); print(sys.version)"
 
 PREPARE = """
-# Writes a big deck file and puts the deck in quiz's deck cache, through the installed quiz.
+# Writes a big deck file and puts the deck in the deck cache, through the installed quiz.
+# Short lines: 1,000,000 cards fit the 64 MB a deck file may have.
 import sys
 from pathlib import Path
 from quiz.deck import cache
@@ -113,11 +114,11 @@ with open(path, "w", encoding="utf-8") as out:
     out.write("deck:\\n  id: bench\\n  title: Benchmark\\n  settings:\\n    new_per_day: 20\\n    reviews_per_day: 200\\n")
     out.write("cards:\\n")
     for i in range(cards):
-        out.write(f"  - {{id: card-{i:06d}, kind: answer, question: Question {i}?, answer: answer {i}}}\\n")
+        out.write(f"- {{id: c{i:06d}, kind: answer, question: Q{i}?, answer: a{i}}}\\n")
 deck = Deck(
     id="bench",
     title="Benchmark",
-    cards=tuple(TypedAnswer(id=f"card-{i:06d}", question=f"Question {i}?", answer=f"answer {i}") for i in range(cards)),
+    cards=tuple(TypedAnswer(id=f"c{i:06d}", question=f"Q{i}?", answer=f"a{i}") for i in range(cards)),
     settings=Settings(new_per_day=20, reviews_per_day=200),
 )
 if hasattr(cache, "keep"):
@@ -183,7 +184,7 @@ def seed_progress(child: Child, data_dir: Path, cards: int, answers: int) -> Non
     sys.path.insert(0, str(Path(__file__).parent))
     from bench_engine import seed
 
-    seed(data_dir / "progress.sqlite3", cards, answers)
+    seed(data_dir / "progress.sqlite3", cards, answers, key="c{:06d}")
 
 
 def spread(values: Sequence[float]) -> str:
