@@ -254,3 +254,11 @@ def test_a_cached_decks_index_is_the_index_of_the_deck_in_memory(tmp_path: Path,
         assert lazy.entry(position) == memory.entry(position)
         assert lazy.get(key) == memory.get(key)
     assert lazy.get("no-such-card") is None
+
+
+def test_a_cached_decks_index_finds_many_keys_at_once(tmp_path: Path, cache_folder: Path) -> None:
+    path = copy_of_tour(tmp_path / "decks")
+    memory = deck_index(cache.read_deck(path))
+    lazy = deck_index(cache.read_deck(path))
+    asked = [*reversed(memory.keys), "no-such-card", memory.keys[0]]
+    assert lazy.get_many(asked) == memory.get_many(asked) == {key: memory.get(key) for key in memory.keys}

@@ -34,6 +34,8 @@ from .sides import sides, signature
 FORMAT = 1
 _CHUNK = 1000
 """Rows read per query when a whole deck is walked."""
+_BATCH = 500
+"""Keys asked per query (SQLite allows 999 parameters in older versions)."""
 
 _SCHEMA = """
 CREATE TABLE meta (name TEXT PRIMARY KEY, value BLOB NOT NULL) WITHOUT ROWID;
@@ -177,6 +179,22 @@ class CompiledCards(Sequence[Card]):
         """The schedule key at `position` and its card."""
         [(key, card)] = self._rows("SELECT key, card FROM sides WHERE position = ?", (position,))
         return key, self[card]
+
+    def sides_of(self, keys: Sequence[str]) -> dict[str, tuple[int, Card]]:
+        """Position and card of each of these schedule keys the deck has, read in a few queries."""
+        found: dict[str, tuple[int, int]] = {}
+        for start in range(0, len(keys), _BATCH):
+            batch = tuple(keys[start : start + _BATCH])
+            marks = ",".join("?" * len(batch))
+            for key, position, card in self._rows(f"SELECT key, position, card FROM sides WHERE key IN ({marks})", batch):
+                found[key] = (position, card)
+        missing = tuple({card for _, card in found.values() if card not in self._loaded})
+        for start in range(0, len(missing), _BATCH):
+            batch = missing[start : start + _BATCH]
+            marks = ",".join("?" * len(batch))
+            for position, blob in self._rows(f"SELECT position, card FROM cards WHERE position IN ({marks})", batch):
+                self._loaded.setdefault(position, pickle.loads(blob))
+        return {key: (position, self[card]) for key, (position, card) in found.items()}
 
     def side_keys(self, start: int, stop: int) -> list[str]:
         """The schedule keys from position `start` up to `stop`, in order."""

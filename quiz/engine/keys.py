@@ -46,6 +46,9 @@ class DeckIndex(Protocol):
     def __len__(self) -> int: ...
     def entry(self, position: int) -> Entry: ...
     def get(self, key: str) -> Entry | None: ...
+    def get_many(self, keys: Sequence[str]) -> dict[str, Entry]:
+        """The entries of those of `keys` the deck has."""
+        ...
 
 
 @dataclass(frozen=True)
@@ -72,6 +75,9 @@ class MemoryIndex:
     def get(self, key: str) -> Entry | None:
         position = self.positions.get(key)
         return None if position is None else self.entry(position)
+
+    def get_many(self, keys: Sequence[str]) -> dict[str, Entry]:
+        return {key: entry for key in keys if (entry := self.get(key)) is not None}
 
 
 class _CompiledKeys(Sequence[str]):
@@ -124,6 +130,11 @@ class CompiledIndex:
     def get(self, key: str) -> Entry | None:
         position = self._cards.side_position(key)
         return None if position is None else self.entry(position)
+
+    def get_many(self, keys: Sequence[str]) -> dict[str, Entry]:
+        return {
+            key: Entry(key, card, key != card.id, position) for key, (position, card) in self._cards.sides_of(keys).items()
+        }
 
 
 _cache: dict[int, tuple[Deck, DeckIndex]] = {}

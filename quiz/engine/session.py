@@ -216,8 +216,9 @@ class StudySession:
         while room is None or len(out) < room:
             limit = -1 if room is None else room - len(out) + _SLACK
             rows = self._store.due(self._profile, deck.id, before, states=states, limit=limit, offset=offset)
+            entries = index.get_many([key for key, _ in rows])
             for key, due in rows:
-                entry = index.get(key)
+                entry = entries.get(key)
                 if entry is None:
                     continue  # removed from the deck: history kept, not asked
                 item = _item(deck, entry)
