@@ -1,0 +1,91 @@
+"""Harvests -> one deck that the deck loader accepts; cards it would refuse are skipped with their source place."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from quiz.deck.errors import DeckError, Problem
+from quiz.deck.loader import load_text
+from quiz.deck.model import Card, Deck
+from quiz.deck.writer import dump
+
+from .harvest import Harvest, slug
+
+IMPORTED_HEADER = "# Imported by `quiz import"
+
+
+@dataclass
+class Imported:
+    """The deck made, its YAML text, and what happened to every source card."""
+
+    deck: Deck
+    text: str
+    harvests: list[Harvest]
+    skipped: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+
+    def kinds(self) -> Counter[str]:
+        return Counter(card.kind for card in self.deck.cards)
+
+
+def make_deck(harvests: list[Harvest], *, deck_id: str | None = None, title: str | None = None) -> Imported:
+    """One deck of every harvest's cards, checked by the loader. DeckError when no card is left."""
+    first = harvests[0]
+    title = title or next((h.title for h in harvests if h.title), None) or Path(first.source).stem
+    deck_id = deck_id or slug(title) or slug(Path(first.source).stem) or "imported"
+    skipped = [p for h in harvests for p in h.skipped]
+    warnings = [p for h in harvests for p in h.warnings]
+    cards: list[Card] = []
+    where: dict[str, Problem] = {}
+    seen: Counter[str] = Counter()
+    for harvest in harvests:
+        for card in harvest.cards:
+            origin = harvest.where.get(card.id, Problem(harvest.source, 0, 0, ""))
+            seen[card.id] += 1
+            if seen[card.id] > 1:
+                new_id = f"{card.id}-{seen[card.id]}"
+                while new_id in seen:
+                    seen[card.id] += 1
+                    new_id = f"{card.id}-{seen[card.id]}"
+                seen[new_id] += 1
+                warnings.append(replace(origin, message=_at(origin, f"the same question again: its id is {new_id}")))
+                card = replace(card, id=new_id)
+            cards.append(card)
+            where[card.id] = origin
+    description = "\n\n".join(h.description for h in harvests if h.description) or None
+    deck = Deck(id=deck_id, title=title, cards=tuple(cards), description=description)
+    text = dump(deck)
+    try:
+        checked = load_text(text, "<imported>")
+    except DeckError:
+        good: list[Card] = []
+        for card in cards:
+            problem = _refusal(replace(deck, cards=(card,)))
+            if problem is None:
+                good.append(card)
+            else:
+                origin = where[card.id]
+                skipped.append(replace(origin, message=_at(origin, problem)))
+        if not good:
+            raise DeckError(skipped or [Problem(first.source, 0, 0, "no cards could be made")]) from None
+        deck = replace(deck, cards=tuple(good))
+        text = dump(deck)
+        checked = load_text(text, "<imported>")
+    if not checked.cards:
+        raise DeckError([Problem(first.source, 0, 0, "no cards could be made")])
+    return Imported(checked, text, harvests, skipped, warnings)
+
+
+def _at(origin: Problem, message: str) -> str:
+    return f"{origin.message}: {message}" if origin.message else message
+
+
+def _refusal(deck: Deck) -> str | None:
+    """What the loader says about a one-card deck, without the YAML place (None: it loads)."""
+    try:
+        load_text(dump(deck), "<card>")
+    except DeckError as error:
+        return "; ".join(p.message for p in error.problems)
+    return None
