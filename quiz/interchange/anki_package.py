@@ -185,7 +185,7 @@ def _harvest(db: sqlite3.Connection, name: str) -> Harvest:
         ordinals.setdefault(nid, []).append(ordinal)
         note_deck.setdefault(nid, did)
     used = Counter(deck_names.get(did, "") for did in note_deck.values())
-    top = Counter(deck.split("::")[0].strip() for deck in used.elements() if deck)
+    top = Counter(deck.split("::")[0].strip() for deck in used.elements() if deck and deck != "Default")
     if top:
         harvest.title = top.most_common(1)[0][0]
     several = len(used) > 1

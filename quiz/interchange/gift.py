@@ -10,6 +10,7 @@ from .harvest import Harvest, digest, slug
 from .text import html_to_text, one_line, tidy
 
 BLANK = "_____"
+ESSAY_BACK = "(An essay question: answer in your own words, then rate how well you did.)"
 
 
 def read(text: str, name: str) -> Harvest:
@@ -75,11 +76,9 @@ def _card(q: Question, h: Harvest) -> Card | None:
         return TrueFalse(**{**common, "explain": explain}, statement=stem, answer=bool(q.truth))  # type: ignore[arg-type]
     if q.kind == "Essay":
         model = common["explain"]
-        if not model:
-            h.skip("an essay question is graded by a teacher; without a model answer (general feedback) it has no card", q.line)
-            return None
-        h.warn("an essay question becomes a flashcard with the general feedback as its back", q.line)
-        return Flashcard(**{**common, "explain": None}, front=stem, back=str(model))  # type: ignore[arg-type]
+        h.warn("an essay question becomes a flashcard: the learner writes, then rates themselves", q.line)
+        back = str(model) if model else ESSAY_BACK
+        return Flashcard(**{**common, "explain": None}, front=stem, back=back)  # type: ignore[arg-type]
     if q.kind == "Matching":
         pairs = [(one_line(_plain(c.text, h, q.line)), c.match or "") for c in q.choices if isinstance(c.text, Text)]
         kept = tuple((left, right) for left, right in pairs if left and right)
