@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from dataclasses import dataclass
 
+from quiz.deck.format import ID_RE
 from quiz.deck.model import Card, Cloze, Flashcard, TypedAnswer
 
 from .harvest import Harvest, digest
@@ -14,6 +16,7 @@ CLOZE_RE = re.compile(r"\{\{c(\d+)::(.*?)(?:::(.*?))?\}\}", re.DOTALL)
 SECTION_RE = re.compile(r"\{\{([#^])\s*([^}]+?)\s*\}\}(.*?)\{\{/\s*\2\s*\}\}", re.DOTALL)
 FIELD_RE = re.compile(r"\{\{([^#^/}][^}]*)\}\}")
 ANSWER_RULE_RE = re.compile(r"<hr[^>]*\bid\s*=\s*[\"']?answer[\"']?[^>]*>", re.IGNORECASE)
+QUIZ_ID = "QuizId"
 TYPE_RE = re.compile(r"\{\{type:(?:cloze:)?([^}]+)\}\}")
 
 
@@ -102,8 +105,9 @@ def note_cards(
     is_html: bool = True,
 ) -> list[Card]:
     """The cards of one note. `ordinals` are the note's card numbers in a package (None: every template)."""
-    base = note_id(guid)
     fields = dict(zip(notetype.fields, values, strict=False))
+    own = fields.get(QUIZ_ID, "").strip()
+    base = own if ID_RE.fullmatch(own) else note_id(guid)  # a package quiz wrote names its cards' ids
     if notetype.is_cloze:
         return _clozes(harvest, note, base, notetype, fields, tags, ordinals, is_html)
     made: list[Card] = []
@@ -159,10 +163,12 @@ def _clozes(
     extras = [
         plain(value, harvest, note, is_html=is_html)
         for key, value in fields.items()
-        if name is not None and key != name.group(1).strip() and value.strip()
+        if name is not None and key not in (name.group(1).strip(), QUIZ_ID) and value.strip()
     ]
     numbers = [o + 1 for o in ordinals] if ordinals is not None else None
     cards = cloze_cards(text, numbers, base, "\n".join(e for e in extras if e), tags)
+    if cards and base == fields.get(QUIZ_ID, "").strip():
+        cards[0] = replace(cards[0], id=base)  # quiz's own cloze: one card, its id as written
     if not cards:
         harvest.skip("a cloze note without {{c1::...}} gaps", note=note)
     return list(cards)

@@ -2,7 +2,20 @@
 
 from __future__ import annotations
 
-from quiz.deck.model import Card, Choice, Cloze, Flashcard, Match, Multi, Number, NumberRange, Option, TrueFalse, TypedAnswer
+from quiz.deck.format import ID_RE
+from quiz.deck.model import (
+    Card,
+    Choice,
+    Cloze,
+    Flashcard,
+    Match,
+    Multi,
+    Number,
+    NumberRange,
+    Option,
+    TrueFalse,
+    TypedAnswer,
+)
 
 from . import gift_parse
 from .gift_parse import NumberAnswer, Question, Text
@@ -49,6 +62,8 @@ def _plain(text: Text | None, harvest: Harvest, line: int) -> str:
 def _card_id(q: Question) -> str:
     if q.id and slug(q.id):
         return f"gift-{slug(q.id)}"
+    if q.title and ID_RE.fullmatch(q.title):
+        return q.title  # a title that is an id (as `quiz export --to gift` writes) is kept as it is
     named = slug(q.title) if q.title else ""
     if named:
         return named
@@ -106,7 +121,7 @@ def _short(q: Question, h: Harvest, stem: str, common: dict[str, object]) -> Car
     if not full:
         full = [one_line(_plain(c.text, h, q.line)) for c in q.choices if isinstance(c.text, Text)][:1]
     _feedback_lost(q, h)
-    if q.embedded and stem.count(BLANK) == 1:
+    if stem.count(BLANK) == 1:
         gap = "|".join(a.replace("|", "/") for a in full)
         return Cloze(**common, text=stem.replace(BLANK, "{{" + gap + "}}"))  # type: ignore[arg-type]
     return TypedAnswer(**common, question=stem, answer=full[0], alternatives=tuple(full[1:]))  # type: ignore[arg-type]

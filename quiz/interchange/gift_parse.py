@@ -20,6 +20,7 @@ NUMBER = r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?"
 NUMBER_RE = re.compile(rf"^\s*({NUMBER})\s*$")
 TOLERANCE_RE = re.compile(rf"^\s*({NUMBER})\s*:\s*({NUMBER})\s*$")
 SPAN_RE = re.compile(rf"^\s*({NUMBER})\s*\.\.\s*({NUMBER})\s*$")
+BLANK = "_____"
 WEIGHT_RE = re.compile(r"^\s*%(-?\d+(?:\.\d+)?)%")
 
 
@@ -198,11 +199,9 @@ def _text(raw: str, default_format: str = "moodle") -> Text:
     if found:
         fmt = found.group(1).lower()
         raw = raw[found.end() :]
-    value = unescape(raw.strip())
     if fmt in ("moodle", "plain"):
-        value = " ".join(value.split(" ")).strip()
-        value = re.sub(r"\s*\n\s*", " ", value)
-        value = re.sub(r"[ \t]+", " ", value)
+        raw = re.sub(r"\s+", " ", raw)  # line breaks in the file are spaces; an escaped \n is a line break
+    value = unescape(raw.strip())
     return Text(fmt, value)
 
 
@@ -222,9 +221,7 @@ def _question(chunk: str, line: int) -> Question:
     stem_format = FORMAT_RE.match(before)
     fmt = stem_format.group(1).lower() if stem_format else "moodle"
     embedded = bool(after.strip())
-    stem_raw = f"{before.rstrip()} _____ {after.strip()}" if embedded else before
-    if embedded and stem_format is None:
-        stem_raw = stem_raw.strip()
+    stem_raw = f"{before}{BLANK}{after}" if embedded else before
     question = Question("MC", line, _text(stem_raw), title=title, embedded=embedded)
     _answers(question, answers, fmt)
     return question

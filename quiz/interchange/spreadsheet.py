@@ -1,7 +1,7 @@
 """Spreadsheets (CSV, TSV, .xlsx) with a header row <-> cards; the same layout is written and read back.
 
 Columns (any order, any case): id, kind, question, answer, alternatives,
-options, unit, hint, explanation, tags. Lists (options, alternatives, several
+options, unit, hint, explanation, quote, tags. Lists (options, alternatives, several
 answers, tags) are separated by `|` (a literal bar is written `\\|`); a match
 card's options are `left -> right`; a number's answer is `1822`, `1822:5` (give
 or take 5) or `2000..2015` (a range).
@@ -35,7 +35,7 @@ from quiz.deck.model import (
 from .harvest import Harvest, digest, slug
 from .text import tidy
 
-COLUMNS = ("id", "kind", "question", "answer", "alternatives", "options", "unit", "hint", "explanation", "tags")
+COLUMNS = ("id", "kind", "question", "answer", "alternatives", "options", "unit", "hint", "explanation", "quote", "tags")
 ALIASES = {
     "front": "question", "term": "question", "statement": "question", "text": "question", "frage": "question",
     "back": "answer", "definition": "answer", "answers": "answer", "antwort": "answer",
@@ -163,6 +163,7 @@ def _card(v: dict[str, str]) -> Card:
         "tags": _items(v.get("tags", "")),
         "hint": v.get("hint") or None,
         "explain": v.get("explanation") or None,
+        "quote": v.get("quote") or None,
     }
     options = _items(v.get("options", ""))
     if kind == "flashcard":
@@ -235,7 +236,9 @@ def _fmt(value: float | int) -> str:
 def row_of(card: Card) -> dict[str, str]:
     """A card in the spreadsheet layout (what it cannot hold is listed by `lost`)."""
     row = dict.fromkeys(COLUMNS, "")
-    row.update(id=card.id, kind=card.kind, hint=card.hint or "", explanation=card.explain or "", tags=_join(card.tags))
+    row.update(
+        id=card.id, kind=card.kind, hint=card.hint or "", explanation=card.explain or "", quote=card.quote or "", tags=_join(card.tags)
+    )
     if isinstance(card, Flashcard):
         row.update(question=card.front, answer=card.back, kind="flashcard-reverse" if card.reverse else "flashcard")
     elif isinstance(card, Choice):
@@ -264,7 +267,7 @@ def row_of(card: Card) -> dict[str, str]:
 
 def lost(card: Card) -> list[str]:
     """What of a card the spreadsheet layout cannot hold."""
-    out = [name for name in ("quote", "fact") if getattr(card, name)]
+    out = ["fact"] if card.fact else []
     if card.settings != type(card.settings)():
         out.append("settings")
     if isinstance(card, (Choice, Multi)) and any(o.feedback for o in card.options):
