@@ -26,7 +26,7 @@ ol.questions > li { break-inside: avoid; page-break-inside: avoid; margin-bottom
 ul.options { list-style: none; padding-left: .4em; margin: .2em 0; }
 ul.options li { margin: .15em 0; }
 .box { display: inline-block; width: .9em; height: .9em; border: 1pt solid #000; margin-right: .5em; vertical-align: -.1em; }
-.line { border-bottom: 1pt solid #000; height: 1.8em; width: 70%; }
+.line { display: inline-block; border-bottom: 1pt solid #000; height: 1.8em; width: 60%; margin-right: .4em; }
 table.match { border-collapse: collapse; margin-top: .3em; }
 table.match td { padding: .15em 1.5em .15em 0; vertical-align: top; }
 .blank { display: inline-block; min-width: 4em; border-bottom: 1pt solid #000; }
@@ -64,7 +64,7 @@ def _question(number: int, q: Presented) -> str:
         rights = list(q.options)
         for i, left in enumerate(q.left):
             right = f"{_letter(i)}) {escape(rights[i])}" if i < len(rights) else ""
-            body.append(f'<tr><td><span class="blank">&nbsp;</span> {escape(left)}</td><td>{right}</td></tr>')
+            body.append(f'<tr><td><span class="blank">&nbsp;</span></td><td>{escape(left)}</td><td>{right}</td></tr>')
         body.append("</table>")
     elif isinstance(card, Cloze):
         body.append('<p class="how">Fill in the gaps.</p>')
