@@ -102,7 +102,7 @@ def _chunks(text: str, name: str) -> list[tuple[int, str, list[tuple[str, str]]]
     meta: list[tuple[str, str]] = []
     start = 0
     depth = 0
-    opened_at = 0
+    opened_at = opened_column = 0
     for number, line in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), 1):
         if line.lstrip().startswith("//"):
             meta.extend(META_RE.findall(line))
@@ -123,15 +123,15 @@ def _chunks(text: str, name: str) -> list[tuple[int, str, list[tuple[str, str]]]
                 escaped = True
             elif char == "{":
                 if depth:
-                    raise DeckError([Problem(name, number, column, f"a '{{' inside the answers opened on line {opened_at}; "
-                                             "write \\{ for a literal brace")])
-                depth, opened_at = 1, number
+                    message = f"the answers opened with '{{' here are not closed before another '{{' on line {number}"
+                    raise DeckError([Problem(name, opened_at, opened_column, message + " (write \\{ for a literal brace)")])
+                depth, opened_at, opened_column = 1, number, column
             elif char == "}":
                 if not depth:
                     raise DeckError([Problem(name, number, column, "a '}' closes no answers; write \\} for a literal brace")])
                 depth = 0
     if depth:
-        raise DeckError([Problem(name, opened_at, 1, "the answers opened with '{' on this line are never closed with '}'")])
+        raise DeckError([Problem(name, opened_at, opened_column, "the answers opened with '{' here are never closed with '}'")])
     if lines:
         out.append((start, "\n".join(lines), meta))
     return out
