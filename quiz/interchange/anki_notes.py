@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from quiz.deck.format import ID_RE
 from quiz.deck.model import Card, Cloze, Flashcard, TypedAnswer

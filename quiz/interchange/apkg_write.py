@@ -12,8 +12,8 @@ from pathlib import Path
 
 from quiz.deck.model import Card, Choice, Cloze, Deck, Flashcard, Match, Multi, Number, Order, TrueFalse, TypedAnswer
 
-from .exported import Exported
 from .anki_notes import QUIZ_ID
+from .exported import Exported
 from .harvest import digest
 
 CSS = ".card { font-family: sans-serif; font-size: 20px; text-align: left; color: black; background: white; }"

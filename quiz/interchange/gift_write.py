@@ -2,7 +2,20 @@
 
 from __future__ import annotations
 
-from quiz.deck.model import Card, Choice, Cloze, Deck, Flashcard, Match, Multi, Number, Option, Order, TrueFalse, TypedAnswer
+from quiz.deck.model import (
+    Card,
+    Choice,
+    Cloze,
+    Deck,
+    Flashcard,
+    Match,
+    Multi,
+    Number,
+    Option,
+    Order,
+    TrueFalse,
+    TypedAnswer,
+)
 
 from .exported import Exported
 

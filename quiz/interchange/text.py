@@ -12,6 +12,8 @@ BLOCK_TAGS = frozenset(
     {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table", "hr", "pre", "blockquote", "dd", "dt"}
 )
 SKIPPED_TAGS = frozenset({"script", "style", "head", "title"})
+BOUNDARY = "\x00"
+BOUNDARIES_RE = re.compile(r"(?:[ \t]*\x00[ \t]*)+")
 SOUND_RE = re.compile(r"\[sound:([^\]]*)\]")
 
 
@@ -67,8 +69,10 @@ class _Flattener(HTMLParser):
             self._skipping += 1
         elif tag == "pre":
             self._pre += 1
-        if tag in BLOCK_TAGS:
+        if tag == "br":
             self.parts.append("\n")
+        elif tag in BLOCK_TAGS:
+            self.parts.append(BOUNDARY)
         if tag == "li":
             self.parts.append("- ")
         if tag in ("img", "audio", "video", "source", "embed", "object"):
@@ -86,8 +90,8 @@ class _Flattener(HTMLParser):
             self._skipping = max(0, self._skipping - 1)
         elif tag == "pre":
             self._pre = max(0, self._pre - 1)
-        if tag in BLOCK_TAGS:
-            self.parts.append("\n")
+        if tag in BLOCK_TAGS and tag != "br":
+            self.parts.append(BOUNDARY)
         elif tag in ("td", "th"):
             self.parts.append("  ")
 
@@ -103,7 +107,8 @@ def html_to_text(html: str) -> tuple[str, list[str]]:
     flattener = _Flattener()
     flattener.feed(SOUND_RE.sub("", html))
     flattener.close()
-    return tidy("".join(flattener.parts)), media + flattener.media
+    text = BOUNDARIES_RE.sub("\n", "".join(flattener.parts))  # </div><div> is one line break, not two
+    return tidy(text), media + flattener.media
 
 
 def tidy(text: str) -> str:
