@@ -16,6 +16,7 @@ SECTION_RE = re.compile(r"\{\{([#^])\s*([^}]+?)\s*\}\}(.*?)\{\{/\s*\2\s*\}\}", r
 FIELD_RE = re.compile(r"\{\{([^#^/}][^}]*)\}\}")
 ANSWER_RULE_RE = re.compile(r"<hr[^>]*\bid\s*=\s*[\"']?answer[\"']?[^>]*>", re.IGNORECASE)
 QUIZ_ID = "QuizId"
+EXPLAIN = "Explain"  # quiz's own note types keep a card's explanation apart from its back
 TYPE_RE = re.compile(r"\{\{type:(?:cloze:)?([^}]+)\}\}")
 
 
@@ -107,6 +108,9 @@ def note_cards(
     fields = dict(zip(notetype.fields, values, strict=False))
     own = fields.get(QUIZ_ID, "").strip()
     base = own if ID_RE.fullmatch(own) else note_id(guid)  # a package quiz wrote names its cards' ids
+    explain = None
+    if own and EXPLAIN in fields:
+        explain = plain(fields.pop(EXPLAIN), harvest, note, is_html=is_html) or None
     if notetype.is_cloze:
         return _clozes(harvest, note, base, notetype, fields, tags, ordinals, is_html)
     made: list[Card] = []
@@ -124,7 +128,7 @@ def note_cards(
             if not front or not expected:
                 harvest.skip("a type-in card with an empty question or answer", note=note)
                 continue
-            made.append(TypedAnswer(id=card_id, tags=tags, question=front, answer=expected))
+            made.append(TypedAnswer(id=card_id, tags=tags, explain=explain, question=front, answer=expected))
             continue
         back = plain(back_html, harvest, note, is_html=is_html)
         if not rule and back.startswith(front):
@@ -134,11 +138,11 @@ def note_cards(
             harvest.skip(f"card {ordinal + 1} has an empty {side} (pictures and sounds are not shown)", note=note)
             continue
         sides[ordinal] = (front, back)
-        made.append(Flashcard(id=card_id, tags=tags, front=front, back=back))
+        made.append(Flashcard(id=card_id, tags=tags, explain=explain, front=front, back=back))
     if len(made) == 2 and sides.get(0) and sides.get(1) and sides[0] == sides[1][::-1]:
         first = made[0]
         assert isinstance(first, Flashcard)
-        return [Flashcard(id=first.id, tags=tags, front=first.front, back=first.back, reverse=True)]
+        return [replace(first, reverse=True)]
     return made
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from quiz.deck.model import Card, Choice, Cloze, Deck, Flashcard, Match, Multi, Number, Order, TrueFalse, TypedAnswer
 
-from .anki_notes import QUIZ_ID
+from .anki_notes import EXPLAIN, QUIZ_ID
 from .exported import Exported
 from .harvest import digest
 
@@ -28,26 +28,27 @@ def _models():  # type: ignore[no-untyped-def]
     """The note types, with fixed ids so that every export names the same ones."""
     import genanki
 
-    fields = [{"name": "Front"}, {"name": "Back"}, {"name": QUIZ_ID}]
+    fields = [{"name": "Front"}, {"name": "Back"}, {"name": QUIZ_ID}, {"name": EXPLAIN}]
+    explain = "{{#" + EXPLAIN + "}}<br><br><i>{{" + EXPLAIN + "}}</i>{{/" + EXPLAIN + "}}"
     basic = genanki.Model(
         1_607_392_301, "quiz Basic", fields=fields,
-        templates=[{"name": "Card 1", "qfmt": "{{Front}}", "afmt": ANSWER + "{{Back}}"}], css=CSS,
+        templates=[{"name": "Card 1", "qfmt": "{{Front}}", "afmt": ANSWER + "{{Back}}" + explain}], css=CSS,
     )
     reversed_ = genanki.Model(
         1_607_392_302, "quiz Basic (and reversed card)", fields=fields,
         templates=[
-            {"name": "Card 1", "qfmt": "{{Front}}", "afmt": ANSWER + "{{Back}}"},
-            {"name": "Card 2", "qfmt": "{{Back}}", "afmt": ANSWER + "{{Front}}"},
+            {"name": "Card 1", "qfmt": "{{Front}}", "afmt": ANSWER + "{{Back}}" + explain},
+            {"name": "Card 2", "qfmt": "{{Back}}", "afmt": ANSWER + "{{Front}}" + explain},
         ],
         css=CSS,
     )
     typed = genanki.Model(
         1_607_392_303, "quiz Basic (type in the answer)", fields=fields,
-        templates=[{"name": "Card 1", "qfmt": "{{Front}}<br><br>{{type:Back}}", "afmt": "{{Front}}<hr id=answer>{{type:Back}}"}],
+        templates=[{"name": "Card 1", "qfmt": "{{Front}}<br><br>{{type:Back}}", "afmt": "{{Front}}<hr id=answer>{{type:Back}}" + explain}],
         css=CSS,
     )
     cloze = genanki.Model(
-        1_607_392_304, "quiz Cloze", fields=[{"name": "Text"}, {"name": "Back Extra"}, {"name": QUIZ_ID}],
+        1_607_392_304, "quiz Cloze", fields=[{"name": "Text"}, {"name": "Back Extra"}, {"name": QUIZ_ID}, {"name": EXPLAIN}],
         templates=[{"name": "Cloze", "qfmt": "{{cloze:Text}}", "afmt": "{{cloze:Text}}<br>{{Back Extra}}"}],
         css=CSS, model_type=genanki.Model.CLOZE,
     )
@@ -106,15 +107,15 @@ def write(deck: Deck) -> Exported:
     result = Exported(b"")
     for card in deck.cards:
         kind, first, second = _sides(card, result)
-        if card.explain and kind != "cloze":
-            second += f"<br><br>{_html(card.explain)}"
         if card.hint:
             result.lost.append(f"{card.id}: the hint")
         if kind in ("basic",) and not isinstance(card, Flashcard):
             result.lost.append(f"{card.id}: a {card.kind} card becomes a front and back, rated by the learner")
         tags = [tag.replace(" ", "_") for tag in card.tags]
+        if any(" " in tag for tag in card.tags):
+            result.lost.append(f"{card.id}: spaces in tags (Anki's tags have none; written as _)")
         note = genanki.Note(
-            model=models[kind], fields=[first, second, card.id], tags=tags, guid=genanki.guid_for(deck.id, card.id)
+            model=models[kind], fields=[first, second, card.id, _html(card.explain or "") if kind != "cloze" else ""], tags=tags, guid=genanki.guid_for(deck.id, card.id)
         )
         anki_deck.add_note(note)
         result.cards += 1

@@ -134,7 +134,7 @@ def _feedback_lost(q: Question, h: Harvest) -> None:
 
 def _choice(q: Question, h: Harvest, stem: str, common: dict[str, object]) -> Card | None:
     options = [(c, one_line(_plain(c.text, h, q.line))) for c in q.choices if isinstance(c.text, Text)]
-    right = [(c, text) for c, text in options if c.correct or (c.weight is not None and c.weight >= 100)]
+    right = [(c, text) for c, text in options if c.correct]  # without any =, Moodle allows several answers
     if len(right) == 1:
         answer = right[0]
         partial = [c for c, _ in options if c is not answer[0] and c.weight is not None and c.weight > 0]

@@ -43,7 +43,7 @@ ALIASES = {
 }
 LIST_SPLIT_RE = re.compile(r"(?<!\\)\|")
 ARROW = " -> "
-NUMBER = r"[-+]?\d+(?:[.,]\d+)?"
+NUMBER = r"[-+]?\d+(?:[.,]\d+)?(?:[eE][-+]?\d+)?"
 TOLERANCE_RE = re.compile(rf"^\s*({NUMBER})\s*(?::|±|\+-|\+/-)\s*({NUMBER})\s*$")
 SPAN_RE = re.compile(rf"^\s*({NUMBER})\s*(?:\.\.|–|—)\s*({NUMBER})\s*$")
 SINGLE_RE = re.compile(rf"^\s*({NUMBER})\s*$")
@@ -149,8 +149,9 @@ def _items(text: str) -> tuple[str, ...]:
 
 
 def _number(text: str) -> float | int:
-    value = float(text.replace(",", "."))
-    return int(value) if value.is_integer() else value
+    text = text.replace(",", ".")
+    value = float(text)
+    return int(value) if value.is_integer() and abs(value) < 2**53 and not any(c in text for c in ".eE") else value
 
 
 def _card(v: dict[str, str]) -> Card:
@@ -230,7 +231,7 @@ def _join(items: Iterable[str]) -> str:
 
 
 def _fmt(value: float | int) -> str:
-    return f"{value:g}" if isinstance(value, float) else str(value)
+    return repr(value)  # every digit: 0.1 stays 0.1, 1e-07 stays 1e-07
 
 
 def row_of(card: Card) -> dict[str, str]:
