@@ -50,10 +50,10 @@ def run(args: argparse.Namespace) -> int:
     _summary(imported)
     from quiz.generate.output import write_atomically
 
-    sources = " ".join(printable(path.name) for path in inputs)
-    header = f"# Imported by `quiz import` from {sources}: importing again replaces this file.\n"
+    from quiz.interchange.build import deck_file_text
+
     try:
-        write_atomically(output, header + imported.text)
+        write_atomically(output, deck_file_text(imported, [printable(path.name) for path in inputs]))
     except OSError as exc:
         print(f"{printable(str(output))}: cannot write the deck: {exc.strerror or exc}", file=sys.stderr)
         return 1
@@ -63,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _check_output(output: Path, inputs: list[Path], *, force: bool) -> None:
     from quiz.deck.errors import DeckError, Problem
-    from quiz.interchange.build import IMPORTED_HEADER
+    from quiz.interchange.build import was_imported
 
     if output.is_dir():
         raise DeckError([Problem(str(output), 0, 0, "is a folder; name the deck file, e.g. -o deck.yaml")])
@@ -74,11 +74,7 @@ def _check_output(output: Path, inputs: list[Path], *, force: bool) -> None:
         except OSError:
             pass
     if output.exists() and not force:
-        try:
-            start = output.read_bytes()[: len(IMPORTED_HEADER) + 3].decode("utf-8", errors="replace").lstrip("\ufeff")
-        except OSError:
-            start = ""
-        if not start.startswith(IMPORTED_HEADER):
+        if not was_imported(output):
             raise DeckError(
                 [Problem(str(output), 0, 0, "already exists and was not written by `quiz import`; "
                          "choose another file, or add --force to replace it")]

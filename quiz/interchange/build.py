@@ -89,3 +89,19 @@ def _refusal(deck: Deck) -> str | None:
     except DeckError as error:
         return "; ".join(p.message for p in error.problems)
     return None
+
+
+def deck_file_text(imported: Imported, sources: list[str]) -> str:
+    """The YAML to write: a header that names the sources and lets a later import replace the file."""
+    names = " ".join(Path(source).name for source in sources)
+    return f"{IMPORTED_HEADER}` from {names}: importing again replaces this file.\n" + imported.text
+
+
+def was_imported(path: Path) -> bool:
+    """Does the file start with the header `quiz import` writes (so it may be replaced)?"""
+    try:
+        with path.open("rb") as file:
+            start = file.read(len(IMPORTED_HEADER.encode()) + 3)
+    except OSError:
+        return False
+    return start.decode("utf-8", errors="replace").lstrip("\ufeff").startswith(IMPORTED_HEADER)
