@@ -33,6 +33,7 @@ TEXTS: dict[str, str] = {
     "Test": "Test",
     "Class report": "Klassenbericht",
     "Import": "Importieren",
+    "import a deck from a file (Anki, Quizlet, GIFT, CSV)": "einen Stapel aus einer Datei importieren (Anki, Quizlet, GIFT, CSV)",
     "Import a deck": "Stapel importieren",
     "Type the path of an Anki package or text export, a Quizlet export, a Moodle GIFT file "
     "or a spreadsheet (CSV, TSV, .xlsx), then Enter.": "Gib den Pfad einer Anki-Datei (Paket oder Textexport), "

@@ -62,7 +62,7 @@ class HomeScreen(Screen[None]):
         Binding("p", "switch_profile", N_("Learner")),
         Binding("e", "exam", N_("Test")),
         Binding("t", "report", N_("Class report")),
-        Binding("i", "import_deck", N_("Import")),
+        Binding("i", "import_deck", N_("Import"), show=False),  # the key bar is full at 80 columns: the help lists it
         Binding("escape", "app.quit", N_("Quit"), show=False),
     ]
 
