@@ -169,3 +169,14 @@ def test_every_shared_fixture_imports_from_the_command_line(tmp_path: Path, caps
         assert load_deck(target).cards
     assert main(["validate", str(tmp_path)]) == 0
 
+
+
+def test_the_guides_spreadsheet_template_imports_with_every_kind(tmp_path: Path) -> None:
+    guide = (Path(__file__).parents[1] / "docs" / "import-export.md").read_text(encoding="utf-8")
+    template = guide.split("```csv\n", 1)[1].split("```", 1)[0]
+    (tmp_path / "cards.csv").write_text(template, encoding="utf-8")
+    assert run(str(tmp_path / "cards.csv"), "-o", str(tmp_path / "cards.yaml")) == 0
+    deck = load_deck(tmp_path / "cards.yaml")
+    assert sorted(card.kind for card in deck.cards) == sorted(
+        ["choice", "answer", "number", "multi", "truefalse", "cloze", "order", "match", "flashcard"]
+    )
