@@ -180,3 +180,35 @@ def test_the_guides_spreadsheet_template_imports_with_every_kind(tmp_path: Path)
     assert sorted(card.kind for card in deck.cards) == sorted(
         ["choice", "answer", "number", "multi", "truefalse", "cloze", "order", "match", "flashcard"]
     )
+
+
+def test_an_excel_workbook(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Question", "Answer", "Kind"])
+    sheet.append(["How many legs has a spider?", 8, "number"])
+    sheet.append(["Capital of Peru?", "Lima", "answer"])
+    book.save(tmp_path / "cards.xlsx")
+    assert run(str(tmp_path / "cards.xlsx"), "-o", str(tmp_path / "d.yaml")) == 0
+    deck = load_deck(tmp_path / "d.yaml")
+    assert [(c.kind, c.prompt) for c in deck.cards] == [("number", "How many legs has a spider?"), ("answer", "Capital of Peru?")]
+    assert deck.cards[0].answer == 8  # type: ignore[union-attr]
+
+
+def test_a_damaged_workbook(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _zip(tmp_path / "cards.xlsx", {"xl/workbook.xml": b"<broken"})
+    assert run(str(tmp_path / "cards.xlsx"), "-o", str(tmp_path / "d.yaml")) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"{tmp_path / 'cards.xlsx'}: not a readable .xlsx workbook") and "Traceback" not in err
+    assert not (tmp_path / "d.yaml").exists()
+
+
+def test_a_header_less_anki_export_is_told_from_quizlet(tmp_path: Path) -> None:
+    source = tmp_path / "notes.txt"
+    source.write_text('front<br>two\tback &amp; more\n"multi\nline"\tend\n', encoding="utf-8")
+    assert run(str(source), "-o", str(tmp_path / "d.yaml")) == 0
+    cards = load_deck(tmp_path / "d.yaml").cards
+    assert [(c.front, c.back) for c in cards] == [("front\ntwo", "back & more"), ("multi line", "end")]  # type: ignore[union-attr]

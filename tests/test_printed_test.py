@@ -21,7 +21,7 @@ def test_same_questions_and_option_order_as_the_screen(tmp_path: Path) -> None:
     page = target.read_text(encoding="utf-8")
     paper = draw(deck, 6, "class-7b")  # what the exam screen shows for this seed
     questions, key = page.split('<section class="key">')
-    positions = [questions.index(escape(q.prompt if not q.card.kind == "cloze" else q.card.text.split("{{")[0])) for q in paper.questions]
+    positions = [questions.index(escape(q.prompt if q.card.kind != "cloze" else q.card.text.split("{{")[0])) for q in paper.questions]
     assert positions == sorted(positions)
     for q in paper.questions:
         if isinstance(q.card, (Choice, Multi)):

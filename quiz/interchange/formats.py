@@ -13,6 +13,7 @@ from .harvest import Harvest
 from .text import decode
 
 MAX_BYTES = 256 * 1024 * 1024
+ANKI_LOOK_RE = re.compile(r"<(?:br|div|p|b|i|u|img|span|ul|ol|li)\b|&(?:nbsp|lt|gt|amp);|(?:^|\t)\"", re.IGNORECASE | re.MULTILINE)
 GIFT_RE = re.compile(r"\{\s*(?:[=~#]|T(?:RUE)?\s*[}#]|F(?:ALSE)?\s*[}#]|\})|^\s*::.+?::|^\$CATEGORY:", re.MULTILINE)
 
 
@@ -110,6 +111,8 @@ def recognise(path: Path, name: str, o: Options) -> str:
         return "csv"
     if path.suffix.lower() == ".gift" or GIFT_RE.search(text):
         return "gift"
+    if "\t" in text and ANKI_LOOK_RE.search(text):
+        return "anki-text"  # a header-less Anki export: HTML in its fields, or quoted fields
     if "\t" in text or o.term_separator:
         return "quizlet"
     raise DeckError(

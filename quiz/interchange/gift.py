@@ -85,7 +85,7 @@ def _card(q: Question, h: Harvest) -> Card | None:
     common = _common(q, h)
     if q.kind == "TF":
         feedbacks = [_plain(f, h, q.line) for f in (q.true_feedback, q.false_feedback) if f is not None]
-        explain = "\n".join(x for x in [*feedbacks, common["explain"] or ""] if x) or None
+        explain = "\n".join(x for x in [*feedbacks, str(common["explain"] or "")] if x) or None
         if feedbacks:
             h.warn("true/false feedback is shown as the explanation after either answer", q.line)
         return TrueFalse(**{**common, "explain": explain}, statement=stem, answer=bool(q.truth))  # type: ignore[arg-type]

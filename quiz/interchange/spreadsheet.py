@@ -93,10 +93,11 @@ def read_xlsx(path: Path, name: str) -> Harvest:
     import zipfile
 
     from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
 
     try:
         book = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, InvalidFileException) as exc:
         raise DeckError([Problem(name, 0, 0, f"not a readable .xlsx workbook ({exc})")]) from None
     try:
         sheet = book.worksheets[0]
