@@ -49,7 +49,6 @@ def run(args: argparse.Namespace) -> int:
         return 1
     _summary(imported)
     from quiz.generate.output import write_atomically
-
     from quiz.interchange.build import deck_file_text
 
     try:
@@ -73,12 +72,11 @@ def _check_output(output: Path, inputs: list[Path], *, force: bool) -> None:
                 raise DeckError([Problem(str(output), 0, 0, "is one of the files being imported; write the deck elsewhere")])
         except OSError:
             pass
-    if output.exists() and not force:
-        if not was_imported(output):
-            raise DeckError(
-                [Problem(str(output), 0, 0, "already exists and was not written by `quiz import`; "
-                         "choose another file, or add --force to replace it")]
-            )
+    if output.exists() and not force and not was_imported(output):
+        raise DeckError(
+            [Problem(str(output), 0, 0, "already exists and was not written by `quiz import`; "
+                     "choose another file, or add --force to replace it")]
+        )
 
 
 def _summary(imported: Imported) -> None:
