@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -12,6 +13,7 @@ from quiz.deck.model import Card, Deck
 from quiz.deck.writer import dump
 
 from .harvest import Harvest, slug
+from .text import one_line, tidy
 
 IMPORTED_HEADER = "# Imported by `quiz import"
 
@@ -33,7 +35,7 @@ class Imported:
 def make_deck(harvests: list[Harvest], *, deck_id: str | None = None, title: str | None = None) -> Imported:
     """One deck of every harvest's cards, checked by the loader. DeckError when no card is left."""
     first = harvests[0]
-    title = title or next((h.title for h in harvests if h.title), None) or Path(first.source).stem
+    title = one_line(tidy(title or next((h.title for h in harvests if h.title), None) or "")) or Path(first.source).stem
     deck_id = deck_id or slug(title) or slug(Path(first.source).stem) or "imported"
     skipped = [p for h in harvests for p in h.skipped]
     warnings = [p for h in harvests for p in h.warnings]
@@ -52,27 +54,28 @@ def make_deck(harvests: list[Harvest], *, deck_id: str | None = None, title: str
                 seen[new_id] += 1
                 warnings.append(replace(origin, message=_at(origin, f"the same question again: its id is {new_id}")))
                 card = replace(card, id=new_id)
-            cards.append(card)
+            cards.append(_clean_tags(card))
             where[card.id] = origin
     description = "\n\n".join(h.description for h in harvests if h.description) or None
     deck = Deck(id=deck_id, title=title, cards=tuple(cards), description=description)
     text = dump(deck)
-    try:
-        checked = load_text(text, "<imported>")
-    except DeckError:
-        good: list[Card] = []
-        for card in cards:
-            problem = _refusal(replace(deck, cards=(card,)))
-            if problem is None:
-                good.append(card)
-            else:
-                origin = where[card.id]
-                skipped.append(replace(origin, message=_at(origin, problem)))
-        if not good:
-            raise DeckError(skipped or [Problem(first.source, 0, 0, "no cards could be made")]) from None
-        deck = replace(deck, cards=tuple(good))
-        text = dump(deck)
-        checked = load_text(text, "<imported>")
+    kept = list(cards)
+    while True:
+        try:
+            checked = load_text(text, "<imported>")
+            break
+        except DeckError as error:
+            bad = _cards_refused(text, error)
+            if not bad:  # a problem of the deck itself, not of a card
+                raise DeckError([replace(p, path=first.source) for p in error.problems]) from None
+            for index, message in bad.items():
+                origin = where[kept[index].id]
+                skipped.append(replace(origin, message=_at(origin, message)))
+            kept = [card for i, card in enumerate(kept) if i not in bad]
+            if not kept:
+                raise DeckError(skipped or [Problem(first.source, 0, 0, "no cards could be made")]) from None
+            deck = replace(deck, cards=tuple(kept))
+            text = dump(deck)
     if not checked.cards:
         raise DeckError([Problem(first.source, 0, 0, "no cards could be made")])
     return Imported(checked, text, harvests, skipped, warnings)
@@ -82,13 +85,22 @@ def _at(origin: Problem, message: str) -> str:
     return f"{origin.message}: {message}" if origin.message else message
 
 
-def _refusal(deck: Deck) -> str | None:
-    """What the loader says about a one-card deck, without the YAML place (None: it loads)."""
-    try:
-        load_text(dump(deck), "<card>")
-    except DeckError as error:
-        return "; ".join(p.message for p in error.problems)
-    return None
+def _clean_tags(card: Card) -> Card:
+    tags = tuple(dict.fromkeys(t for t in (one_line(tidy(tag)) for tag in card.tags) if t))
+    return card if tags == card.tags else replace(card, tags=tags)
+
+
+def _cards_refused(text: str, error: DeckError) -> dict[int, str]:
+    """Which cards (by position) the loader refused, and why: each card of the written YAML starts
+    with a `- id:` line, and a problem's line falls inside its card. Empty when a problem is not a card's."""
+    starts = [number for number, line in enumerate(text.split("\n"), 1) if line.startswith("- id: ")]
+    bad: dict[int, str] = {}
+    for problem in error.problems:
+        index = bisect.bisect_right(starts, problem.line) - 1
+        if index < 0:
+            return {}
+        bad[index] = f"{bad[index]}; {problem.message}" if index in bad else problem.message
+    return bad
 
 
 def deck_file_text(imported: Imported, sources: list[str]) -> str:
