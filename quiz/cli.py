@@ -24,6 +24,7 @@ COMMANDS: dict[str, str] = {
     "results": "export exam and practice results for the teacher (one file per profile)",
     "report": "report on a class's results files: scores, item analysis, practice",
     "generate": "generate a deck from an article's facts file",
+    "lint": "warn about cards that are valid but weak: give-aways, odd options, answers that grade badly",
     "import": "make a deck from Anki, Quizlet, Moodle GIFT or spreadsheet files",
     "export": "write a deck for Moodle (GIFT), Anki (.apkg), a spreadsheet (CSV) or print (HTML)",
 }
