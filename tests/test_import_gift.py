@@ -168,3 +168,13 @@ def test_an_unclosed_brace_names_its_line() -> None:
     with pytest.raises(DeckError) as caught:
         read("Fine?{T}\n\nBroken?{=a ~b\n")
     assert str(caught.value) == "quiz.gift:3:8: the answers opened with '{' here are never closed with '}'"
+
+
+def test_a_repeated_question_gets_its_own_id_named_at_its_line() -> None:
+    imported = make_deck([read("Same?{T}\n\nSame?{F}\n\nSame?{T}\n")])
+    ids = [card.id for card in imported.deck.cards]
+    assert ids[1:] == [f"{ids[0]}-2", f"{ids[0]}-3"]
+    assert [(p.line, p.message) for p in imported.warnings] == [
+        (3, f"the id {ids[0]} is taken by an earlier card; this one is {ids[0]}-2"),
+        (5, f"the id {ids[0]} is taken by an earlier card; this one is {ids[0]}-3"),
+    ]

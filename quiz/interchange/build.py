@@ -43,8 +43,7 @@ def make_deck(harvests: list[Harvest], *, deck_id: str | None = None, title: str
     where: dict[str, Problem] = {}
     seen: Counter[str] = Counter()
     for harvest in harvests:
-        for card in harvest.cards:
-            origin = harvest.where.get(card.id, Problem(harvest.source, 0, 0, ""))
+        for card, origin in zip(harvest.cards, harvest.places, strict=True):
             seen[card.id] += 1
             if seen[card.id] > 1:
                 new_id = f"{card.id}-{seen[card.id]}"
@@ -52,7 +51,8 @@ def make_deck(harvests: list[Harvest], *, deck_id: str | None = None, title: str
                     seen[card.id] += 1
                     new_id = f"{card.id}-{seen[card.id]}"
                 seen[new_id] += 1
-                warnings.append(replace(origin, message=_at(origin, f"the same question again: its id is {new_id}")))
+                message = f"the id {card.id} is taken by an earlier card; this one is {new_id}"
+                warnings.append(replace(origin, message=_at(origin, message)))
                 card = replace(card, id=new_id)
             cards.append(_clean_tags(card))
             where[card.id] = origin
@@ -78,7 +78,7 @@ def make_deck(harvests: list[Harvest], *, deck_id: str | None = None, title: str
             text = dump(deck)
     if not checked.cards:
         raise DeckError([Problem(first.source, 0, 0, "no cards could be made")])
-    return Imported(checked, text, harvests, skipped, warnings)
+    return Imported(checked, text, harvests, sorted(skipped), sorted(warnings))
 
 
 def _at(origin: Problem, message: str) -> str:

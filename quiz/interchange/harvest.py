@@ -13,19 +13,19 @@ from quiz.deck.model import Card
 
 @dataclass
 class Harvest:
-    """Cards read from one file, in file order; `where` maps a card id to its place in the source."""
+    """Cards read from one file, in file order; `places[i]` is where `cards[i]` stands in the source."""
 
     source: str
     title: str | None = None
     description: str | None = None
     cards: list[Card] = field(default_factory=list)
-    where: dict[str, Problem] = field(default_factory=dict)
+    places: list[Problem] = field(default_factory=list)
     skipped: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
 
     def add(self, card: Card, line: int = 0, note: str | None = None) -> None:
         self.cards.append(card)
-        self.where[card.id] = self.place(line, note, "")
+        self.places.append(self.place(line, note, ""))
 
     def skip(self, message: str, line: int = 0, note: str | None = None) -> None:
         self.skipped.append(self.place(line, note, message))
