@@ -32,6 +32,16 @@ TEXTS: dict[str, str] = {
     "Learner": "Profil",
     "Test": "Test",
     "Class report": "Klassenbericht",
+    "Import": "Importieren",
+    "import a deck from a file (Anki, Quizlet, GIFT, CSV)": "einen Stapel aus einer Datei importieren (Anki, Quizlet, GIFT, CSV)",
+    "Import a deck": "Stapel importieren",
+    "Type the path of an Anki package or text export, a Quizlet export, a Moodle GIFT file "
+    "or a spreadsheet (CSV, TSV, .xlsx), then Enter.": "Gib den Pfad einer Anki-Datei (Paket oder Textexport), "
+    "eines Quizlet-Exports, einer Moodle-GIFT-Datei oder einer Tabelle (CSV, TSV, .xlsx) ein, dann Enter.",
+    "path of the file": "Pfad der Datei",
+    "Importing…": "Wird importiert …",
+    "Imported “{title}”: {cards}.": "Importiert: „{title}“, {cards}.",
+    "{count} skipped.": "{count} übersprungen.",
     "Deck": "Stapel",
     "New": "Neu",
     "Due": "Fällig",
