@@ -43,7 +43,7 @@ def test_tour_deck_fields_are_read() -> None:
     assert dealer.quote == "Trump bezeichnete ihn als Drogendealer"
     motto = deck.card("motto")
     assert isinstance(motto, Choice) and motto.answer == "Make Americas Great Again"
-    assert [o.text for o in motto.distractors] == ["Make America Great Again", "Make Colombia Great Again"]
+    assert [o.text for o in motto.distractors] == ["Make Latin America Great Again", "Make Colombia Great Again", "Keep America Great"]
     plan = deck.card("plan-colombia-year")
     assert isinstance(plan, Number) and plan.range == NumberRange(2000, 2015) and plan.answer is None
     cloze = deck.card("mayor-years")
