@@ -101,7 +101,7 @@ def forged(path: Path, edit: object) -> None:
     path.write_text(body + "\n" + results.canonical(trailer) + "\n", encoding="utf-8")
 
 
-@settings(max_examples=200, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=st.text(max_size=12), where=st.sampled_from(["prompt", "given", "option", "key"]))
 def test_a_control_character_anywhere_is_refused_and_anything_else_reads(tmp_path: Path, text: str, where: str) -> None:
     path = results.write(sample(), tmp_path)

@@ -11,12 +11,12 @@ from hypothesis import HealthCheck, given, settings
 from recording import paths_passed
 from test_deck_properties import decks
 
-from quiz.deck import cache, loader
+from quiz.deck import cache, compiled, loader
 from quiz.deck.compiled import CompiledCards
 from quiz.deck.errors import DeckError
 from quiz.deck.model import Deck
 from quiz.deck.writer import dump
-from quiz.engine.keys import CompiledIndex, deck_index
+from quiz.engine.keys import CompiledIndex, Side, deck_index, sibling_group
 from quiz.paths import bundled_decks_dir
 
 TOUR = bundled_decks_dir() / "tour.en.yaml"
@@ -256,9 +256,19 @@ def test_a_cached_decks_index_is_the_index_of_the_deck_in_memory(tmp_path: Path,
     assert lazy.get("no-such-card") is None
 
 
-def test_a_cached_decks_index_finds_many_keys_at_once(tmp_path: Path, cache_folder: Path) -> None:
+def test_a_cached_decks_index_finds_many_sides_at_once_without_reading_their_cards(
+    tmp_path: Path, cache_folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = copy_of_tour(tmp_path / "decks")
     memory = deck_index(cache.read_deck(path))
     lazy = deck_index(cache.read_deck(path))
     asked = [*reversed(memory.keys), "no-such-card", memory.keys[0]]
-    assert lazy.get_many(asked) == memory.get_many(asked) == {key: memory.get(key) for key in memory.keys}
+    monkeypatch.setattr(compiled.pickle, "loads", None)  # no card is unpickled
+    found = lazy.sides_of(asked)
+    assert found == memory.sides_of(asked)
+    assert found == {
+        key: Side(key, entry.position, entry.card.id, entry.card.fact)
+        for key in memory.keys
+        if (entry := memory.get(key)) is not None
+    }
+    assert {side.group for side in found.values()} == {sibling_group(entry.card) for entry in map(memory.entry, range(len(memory)))}

@@ -413,3 +413,46 @@ def test_nothing_left_and_no_new_cards_points_to_the_earliest_review(store: Stor
     later = StudySession(store, "Ana", [deck], clock=clock, fuzz=False)
     assert later.current is None
     assert later.summary().next_due == store.next_due("Ana", deck)
+
+
+def test_a_deck_from_the_compiled_cache_is_studied_as_the_deck_in_memory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same questions in the same order, the same schedule, over days, with reversed sides and siblings."""
+    from quiz.deck import cache
+    from quiz.deck.compiled import CompiledCards
+    from quiz.deck.writer import dump
+
+    cards = [TypedAnswer(id=f"q{i}", question=f"Q{i}?", answer=f"a{i}", fact=f"f{i // 3}" if i % 2 else None) for i in range(40)]
+    cards += [Flashcard(id=f"fl{i}", front=f"front {i}", back=f"back {i}", reverse=True) for i in range(10)]
+    deck = Deck(id="mixed", title="Mixed", cards=tuple(cards), settings=Settings(new_per_day=12, reviews_per_day=30))
+    path = tmp_path / "mixed.yaml"
+    path.write_text(dump(deck), encoding="utf-8")
+    monkeypatch.setenv(cache.ENV_VAR, str(tmp_path / "cache"))
+    cache.read_deck(path)
+    compiled = cache.read_deck(path)
+    assert isinstance(compiled.cards, CompiledCards)
+
+    def study(deck: Deck, folder: Path) -> list[tuple[str, str]]:
+        clock = Clock()
+        asked = []
+        with Store.open(folder) as store:
+            for _day in range(4):
+                session = StudySession(store, "Ana", [deck], clock=clock, seed=3, fuzz=False)
+                for n in range(40):
+                    if session.current is None:
+                        break
+                    asked.append((session.current.key, session.current.prompt))
+                    clock.tick(seconds=5)
+                    if isinstance(session.current.card, Flashcard):
+                        session.rate(Rating.GOOD if n % 3 else Rating.AGAIN, duration=5)
+                    else:
+                        session.submit(session.current.card.answer if n % 3 else "no", duration=5)
+                if session.undo():
+                    asked.append(("undone", session.current.key if session.current else ""))
+                clock.tick(days=1)
+        return asked
+
+    in_memory = study(deck, tmp_path / "memory")
+    assert len(in_memory) > 60
+    assert study(compiled, tmp_path / "compiled") == in_memory

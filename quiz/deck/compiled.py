@@ -31,7 +31,7 @@ from typing import Any, overload
 from .model import Card, Deck
 from .sides import sides, signature
 
-FORMAT = 1
+FORMAT = 2
 _CHUNK = 1000
 """Rows read per query when a whole deck is walked."""
 _BATCH = 500
@@ -39,7 +39,7 @@ _BATCH = 500
 
 _SCHEMA = """
 CREATE TABLE meta (name TEXT PRIMARY KEY, value BLOB NOT NULL) WITHOUT ROWID;
-CREATE TABLE cards (position INTEGER PRIMARY KEY, card BLOB NOT NULL);
+CREATE TABLE cards (position INTEGER PRIMARY KEY, id TEXT NOT NULL, fact TEXT, card BLOB NOT NULL);
 CREATE TABLE sides (position INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, card INTEGER NOT NULL);
 """
 
@@ -56,8 +56,11 @@ def write(target: Path, deck: Deck) -> None:
         conn.executescript(_SCHEMA)
         conn.execute("BEGIN")
         conn.executemany(
-            "INSERT INTO cards (position, card) VALUES (?, ?)",
-            ((position, pickle.dumps(card, pickle.HIGHEST_PROTOCOL)) for position, card in enumerate(cards)),
+            "INSERT INTO cards (position, id, fact, card) VALUES (?, ?, ?, ?)",
+            (
+                (position, card.id, card.fact, pickle.dumps(card, pickle.HIGHEST_PROTOCOL))
+                for position, card in enumerate(cards)
+            ),
         )
         conn.executemany(
             "INSERT INTO sides (position, key, card) VALUES (?, ?, ?)",
@@ -180,21 +183,23 @@ class CompiledCards(Sequence[Card]):
         [(key, card)] = self._rows("SELECT key, card FROM sides WHERE position = ?", (position,))
         return key, self[card]
 
-    def sides_of(self, keys: Sequence[str]) -> dict[str, tuple[int, Card]]:
-        """Position and card of each of these schedule keys the deck has, read in a few queries."""
-        found: dict[str, tuple[int, int]] = {}
+    def sides_of(self, keys: Sequence[str]) -> dict[str, tuple[int, str, str | None]]:
+        """For each of these schedule keys the deck has: its position, and its card's id and fact.
+
+        Read in a few queries, and no card is unpickled: a queue of thousands
+        of due cards needs their cards one at a time, as they are asked.
+        """
+        found: dict[str, tuple[int, str, str | None]] = {}
         for start in range(0, len(keys), _BATCH):
             batch = tuple(keys[start : start + _BATCH])
             marks = ",".join("?" * len(batch))
-            for key, position, card in self._rows(f"SELECT key, position, card FROM sides WHERE key IN ({marks})", batch):
-                found[key] = (position, card)
-        missing = tuple({card for _, card in found.values() if card not in self._loaded})
-        for start in range(0, len(missing), _BATCH):
-            batch = missing[start : start + _BATCH]
-            marks = ",".join("?" * len(batch))
-            for position, blob in self._rows(f"SELECT position, card FROM cards WHERE position IN ({marks})", batch):
-                self._loaded.setdefault(position, pickle.loads(blob))
-        return {key: (position, self[card]) for key, (position, card) in found.items()}
+            sql = (
+                "SELECT sides.key, sides.position, cards.id, cards.fact FROM sides "
+                f"JOIN cards ON cards.position = sides.card WHERE sides.key IN ({marks})"
+            )
+            for key, position, card_id, fact in self._rows(sql, batch):
+                found[key] = (position, card_id, fact)
+        return found
 
     def side_keys(self, start: int, stop: int) -> list[str]:
         """The schedule keys from position `start` up to `stop`, in order."""

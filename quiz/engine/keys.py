@@ -34,6 +34,19 @@ class Entry(NamedTuple):
     position: int  # in the deck's keys
 
 
+class Side(NamedTuple):
+    """An askable side as a queue first needs it: where it is and who its siblings are, its card read when asked."""
+
+    key: str
+    position: int  # in the deck's keys
+    card_id: str
+    fact: str | None
+
+    @property
+    def group(self) -> str:
+        return _group(self.card_id, self.fact)
+
+
 class DeckIndex(Protocol):
     """A deck's askable sides in deck order; `signature` changes whenever the keys do."""
 
@@ -46,8 +59,8 @@ class DeckIndex(Protocol):
     def __len__(self) -> int: ...
     def entry(self, position: int) -> Entry: ...
     def get(self, key: str) -> Entry | None: ...
-    def get_many(self, keys: Sequence[str]) -> dict[str, Entry]:
-        """The entries of those of `keys` the deck has."""
+    def sides_of(self, keys: Sequence[str]) -> dict[str, Side]:
+        """The sides of those of `keys` the deck has, their cards not yet read."""
         ...
 
 
@@ -76,8 +89,14 @@ class MemoryIndex:
         position = self.positions.get(key)
         return None if position is None else self.entry(position)
 
-    def get_many(self, keys: Sequence[str]) -> dict[str, Entry]:
-        return {key: entry for key in keys if (entry := self.get(key)) is not None}
+    def sides_of(self, keys: Sequence[str]) -> dict[str, Side]:
+        found = {}
+        for key in keys:
+            position = self.positions.get(key)
+            if position is not None:
+                card = self.cards[position]
+                found[key] = Side(key, position, card.id, card.fact)
+        return found
 
 
 class _CompiledKeys(Sequence[str]):
@@ -131,10 +150,8 @@ class CompiledIndex:
         position = self._cards.side_position(key)
         return None if position is None else self.entry(position)
 
-    def get_many(self, keys: Sequence[str]) -> dict[str, Entry]:
-        return {
-            key: Entry(key, card, key != card.id, position) for key, (position, card) in self._cards.sides_of(keys).items()
-        }
+    def sides_of(self, keys: Sequence[str]) -> dict[str, Side]:
+        return {key: Side(key, *found) for key, found in self._cards.sides_of(keys).items()}
 
 
 _cache: dict[int, tuple[Deck, DeckIndex]] = {}
@@ -142,7 +159,11 @@ _cache: dict[int, tuple[Deck, DeckIndex]] = {}
 
 def sibling_group(card: Card) -> str:
     """Cards with the same group are not shown on the same day."""
-    return f"fact:{card.fact}" if card.fact else f"card:{card.id}"
+    return _group(card.id, card.fact)
+
+
+def _group(card_id: str, fact: str | None) -> str:
+    return f"fact:{fact}" if fact else f"card:{card_id}"
 
 
 def deck_index(deck: Deck) -> DeckIndex:

@@ -38,7 +38,7 @@ from quiz.store.database import Answer, Store
 from quiz.store.options import load_options
 
 from .clock import local_day_start, next_local_day_start, require_utc, utc_now
-from .keys import DeckIndex, Entry, deck_index, sibling_group
+from .keys import DeckIndex, Entry, Side, deck_index, sibling_group
 from .options import LearnerOptions
 from .presentation import REVERSE_SUFFIX, Presented, present
 from .rating import Rating, auto_rating
@@ -86,14 +86,19 @@ class Preview(NamedTuple):
     dues: dict[Rating, dt.datetime]
 
 
-class _Item(NamedTuple):
-    """One askable side of a card in the queue."""
+class _Item:
+    """One askable side of a card in the queue; its card is read when first needed (a big deck's queue holds thousands)."""
 
-    deck: Deck
-    card: Card
-    reverse: bool
-    key: str
-    group: tuple[str, str]
+    __slots__ = ("deck", "key", "reverse", "group", "position", "_card")
+
+    def __init__(self, deck: Deck, key: str, reverse: bool, group: tuple[str, str], position: int, card: Card | None):
+        self.deck, self.key, self.reverse, self.group, self.position, self._card = deck, key, reverse, group, position, card
+
+    @property
+    def card(self) -> Card:
+        if self._card is None:
+            self._card = deck_index(self.deck).entry(self.position).card
+        return self._card
 
 
 class _Pending(NamedTuple):
@@ -123,7 +128,11 @@ def _first_missing(keys: Sequence[str], known: set[str]) -> int:
 
 
 def _item(deck: Deck, entry: Entry) -> _Item:
-    return _Item(deck, entry.card, entry.reverse, entry.key, (deck.id, sibling_group(entry.card)))
+    return _Item(deck, entry.key, entry.reverse, (deck.id, sibling_group(entry.card)), entry.position, entry.card)
+
+
+def _side_item(deck: Deck, side: Side) -> _Item:
+    return _Item(deck, side.key, side.key != side.card_id, (deck.id, side.group), side.position, None)
 
 
 class StudySession:
@@ -191,10 +200,11 @@ class StudySession:
             index = deck_index(deck)
             today = self._store.day_activity(self._profile, deck.id, day_start)
             taken: dict[tuple[str, str], str] = {}  # sibling group -> the one key that may be asked today
+            answered = index.sides_of([*today.keys, *(key.removesuffix(REVERSE_SUFFIX) for key in today.keys)])
             for key in today.keys:
                 # a side answered today blocks its siblings even if the deck no longer asks it reversed
-                if (entry := index.get(key) or index.get(key.removesuffix(REVERSE_SUFFIX))) is not None:
-                    taken.setdefault((deck.id, sibling_group(entry.card)), key)
+                if (side := answered.get(key) or answered.get(key.removesuffix(REVERSE_SUFFIX))) is not None:
+                    taken.setdefault((deck.id, side.group), key)
 
             def allowed(item: _Item) -> bool:
                 return taken.setdefault(item.group, item.key) == item.key
@@ -227,12 +237,12 @@ class StudySession:
         while room is None or len(out) < room:
             limit = -1 if room is None else room - len(out) + _SLACK
             rows = self._store.due(self._profile, deck.id, before, states=states, limit=limit, offset=offset)
-            entries = index.get_many([key for key, _ in rows])
+            sides = index.sides_of([key for key, _ in rows])
             for key, due in rows:
-                entry = entries.get(key)
-                if entry is None:
+                side = sides.get(key)
+                if side is None:
                     continue  # removed from the deck: history kept, not asked
-                item = _item(deck, entry)
+                item = _side_item(deck, side)
                 if allowed(item):
                     out.append((item, due))
                     if len(out) == room:
