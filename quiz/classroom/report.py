@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..shown import shown
 from . import results as results_files
 from .itemstats import item_statistics, wrong_answer_counts
 from .records import ExamRecord
@@ -255,7 +256,7 @@ def build(students: Iterable[StudentResults], errors: Iterable[ResultsError] = (
     notes.extend(_version_notes(tests))
     titles = {exam.deck_id: exam.deck_title for _, student in named for exam in student.exams}
     practice, shared = _practice(named, titles)
-    return ClassReport(tuple(tests), tuple(practice), tuple(shared), tuple(notes), tuple(errors), len(named))
+    return ClassReport(tuple(tests), tuple(practice), tuple(shared), tuple(shown(n) for n in notes), tuple(errors), len(named))
 
 
 def build_from_paths(paths: Iterable[Path]) -> ClassReport:

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from quiz.deck.format import CONTROL_RE
+from quiz.shown import shown
 
 from .records import ExamItem, ExamRecord, PracticeRecord
 
@@ -37,7 +38,7 @@ class ResultsError(Exception):
         self.line = line
         self.reason = message
         where = f"{path}:{line}" if line is not None else path
-        super().__init__(f"{where}: {message}")
+        super().__init__(shown(f"{where}: {message}"))
 
 
 @dataclass(frozen=True)
