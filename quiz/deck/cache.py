@@ -61,10 +61,12 @@ def read_deck(path: str | os.PathLike[str]) -> Deck:
     Raises what `load_deck` raises (a `DeckError` for a bad or missing file);
     problems are never cached, so a broken deck is reported in full every time.
     """
+    from ..readfile import Unreadable, read_limited
+
     path = Path(path)
     try:
-        data = path.read_bytes() if path.stat().st_size <= MAX_BYTES else None
-    except OSError:
+        data = read_limited(path, MAX_BYTES)  # a pipe or a device is refused, never waited on
+    except Unreadable:
         data = None  # the loader says why, in the words it uses for every deck problem
     folder = cache_dir()
     entry = None if data is None else _entry(folder, data)
@@ -74,7 +76,7 @@ def read_deck(path: str | os.PathLike[str]) -> Deck:
             return cached if cached.path == path else replace(cached, path=path)
     from .loader import load_deck
 
-    deck = load_deck(path)
+    deck = load_deck(path, data)
     if entry is not None:
         _keep(folder, entry, deck)
     return deck
