@@ -72,7 +72,7 @@ class _Reader(Reader):
         required = tuple(required)
         allowed = None if optional is None else (*required, *optional)
         out: dict[str, tuple[Node, Node]] = {}
-        for key_node, value_node in merged_pairs(node, self.merge_memo):
+        for key_node, value_node in merged_pairs(node, self.merge_memo, self.problem):
             if not isinstance(key_node, ScalarNode):
                 self.problem(key_node, f"keys in {what} must be plain words, not {describe(key_node)}")
                 continue
