@@ -189,7 +189,7 @@ def decks(draw: st.DrawFn) -> Deck:
             title=text,
             cards=st.just(cards),
             version=text,
-            language=st.none() | st.from_regex(LANGUAGE_RE, fullmatch=True),
+            language=st.none() | st.from_regex(LANGUAGE_RE, fullmatch=True).filter(lambda code: len(code) <= 35),
             description=st.none() | text,
             author=st.none() | text,
             source=st.none()

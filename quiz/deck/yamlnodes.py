@@ -142,7 +142,7 @@ def describe(node: Node) -> str:
     try:
         value = scalar_value(node)  # type: ignore[arg-type]
     except BadScalar:
-        return short(node.value)
+        return short(node.value) if node.value else f"an empty {show_tag(node.tag)}"
     if isinstance(value, bool):
         return f"{node.value} (true/false)"
     if isinstance(value, (int, float)):
