@@ -167,9 +167,11 @@ class QuizApp(App[None]):
     ) -> None:
         """Every toast is shown literally: its text often carries a path or a value from a file.
 
-        Markup is off unless a caller asks for it, and control characters are escaped.
+        Markup is never parsed (screens and widgets pass `markup=True` by default; it is
+        ignored), and control characters are escaped.
         """
-        super().notify(shown(message, lines=True), title=shown(title), severity=severity, timeout=timeout, markup=markup)
+        del markup
+        super().notify(shown(message, lines=True), title=shown(title), severity=severity, timeout=timeout, markup=False)
 
     def fail(self, message: str) -> None:
         self.error = shown(message, lines=True)
