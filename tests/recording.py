@@ -10,13 +10,13 @@ import pytest
 
 
 def paths_passed(monkeypatch: pytest.MonkeyPatch, module: ModuleType, name: str) -> list[Path]:
-    """Wrap `module.name(path)`: the list fills with each path it is called with."""
+    """Wrap `module.name(path, ...)`: the list fills with each path it is called with."""
     seen: list[Path] = []
     real = getattr(module, name)
 
-    def recording(path: Any) -> Any:
+    def recording(path: Any, *args: Any) -> Any:
         seen.append(Path(path))
-        return real(path)
+        return real(path, *args)
 
     monkeypatch.setattr(module, name, recording)
     return seen

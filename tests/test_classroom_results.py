@@ -116,7 +116,7 @@ def test_a_control_character_anywhere_is_refused_and_anything_else_reads(tmp_pat
             item[where] = text
 
     forged(path, edit)
-    if re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f]", text):
+    if re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b\u200e\u200f\u202a-\u202e\u2060-\u2069\ufeff]", text):
         with pytest.raises(results.ResultsError, match="control characters"):
             results.read(path)
     else:

@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from quiz.deck.errors import DeckError
-from quiz.deck.format import CARD_FIELD_NAMES, CONTROL_RE, ID_RE, LANGUAGE_RE
+from quiz.deck.format import CARD_FIELD_NAMES, CONTROL_RE, ID_RE, INVISIBLE_RE, LANGUAGE_RE, MAX_NUMBER
 from quiz.deck.loader import load_deck, load_text
 from quiz.deck.model import (
     KINDS,
@@ -41,11 +41,11 @@ from quiz.deck.writer import deck_data, dump
 VALIDATOR = jsonschema.Draft202012Validator(build_schema())
 SLOW = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
-_chars = st.characters(blacklist_categories=("Cs",)).filter(lambda c: not CONTROL_RE.match(c))
+_chars = st.characters(blacklist_categories=("Cs",)).filter(lambda c: not CONTROL_RE.match(c) and not INVISIBLE_RE.match(c))
 text = st.text(_chars, min_size=1, max_size=30).map(str.strip).filter(bool)
 texts = st.lists(text, max_size=3).map(tuple)
 ident = st.text("abcXYZ019-_.", min_size=1, max_size=12).filter(ID_RE.fullmatch)
-numbers = st.one_of(st.integers(-(10**12), 10**12), st.floats(allow_nan=False, allow_infinity=False, width=64))
+numbers = st.one_of(st.integers(-(10**12), 10**12), st.floats(-MAX_NUMBER, MAX_NUMBER, width=64))
 
 
 def unique_texts(min_size: int, max_size: int) -> st.SearchStrategy[tuple[str, ...]]:
@@ -189,7 +189,7 @@ def decks(draw: st.DrawFn) -> Deck:
             title=text,
             cards=st.just(cards),
             version=text,
-            language=st.none() | st.from_regex(LANGUAGE_RE, fullmatch=True),
+            language=st.none() | st.from_regex(LANGUAGE_RE, fullmatch=True).filter(lambda code: len(code) <= 35),
             description=st.none() | text,
             author=st.none() | text,
             source=st.none()

@@ -12,10 +12,7 @@ from typing import Any
 
 import pytest
 
-from quiz.deck.model import DEFAULT_SETTINGS
-from quiz.engine.rating import Rating
-from quiz.engine.scheduler import new_state, review
-from quiz.store import Answer, Store, StoreError
+from quiz.store import Store, StoreError
 from quiz.store.database import DB_NAME
 
 NOW = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)
@@ -77,10 +74,22 @@ def test_sqlite_unable_to_open_or_write_is_reported_as_a_read_only_folder(
     with pytest.raises(StoreError) as caught:
         Store.open(tmp_path / "fresh")  # no database yet: SQLite cannot create one
     assert str(caught.value) == expected.format(tmp_path / "fresh")
-    with Store.open(existing) as store:  # readable, but an answer cannot be written
-        after = review(new_state(NOW), Rating.GOOD, NOW, DEFAULT_SETTINGS)
-        answer = Answer("ana", "geo", "a", NOW, "x", True, 1.0, 3, None, 2.0, False, new_state(NOW), after)
-        with pytest.raises(StoreError) as caught:
-            store.record(answer)
+    with pytest.raises(StoreError) as caught:  # readable, but nothing can be written: found at once, not at the first answer
+        Store.open(existing)
     assert str(caught.value) == expected.format(existing)
     assert (existing / DB_NAME).exists()
+
+
+def test_a_read_only_database_file_is_found_when_opened_and_blamed_not_its_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    Store.open(tmp_path).close()
+    (tmp_path / DB_NAME).chmod(0o444)
+    read_only_sqlite(monkeypatch)  # what SQLite does with a read-only file (also for root, who may write anyway)
+    with pytest.raises(StoreError) as caught:
+        Store.open(tmp_path)
+    assert str(caught.value) == (
+        f"{tmp_path / DB_NAME}: the progress database is read-only, so no answer could be saved; "
+        "make the file writable, or use another --data-dir."
+    )
+

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..shown import shown
 from . import results as results_files
 from .itemstats import item_statistics, wrong_answer_counts
 from .records import ExamRecord
@@ -228,23 +229,69 @@ def _named(students: Iterable[StudentResults], notes: list[str]) -> list[tuple[s
     return [(name(s), s) for s in latest.values()]
 
 
+def _odd_papers(named: Sequence[tuple[str, StudentResults]]) -> dict[int, str]:
+    """Students (by id) whose paper cannot be the test the others sat, with the reason.
+
+    The same deck version and seed give everyone the same questions; a lone paper with
+    another question count beside one that at least two others agree on (11 questions
+    where the class had 8) was set apart or edited and re-signed. Its file is named,
+    not silently reported.
+    """
+    counts: dict[tuple[str, str, str], dict[int, list[tuple[str, StudentResults]]]] = defaultdict(lambda: defaultdict(list))
+    for name, student in named:
+        for exam in student.exams:
+            counts[(exam.deck_id, exam.deck_version, exam.seed)][len(exam.items)].append((name, student))
+    odd: dict[int, str] = {}
+    for (deck_id, version, seed), by_count in counts.items():
+        ranked = sorted(by_count.items(), key=lambda kv: -len(kv[1]))
+        usual, agree = ranked[0][0], len(ranked[0][1])
+        if len(ranked) < 2 or agree < 2 or len(ranked[1][1]) == agree:
+            continue
+        for count, sitters in ranked[1:]:
+            if len(sitters) == 1:
+                _, student = sitters[0]
+                odd[id(student)] = (
+                    f"has a test ({deck_id} version {version}, seed {seed}) of {count} questions where {agree} others' "
+                    f"has {usual}: the same deck version and seed give everyone the same questions "
+                    "(if it was set that way, report this file on its own)"
+                )
+    return odd
+
+
 def build(students: Iterable[StudentResults], errors: Iterable[ResultsError] = ()) -> ClassReport:
     """The report over the students' verified results."""
     notes: list[str] = []
+    errors = list(errors)
     named = _named(students, notes)
+    odd = _odd_papers(named)
+    errors.extend(ResultsError(str(s.path or s.profile), odd[id(s)]) for _, s in named if id(s) in odd)
+    named = [(name, s) for name, s in named if id(s) not in odd]
     groups: dict[TestKey, dict[str, ExamRecord]] = defaultdict(dict)
     retakes: dict[TestKey, int] = defaultdict(int)
-    counted: dict[str, tuple[str, StudentResults]] = {}  # exam id -> who it was counted for
+    counted: dict[str, tuple[str, StudentResults, ExamRecord]] = {}  # exam id -> who it was counted for
+    conflicting: set[str] = set()
     for name, student in sorted(named, key=lambda ns: (ns[0].casefold(), ns[0])):  # whatever order the files came in
         for exam in sorted(student.exams, key=lambda e: e.started_at):
-            if exam.exam_id in counted:  # one sitting in two files (a copy under another name): counted once
-                first, where = counted[exam.exam_id]
-                notes.append(
-                    f"the same test ({exam.deck_id}, seed {exam.seed}) is in the files of {first} ({where.path}) "
-                    f"and {name} ({student.path}): counted once, for {first}"
-                )
+            if exam.exam_id in counted:  # one sitting in two files (a copy under another name)
+                first, where, copy = counted[exam.exam_id]
+                if copy != exam:  # neither copy is preferred: which one is genuine is for the teacher to find out
+                    conflicting.add(exam.exam_id)
+                    notes.append(
+                        f"the same test sitting ({exam.deck_id}, seed {exam.seed}) is in the files of {first} "
+                        f"({where.path}) and {name} ({student.path}) with different answers or times: "
+                        "counted for neither; check which file is genuine"
+                    )
+                else:
+                    notes.append(
+                        f"the same test ({exam.deck_id}, seed {exam.seed}) is in the files of {first} ({where.path}) "
+                        f"and {name} ({student.path}): counted once, for {first}"
+                    )
                 continue
-            counted[exam.exam_id] = (name, student)
+            counted[exam.exam_id] = (name, student, exam)
+    for name, student in sorted(named, key=lambda ns: (ns[0].casefold(), ns[0])):
+        for exam in sorted(student.exams, key=lambda e: e.started_at):
+            if exam.exam_id in conflicting or counted[exam.exam_id][1] is not student:
+                continue
             key = _key(exam)
             if name in groups[key]:
                 retakes[key] += 1
@@ -255,14 +302,15 @@ def build(students: Iterable[StudentResults], errors: Iterable[ResultsError] = (
     notes.extend(_version_notes(tests))
     titles = {exam.deck_id: exam.deck_title for _, student in named for exam in student.exams}
     practice, shared = _practice(named, titles)
-    return ClassReport(tuple(tests), tuple(practice), tuple(shared), tuple(notes), tuple(errors), len(named))
+    return ClassReport(tuple(tests), tuple(practice), tuple(shared), tuple(shown(n) for n in notes), tuple(errors), len(named))
 
 
 def build_from_paths(paths: Iterable[Path]) -> ClassReport:
     """Read every results file under `paths`; a bad file is named in `errors`, the rest still reported."""
     good: list[StudentResults] = []
-    errors: list[ResultsError] = []
-    files = results_files.find(paths)
+    skipped: list[tuple[Path, str]] = []
+    files = results_files.find(paths, skipped)
+    errors = [ResultsError(str(folder), reason) for folder, reason in skipped]
     for path in files:
         try:
             good.append(results_files.read(path))

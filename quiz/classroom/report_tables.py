@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..shown import csv_cell, shown
 from .report import ClassReport, TestReport
 
 
@@ -63,13 +64,13 @@ class Table:
         return "".join(c.align for c in self.columns)
 
     def shown(self) -> list[tuple[str, ...]]:
-        """The rows as text for a reader."""
-        return [tuple(c.show(v) for c, v in zip(self.columns, row)) for row in self.rows]
+        """The rows as text for a reader, outside text escaped (see `quiz.shown`)."""
+        return [tuple(shown(c.show(v)) for c, v in zip(self.columns, row)) for row in self.rows]
 
 
 def exam_heading(test: TestReport) -> str:
     n = len(test.students)
-    return f"{test.deck_title} (deck {test.deck_id} version {test.deck_version}, seed {test.seed}), {n} student{'s' if n != 1 else ''}"
+    return shown(f"{test.deck_title} (deck {test.deck_id} version {test.deck_version}, seed {test.seed}), {n} student{'s' if n != 1 else ''}")
 
 
 def _student_table(test: TestReport) -> Table:
@@ -131,7 +132,7 @@ def tables(report: ClassReport) -> list[Table]:
 
 
 def _clip(text: str, width: int) -> str:
-    text = " ".join(text.split())
+    text = shown(" ".join(text.split()))
     return text if len(text) <= width else text[: width - 3] + "..."
 
 
@@ -161,10 +162,10 @@ def format_text(report: ClassReport) -> str:
     parts.extend(format_table(t) for t in tables(report))
     if not report.tests and not report.practice:
         parts.append("No exam or practice results to report.")
-    return "\n\n".join(parts) + "\n"
+    return shown("\n\n".join(parts), lines=True) + "\n"
 
 
-def _csv_value(value: Any) -> str | int | float:
+def _csv_value(value: Any) -> object:
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -172,8 +173,8 @@ def _csv_value(value: Any) -> str | int | float:
     if isinstance(value, float):
         return round(value, 4)
     if isinstance(value, tuple):
-        return ", ".join(f"{v[0]} x{v[1]}" if isinstance(v, tuple) else str(v) for v in value)
-    return value
+        value = ", ".join(f"{v[0]} x{v[1]}" if isinstance(v, tuple) else str(v) for v in value)
+    return csv_cell(value)
 
 
 def write_csv(report: ClassReport, path: Path) -> None:
@@ -184,11 +185,11 @@ def write_csv(report: ClassReport, path: Path) -> None:
     with path.open("w", newline="", encoding="utf-8") as f:
         writer = csv.writer(f)
         for table in tables(report):
-            writer.writerow([table.title])
-            writer.writerow([f"{c.name} (s)" if c.show is duration else c.name for c in table.columns])
+            writer.writerow([csv_cell(table.title)])
+            writer.writerow([csv_cell(f"{c.name} (s)" if c.show is duration else c.name) for c in table.columns])
             writer.writerows([_csv_value(v) for v in row] for row in table.rows)
             writer.writerow([])
         for note in report.notes:
-            writer.writerow(["Note", note])
+            writer.writerow(["Note", csv_cell(note)])
         for error in report.errors:
-            writer.writerow(["File not used", error.path, error.reason])
+            writer.writerow(["File not used", csv_cell(error.path), csv_cell(error.reason)])

@@ -20,7 +20,10 @@ from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Any
 
-from quiz.deck.format import CONTROL_RE
+from quiz.deck.format import CONTROL_RE, INVISIBLE_RE
+from quiz.readfile import Unreadable, read_limited
+from quiz.shown import shown
+from quiz.walk import search
 
 from .records import ExamItem, ExamRecord, PracticeRecord
 
@@ -37,7 +40,7 @@ class ResultsError(Exception):
         self.line = line
         self.reason = message
         where = f"{path}:{line}" if line is not None else path
-        super().__init__(f"{where}: {message}")
+        super().__init__(shown(f"{where}: {message}"))
 
 
 @dataclass(frozen=True)
@@ -154,13 +157,28 @@ def write(results: StudentResults, directory: Path) -> Path:
     return path
 
 
+MAX_BYTES = 16 * 1024 * 1024
+"""A results file's largest size: thousands of exams. A larger one is refused before it is read."""
+MAX_COUNT = 10**9  # answers, days: more than anyone gives
+MAX_SECONDS = 10 * 366 * 86400.0  # a time longer than ten years was not measured by quiz
+MAX_PROFILE_CHARS = 1000  # names are 40 characters now; older stores kept longer ones
+MAX_TEXT = 100_000  # characters of one text (a prompt, an answer): a deck's texts are far shorter
+
+
+def _edited(path: str, line: int, message: str) -> ResultsError:
+    return ResultsError(path, f"is damaged or was edited: {message}", line)
+
+
 class _Fields:
     """Typed access to one record, failing with the file and line."""
 
     def __init__(self, data: Any, path: str, line: int, what: str):
         if not isinstance(data, dict):
-            raise ResultsError(path, f"is damaged or was edited: {what} cannot be read", line)
+            raise _edited(path, line, f"{what} cannot be read")
         self.data, self.path, self.line, self.what = data, path, line, what
+
+    def invalid(self, key: str, why: str = "") -> ResultsError:
+        return _edited(self.path, self.line, f"{self.what} has no valid {key!r}{why}")
 
     def get(self, key: str, kind: type | tuple[type, ...], *, optional: bool = False) -> Any:
         value = self.data.get(key)
@@ -169,13 +187,48 @@ class _Fields:
         if kind is float:
             kind = (int, float)
         if not isinstance(value, kind) or (isinstance(value, bool) and kind in (int, (int, float))):
-            raise ResultsError(self.path, f"is damaged or was edited: {self.what} has no valid {key!r}", self.line)
+            raise self.invalid(key)
+        if isinstance(value, str) and len(value) > MAX_TEXT:
+            raise self.invalid(key, f" (longer than {MAX_TEXT:,} characters)")
         return value
+
+    def name(self, key: str) -> str:
+        """A text that names something (a deck, a seed, a card): not empty, not only spaces."""
+        value = self.get(key, str)
+        if not value.strip():
+            raise self.invalid(key, " (it is empty)")
+        return value
+
+    def count(self, key: str, *, at_most: int | None = None, at_most_name: str = "") -> int:
+        """A whole number >= 0 (and <= another count of the record, when given)."""
+        value = self.get(key, int)
+        if value < 0:
+            raise self.invalid(key, f" ({value} is negative)")
+        if value > MAX_COUNT:
+            raise self.invalid(key, f" (more than {MAX_COUNT:,})")
+        if at_most is not None and value > at_most:
+            raise self.invalid(key, f" ({value} is more than its {at_most_name!r}, {at_most})")
+        return int(value)
+
+    def seconds(self, key: str, *, optional: bool = False) -> float | None:
+        """A time in seconds: a number from 0 to ten years."""
+        value = self.get(key, float, optional=optional)
+        if value is None:
+            return None
+        if not 0 <= value <= MAX_SECONDS:
+            raise self.invalid(key, f" ({value:g} seconds is not a time quiz measures)")
+        return float(value)
+
+    def fraction(self, key: str) -> float:
+        value = self.get(key, float)
+        if not 0 <= value <= 1:
+            raise self.invalid(key, f" ({value:g} is outside 0 to 1)")
+        return float(value)
 
     def strings(self, key: str) -> tuple[str, ...]:
         value = self.get(key, list)
-        if not all(isinstance(v, str) for v in value):
-            raise ResultsError(self.path, f"is damaged or was edited: {self.what} has no valid {key!r}", self.line)
+        if not all(isinstance(v, str) and len(v) <= MAX_TEXT for v in value):
+            raise self.invalid(key)
         return tuple(value)
 
     def time(self, key: str, *, optional: bool = False) -> dt.datetime | None:
@@ -185,7 +238,7 @@ class _Fields:
         try:
             value = dt.datetime.fromisoformat(text)
         except ValueError:
-            raise ResultsError(self.path, f"is damaged or was edited: {self.what} has no valid {key!r}", self.line) from None
+            raise self.invalid(key) from None
         return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
 
 
@@ -228,68 +281,120 @@ _new_item = object.__new__
 _set_attribute = object.__setattr__
 
 
+def _item(g: _Fields) -> ExamItem:
+    """One question of an exam read field by field, naming the first one that is wrong."""
+    return ExamItem(
+        card_id=g.name("card_id"),
+        kind=g.name("kind"),
+        prompt=g.get("prompt", str),
+        options=g.strings("options"),
+        expected=g.get("expected", str),
+        given=g.get("given", str),
+        answered=g.get("answered", bool),
+        correct=g.get("correct", bool),
+        score=g.fraction("score"),
+        seconds=g.seconds("seconds"),  # type: ignore[arg-type]
+        wrong=g.strings("wrong"),
+        distractors=g.strings("distractors"),
+    )
+
+
+def _implausible(item: ExamItem) -> tuple[str, str] | None:
+    """(field, why) when a question holds what grading never gives; None when it could be real."""
+    if not item.card_id.strip():
+        return "card_id", " (it is empty)"
+    if not item.kind.strip():
+        return "kind", " (it is empty)"
+    if not 0 <= item.score <= 1:
+        return "score", f" ({item.score:g} is outside 0 to 1)"
+    if not 0 <= item.seconds <= MAX_SECONDS:
+        return "seconds", f" ({item.seconds:g} seconds is not a time quiz measures)"
+    if item.correct and item.score != 1:
+        return "score", f" ({item.score:g} for an answer marked right)"
+    if not item.answered and (item.score != 0 or item.correct):
+        return "score", " (marks for a question left blank)"
+    return None
+
+
 def _exam(f: _Fields) -> ExamRecord:
+    raw_items = f.get("items", list)
+    if not raw_items:
+        raise f.invalid("items", " (an exam without questions)")
     items = []
-    for i, raw in enumerate(f.get("items", list), 1):
-        plain = _plain_item(raw)
-        if plain is not None:
-            items.append(plain)
-            continue
-        g = _Fields(raw, f.path, f.line, f"question {i} of the exam")
-        items.append(
-            ExamItem(
-                card_id=g.get("card_id", str),
-                kind=g.get("kind", str),
-                prompt=g.get("prompt", str),
-                options=g.strings("options"),
-                expected=g.get("expected", str),
-                given=g.get("given", str),
-                answered=g.get("answered", bool),
-                correct=g.get("correct", bool),
-                score=float(g.get("score", float)),
-                seconds=float(g.get("seconds", float)),
-                wrong=g.strings("wrong"),
-                distractors=g.strings("distractors"),
-            )
-        )
-    limit = f.get("time_limit", float, optional=True)
+    for i, raw in enumerate(raw_items, 1):
+        item = _plain_item(raw)
+        if item is None:
+            item = _item(_Fields(raw, f.path, f.line, f"question {i} of the exam"))
+        wrong = _implausible(item)
+        if wrong is not None:
+            raise _edited(f.path, f.line, f"question {i} of the exam has no valid {wrong[0]!r}{wrong[1]}")
+        items.append(item)
+    ids = [item.card_id for item in items]
+    if len(set(ids)) != len(ids):
+        raise f.invalid("items", " (a question is asked twice)")
+    limit = f.seconds("time_limit", optional=True)
+    if limit is not None and limit <= 0:
+        raise f.invalid("time_limit", " (it is not a time)")
     return ExamRecord(
-        exam_id=f.get("exam_id", str),
-        deck_id=f.get("deck_id", str),
-        deck_version=f.get("deck_version", str),
+        exam_id=f.name("exam_id"),
+        deck_id=f.name("deck_id"),
+        deck_version=f.name("deck_version"),
         deck_title=f.get("deck_title", str),
-        seed=f.get("seed", str),
+        seed=f.name("seed"),
         started_at=f.time("started_at"),  # type: ignore[arg-type]
-        seconds=float(f.get("seconds", float)),
-        time_limit=None if limit is None else float(limit),
+        seconds=f.seconds("seconds"),  # type: ignore[arg-type]
+        time_limit=limit,
         timed_out=f.get("timed_out", bool),
         items=tuple(items),
     )
 
 
 def _practice(f: _Fields) -> PracticeRecord:
+    reviews = f.count("reviews")
+    recall_reviews = f.count("recall_reviews", at_most=reviews, at_most_name="reviews")
     return PracticeRecord(
-        deck_id=f.get("deck_id", str),
-        reviews=f.get("reviews", int),
-        right=f.get("right", int),
-        recall_reviews=f.get("recall_reviews", int),
-        recalled=f.get("recalled", int),
-        days=f.get("days", int),
-        seconds=float(f.get("seconds", float)),
+        deck_id=f.name("deck_id"),
+        reviews=reviews,
+        right=f.count("right", at_most=reviews, at_most_name="reviews"),
+        recall_reviews=recall_reviews,
+        recalled=f.count("recalled", at_most=recall_reviews, at_most_name="recall_reviews"),
+        days=f.count("days", at_most=reviews, at_most_name="reviews"),
+        seconds=f.seconds("seconds"),  # type: ignore[arg-type]
         last=f.time("last", optional=True),
         leeches=f.strings("leeches"),
     )
 
 
+def _no_constants(name: str) -> Any:
+    raise ValueError(f"{name} is not a number quiz writes")
+
+
+_DECODER = json.JSONDecoder(parse_constant=_no_constants)
+
+
+def parse_line(line: str) -> Any:
+    """One JSON record; ValueError for NaN, Infinity, 4301 digits and deep nesting.
+
+    `1e999` becomes infinity here and is refused where a number is read: every
+    number has a range (`_Fields`), which infinity and NaN are never in.
+    """
+    try:
+        return _DECODER.decode(line)
+    except RecursionError:
+        raise ValueError("nested too deeply") from None
+
+
 def _lines(path: Path) -> Iterator[tuple[int, str, Any]]:
+    """(line number, text, record) of each non-empty line, checked one by one as they are read."""
     name = str(path)
     try:
-        data = path.read_bytes()
+        data = read_limited(path, MAX_BYTES)
+    except Unreadable as e:
+        raise ResultsError(name, "cannot be read (no such file)" if e.missing else f"cannot be read: {e.reason}") from None
+    try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         raise ResultsError(name, "is damaged, or is not a results file (it is not text)") from None
-    except OSError as e:
-        raise ResultsError(name, f"cannot be read ({e.strerror or e})") from None
     if "\r" in text:  # read as text files are: "\r\n" and a lone "\r" end lines as "\n" does
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     raw_c1 = b"\x7f" in data or _RAW_C1.search(data) is not None
@@ -297,12 +402,16 @@ def _lines(path: Path) -> Iterator[tuple[int, str, Any]]:
         if not line:
             continue
         try:
-            record = json.loads(line)
-        except json.JSONDecodeError:
+            record = parse_line(line)
+        except ValueError:
             raise ResultsError(name, "is damaged or was edited: this line cannot be read", number) from None
         # A control character in a decoded string is in the line as itself (json.loads refuses raw C0 characters
         # inside strings, so only DEL and C1 ones) or as an escape; only a line showing one is walked.
-        suspect = (raw_c1 and _C1.search(line) is not None) or ("\\" in line and _ESCAPE.search(line) is not None)
+        suspect = (
+            (raw_c1 and _C1.search(line) is not None)
+            or ("\\" in line and _ESCAPE.search(line) is not None)
+            or (not line.isascii() and INVISIBLE_RE.search(line) is not None)  # bidi and zero-width, written as themselves
+        )
         if suspect and _has_control(record):
             # The checksum can be recomputed by anyone; escape sequences must never reach the teacher's terminal.
             raise ResultsError(name, "was edited: it holds control characters, which quiz never writes", number)
@@ -312,15 +421,17 @@ def _lines(path: Path) -> Iterator[tuple[int, str, Any]]:
 _C1 = re.compile("[\x7f-\x9f]")
 _RAW_C1 = re.compile(b"\xc2[\x80-\x9f]")
 """U+0080-U+009F in UTF-8: found in a whole file at the speed of a byte search, as its lead byte comes first."""
-_ESCAPE = re.compile(r"\\(?:[bfr]|u00(?:[01][0-9a-fA-F]|7[fF]|[89][0-9a-fA-F]))")
+_ESCAPE = re.compile(
+    r"\\(?:[bfr]|u00(?:[01][0-9a-fA-F]|7[fF]|[89][0-9a-fA-F])|u(?:061[cC]|200[bBeEfF]|202[a-eA-E]|206[0-9]|[fF][eE][fF][fF]))"
+)
 """JSON escapes of control characters (`\\u0009` and `\\u000a`, tab and newline, too; an escaped backslash
 before `b`, `f` or `r` too: such lines are walked, which finds nothing)."""
 
 
 def _has_control(value: Any) -> bool:
     """Any string (key or value) in the decoded JSON with a terminal control character."""
-    if isinstance(value, str):
-        return CONTROL_RE.search(value) is not None
+    if isinstance(value, str):  # the invisible characters are never ASCII: most texts skip that scan
+        return CONTROL_RE.search(value) is not None or (not value.isascii() and INVISIBLE_RE.search(value) is not None)
     if isinstance(value, dict):
         return any(_has_control(k) or _has_control(v) for k, v in value.items())
     if isinstance(value, list):
@@ -328,36 +439,58 @@ def _has_control(value: Any) -> bool:
     return False
 
 
-def read(path: Path) -> StudentResults:
-    """Read and verify one results file; raises ResultsError naming the file."""
-    name = str(path)
-    lines = list(_lines(path))
-    if not lines:
-        raise ResultsError(name, "is empty")
-    first_line, _, header = lines[0]
-    h = _Fields(header, name, first_line, "the header")
+def _header(name: str, number: int, header: Any) -> _Fields:
+    h = _Fields(header, name, number, "the header")
     if header.get("record") != "header" or header.get("format") != FORMAT:
-        raise ResultsError(name, "is not a quiz results file (no header line)", first_line)
+        raise ResultsError(name, "is not a quiz results file (no header line)", number)
     if header.get("version") != FORMAT_VERSION:
         raise ResultsError(
             name, f"has results format version {header.get('version')!r}; this quiz reads version {FORMAT_VERSION}"
         )
-    _, trailer_text, trailer = lines[-1]
-    if not isinstance(trailer, dict) or trailer.get("record") != "checksum":
+    profile = h.get("profile", str)
+    if not any(ch.isalnum() for ch in profile) or len(profile) > MAX_PROFILE_CHARS:
+        raise ResultsError(name, "was edited: its profile name is empty, blank or too long, which quiz never writes", number)
+    return h
+
+
+def read(path: Path) -> StudentResults:
+    """Read and verify one results file; raises ResultsError naming the file.
+
+    Each line is checked as it is read: a file that is not ours fails at its first line.
+    """
+    name = str(path)
+    lines: list[tuple[int, str, Any]] = []
+    h: _Fields | None = None
+    trailer: tuple[int, str, Any] | None = None
+    for number, text, record in _lines(path):
+        if h is None:
+            h = _header(name, number, record)
+            lines.append((number, text, record))
+            continue
+        if trailer is not None:
+            raise ResultsError(name, "was edited: there are lines after its checksum line", number)
+        kind = _Fields(record, name, number, "the record").data.get("record")
+        if kind == "checksum":
+            trailer = (number, text, record)
+        elif kind in ("exam", "practice"):
+            lines.append((number, text, record))
+        else:
+            raise ResultsError(name, f"has a record of unknown type {shown(str(kind))[:40]!r}", number)
+    if h is None:
+        raise ResultsError(name, "is empty")
+    if trailer is None:
         raise ResultsError(name, "is incomplete: the checksum line is missing (was it cut short or edited?)")
-    signed = "\n".join(text for _, text, _ in lines[:-1]).encode("utf-8")
-    if trailer.get("sha256") != hashlib.sha256(signed).hexdigest() or trailer_text != canonical(trailer):
+    _, trailer_text, trailer_data = trailer
+    signed = "\n".join(text for _, text, _ in lines).encode("utf-8")
+    if trailer_data.get("sha256") != hashlib.sha256(signed).hexdigest() or trailer_text != canonical(trailer_data):
         raise ResultsError(name, "was edited after export: its checksum does not match its contents")
     exams: list[ExamRecord] = []
     practice: list[PracticeRecord] = []
-    for number, _, data in lines[1:-1]:
-        kind = _Fields(data, name, number, "the record").data.get("record")
-        if kind == "exam":
+    for number, _, data in lines[1:]:
+        if data["record"] == "exam":
             exams.append(_exam(_Fields(data, name, number, "the exam record")))
-        elif kind == "practice":
-            practice.append(_practice(_Fields(data, name, number, "the practice record")))
         else:
-            raise ResultsError(name, f"has a record of unknown type {kind!r}", number)
+            practice.append(_practice(_Fields(data, name, number, "the practice record")))
     return StudentResults(
         profile=h.get("profile", str),
         machine=h.get("machine", str, optional=True) or "",
@@ -369,11 +502,19 @@ def read(path: Path) -> StudentResults:
     )
 
 
-def find(paths: Iterable[Path]) -> list[Path]:
-    """Results files named on the command line: files as given, directories searched for `*.quiz-results.jsonl`."""
+def find(paths: Iterable[Path], skipped: list[tuple[Path, str]] | None = None) -> list[Path]:
+    """Results files named on the command line: files as given, directories searched for `*.quiz-results.jsonl`.
+
+    Folders that could not be searched (unreadable, a link loop) are added to `skipped` with the reason.
+    """
     out: dict[Path, Path] = {}  # by resolved path: a file named twice (alone and in its folder) is read once
     for path in paths:
-        found = sorted(p for p in path.rglob("*" + SUFFIX) if p.is_file()) if path.is_dir() else [path]
+        if path.is_dir():
+            found, missed = search(path, lambda name: name.endswith(SUFFIX))
+            if skipped is not None:
+                skipped.extend(missed)
+        else:
+            found = [path]
         for p in found:
             out.setdefault(p.resolve(), p)
     return list(out.values())

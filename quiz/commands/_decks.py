@@ -5,6 +5,8 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING
 
+from quiz.shown import shown
+
 if TYPE_CHECKING:
     from quiz.deck.model import Deck
 
@@ -16,11 +18,11 @@ def deck_or_report(spec: str) -> Deck | None:
     try:
         return resolve_deck(spec)
     except OSError as error:
-        print(f"{spec}: {error.strerror or error}", file=sys.stderr)
+        print(shown(f"{spec}: {error.strerror or error}"), file=sys.stderr)
     except Exception as error:
         from quiz.deck.errors import DeckError  # not imported for a deck that opens: most decks do
 
         if not isinstance(error, DeckError):
             raise
-        print(error, file=sys.stderr)
+        print(shown(error, lines=True), file=sys.stderr)
     return None

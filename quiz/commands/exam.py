@@ -6,6 +6,8 @@ import argparse
 import re
 import sys
 
+from quiz.shown import shown
+
 
 def _positive(text: str) -> int:
     try:
@@ -61,18 +63,18 @@ def run(args: argparse.Namespace) -> int:
     try:
         paper = draw(deck, args.questions, seed)
     except ExamError as error:
-        print(f"{args.deck}: {error}", file=sys.stderr)
+        print(shown(f"{args.deck}: {error}"), file=sys.stderr)
         return 1
     if len(paper.questions) < args.questions:
-        print(f"{deck.id} has {len(paper.questions)} questions for a test; all of them are asked", file=sys.stderr)
+        print(shown(f"{deck.id} has {len(paper.questions)} questions for a test; all of them are asked"), file=sys.stderr)
 
     from quiz.tui.screens.exam import create_exam_app
 
     app = create_exam_app(data_dir(args.data_dir), args.profile, paper, time_limit=args.time, language=args.lang)
     app.run()
     if app.error:
-        print(app.error, file=sys.stderr)
+        print(shown(app.error, lines=True), file=sys.stderr)
         return 1
     done = f"score {app.record.score:g} of {len(app.record.items)}" if app.record else "not handed in"
-    print(f"test {deck.id} version {deck.version}, seed {seed}: {done}", file=sys.stderr)
+    print(shown(f"test {deck.id} version {deck.version}, seed {seed}: {done}"), file=sys.stderr)
     return int(app.return_code or 0)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from quiz.shown import shown
+
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("facts", metavar="FACTS", help="the facts file (YAML) written for an article")
@@ -30,14 +32,14 @@ def run(args: argparse.Namespace) -> int:
         facts = load_facts(args.facts)
         language = args.language or facts.article.language
         if language not in facts.languages:
-            print(f"{args.facts}: no {language} texts; choose one of: {', '.join(facts.languages)}", file=sys.stderr)
+            print(shown(f"{args.facts}: no {language} texts; choose one of: {', '.join(facts.languages)}"), file=sys.stderr)
             return 2
         output = Path(args.output) if args.output else Path.cwd() / "deck.yaml"
         if args.output:
             check_output(output, facts, language, force=args.force)
         text = render_deck(facts, language, output)
     except DeckError as exc:
-        print(exc, file=sys.stderr)
+        print(shown(exc, lines=True), file=sys.stderr)
         return 1
     if not args.output:
         sys.stdout.write(text)
@@ -45,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         write_atomically(output, text)
     except OSError as exc:
-        print(f"{output}: cannot write the deck: {exc.strerror or exc}", file=sys.stderr)
+        print(shown(f"{output}: cannot write the deck: {exc.strerror or exc}"), file=sys.stderr)
         return 1
-    print(f"wrote {output} ({language})", file=sys.stderr)
+    print(shown(f"wrote {output} ({language})"), file=sys.stderr)
     return 0

@@ -7,6 +7,8 @@ import gc
 import sys
 from typing import TYPE_CHECKING
 
+from quiz.shown import shown
+
 if TYPE_CHECKING:
     from quiz.tui.app import QuizApp
 
@@ -32,7 +34,7 @@ def _run_app(args: argparse.Namespace, deck_spec: str | None) -> int:
         return 1
     app.run()
     if app.error:
-        print(app.error, file=sys.stderr)
+        print(shown(app.error, lines=True), file=sys.stderr)
         return 1
     return int(app.return_code or 0)
 

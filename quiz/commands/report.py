@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from quiz.shown import shown
+
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
@@ -22,7 +24,7 @@ def run(args: argparse.Namespace) -> int:
 
     paths = [Path(p) for p in args.paths]
     if not results.find(paths):
-        print(f"no results files (*{results.SUFFIX}) in {', '.join(map(str, paths))}", file=sys.stderr)
+        print(shown(f"no results files (*{results.SUFFIX}) in {', '.join(map(str, paths))}"), file=sys.stderr)
         return 1
     report = build_from_paths(paths)
     sys.stdout.write(format_text(report))
@@ -30,10 +32,10 @@ def run(args: argparse.Namespace) -> int:
         try:
             write_csv(report, Path(args.csv))
         except OSError as error:
-            print(f"{args.csv}: cannot write the CSV: {error.strerror or error}", file=sys.stderr)
+            print(shown(f"{args.csv}: cannot write the CSV: {error.strerror or error}"), file=sys.stderr)
             return 1
-        print(f"CSV written to {args.csv}", file=sys.stderr)
+        print(shown(f"CSV written to {args.csv}"), file=sys.stderr)
     if report.errors:
-        print(f"{len(report.errors)} file(s) could not be used; see 'Files not used' above", file=sys.stderr)
+        print(shown(f"{len(report.errors)} file(s) could not be used; see 'Files not used' above"), file=sys.stderr)
         return 1
     return 0

@@ -24,7 +24,9 @@ def run(args: argparse.Namespace) -> int:
 
     problems: list[Problem] = []
     decks = cards = facts_files = 0
-    files = find_deck_files(args.paths, facts=True)
+    skipped: list[tuple[Path, str]] = []
+    files = find_deck_files(args.paths, facts=True, skipped=skipped)
+    problems.extend(Problem(str(folder), 0, 0, reason) for folder, reason in skipped)
     for given in args.paths:
         if Path(given).is_dir() and not find_deck_files([given], facts=True):
             problems.append(Problem(str(given), 1, 1, "no deck files (*.yaml, *.yml) in this folder"))

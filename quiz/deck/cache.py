@@ -28,6 +28,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
+from stat import S_ISREG
 
 from . import compiled
 from .files import MAX_BYTES
@@ -83,25 +84,28 @@ def read_deck(path: str | os.PathLike[str]) -> Deck:
     Raises what `load_deck` raises (a `DeckError` for a bad or missing file);
     problems are never cached, so a broken deck is reported in full every time.
     """
+    from ..readfile import Unreadable, read_limited
+
     path = Path(path)
     folder = cache_dir()
     try:
         stat = path.stat()
     except OSError:
         stat = None  # the loader says why, in the words it uses for every deck problem
-    if stat is not None and stat.st_size <= MAX_BYTES:
+    if stat is not None and S_ISREG(stat.st_mode) and stat.st_size <= MAX_BYTES:  # a pipe or a device: the loader refuses it
         alias = folder / (_stat_key(stat) + ALIAS)
         content = _alias_target(alias)
         if content is not None and (deck := compiled.read(folder / (content + ENTRY))) is not None:
             return replace(deck, path=path)
         try:
-            content = _content_key(path.read_bytes())
-        except OSError:
-            content = None
-        if content is not None:
+            data: bytes | None = read_limited(path, MAX_BYTES)  # never waits on what was swapped in since
+        except Unreadable:
+            data = None
+        if data is not None:
+            content = _content_key(data)
             deck = compiled.read(folder / (content + ENTRY))
             if deck is None:
-                deck = _load_and_keep(path, folder, content)
+                deck = _load_and_keep(path, folder, content, data)
             _write_alias(folder, alias, content, stat)
             return replace(deck, path=path)
     from .loader import load_deck
@@ -118,11 +122,11 @@ def keep(path: str | os.PathLike[str], deck: Deck) -> None:
     _write_alias(folder, folder / (_stat_key(path.stat()) + ALIAS), content, path.stat())
 
 
-def _load_and_keep(path: Path, folder: Path, content: str) -> Deck:
+def _load_and_keep(path: Path, folder: Path, content: str, data: bytes) -> Deck:
     """Read and check the file and keep it compiled; the deck just read is the one used this time."""
     from .loader import load_deck
 
-    deck = load_deck(path)
+    deck = load_deck(path, data)
     _keep(folder, content, deck)
     return deck
 

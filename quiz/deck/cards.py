@@ -38,7 +38,7 @@ def settings_from(values: Values | None) -> Settings:
 
 def _field_node(r: Reader, node: MappingNode, name: str) -> Node:
     """The value node of a field (for pointing at it), else the card itself."""
-    for key, value in merged_pairs(node, r.merge_memo):
+    for key, value in merged_pairs(node, r.merge_memo, r.problem):
         if isinstance(key, ScalarNode) and key.value == name:
             return value
     return node

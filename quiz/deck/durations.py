@@ -9,12 +9,17 @@ _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 DURATION_RE = re.compile(r"^\s*(\d+)\s*([smhd])\s*$")
 
 
-def parse_duration(text: str) -> dt.timedelta:
-    """Parse `10m` into a timedelta; raises ValueError with a readable message."""
+def parse_duration(text: str, maximum: dt.timedelta | None = None) -> dt.timedelta:
+    """Parse `10m` into a timedelta; raises ValueError with a readable message (also above `maximum`)."""
     m = DURATION_RE.match(text)
     if not m:
-        raise ValueError(f"{text!r} is not a duration; write e.g. 30s, 10m, 1h or 2d")
-    return dt.timedelta(seconds=int(m.group(1)) * _UNITS[m.group(2)])
+        shown = text if len(text) <= 40 else text[:37] + "..."
+        raise ValueError(f"{shown!r} is not a duration; write e.g. 30s, 10m, 1h or 2d")
+    digits = m.group(1).lstrip("0") or "0"
+    limit = maximum if maximum is not None else dt.timedelta.max
+    if len(digits) > 15 or int(digits) * _UNITS[m.group(2)] > limit.total_seconds():
+        raise ValueError(f"{text.strip()[:40]} is too long; at most {format_duration(limit)}")
+    return dt.timedelta(seconds=int(digits) * _UNITS[m.group(2)])
 
 
 def format_duration(delta: dt.timedelta) -> str:

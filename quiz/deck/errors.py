@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ..shown import shown
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -17,9 +19,10 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
+        """Printable as it stands: the file name and quoted values come from outside (see `quiz.shown`)."""
         if self.line < 1:
-            return f"{self.path}: {self.message}"
-        return f"{self.path}:{self.line}:{self.column}: {self.message}"
+            return f"{shown(self.path)}: {shown(self.message)}"
+        return f"{shown(self.path)}:{self.line}:{self.column}: {shown(self.message)}"
 
 
 class DeckError(Exception):

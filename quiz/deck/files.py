@@ -21,25 +21,27 @@ DECK_SUFFIXES = (".yaml", ".yml")
 FACTS_SUFFIXES = (".facts.yaml", ".facts.yml")  # inputs of `quiz generate`, not decks
 
 
-def find_deck_files(paths: Iterable[str | os.PathLike[str]], *, facts: bool = False) -> list[Path]:
+def find_deck_files(
+    paths: Iterable[str | os.PathLike[str]], *, facts: bool = False, skipped: list[tuple[Path, str]] | None = None
+) -> list[Path]:
     """Files as given; folders searched (recursively) for *.yaml and *.yml, hidden ones skipped, facts files too unless `facts`.
 
     A path that does not exist is kept, so that loading it reports it; a file found twice is listed once.
+    Folders that could not be searched (unreadable, a link loop) are added to `skipped` with the reason.
     """
+    from ..walk import search
+
+    def wanted(name: str) -> bool:
+        return name.endswith(DECK_SUFFIXES) and (facts or not name.endswith(FACTS_SUFFIXES))
+
     found: list[Path] = []
     for entry in paths:
         path = Path(entry)
         if path.is_dir():
-            found.extend(
-                sorted(
-                    p
-                    for p in path.rglob("*")
-                    if p.suffix in DECK_SUFFIXES
-                    and (facts or not p.name.endswith(FACTS_SUFFIXES))
-                    and p.is_file()
-                    and not any(part.startswith(".") for part in p.relative_to(path).parts)
-                )
-            )
+            files, missed = search(path, wanted, hidden=False)
+            found.extend(files)
+            if skipped is not None:
+                skipped.extend(missed)
         else:
             found.append(path)
     unique: dict[str, Path] = {}

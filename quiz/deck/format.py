@@ -37,10 +37,12 @@ from .yamlnodes import (
     ScalarNode,
     SequenceNode,
     StreamedSequence,
+    clip,
     describe,
     is_finite_number,
     merged_pairs,
     scalar_value,
+    short,
     show_tag,
 )
 
@@ -48,12 +50,42 @@ JSON = dict[str, Any]
 
 # C0 controls except tab and newline, DEL and C1 controls (ESC starts terminal escapes).
 CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_CONTROL_FREE = "[^\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f]"
-TEXT_PATTERN = f"^{_CONTROL_FREE}*[^\\s\\u0000-\\u001f\\u007f-\\u009f]{_CONTROL_FREE}*$"
+# Bidi embeddings, overrides, isolates and marks reorder what follows them, and zero-width
+# spaces, word joiners and the byte-order mark are invisible: all of them knock a line out of
+# its box. Zero-width (non-)joiners stay: scripts and emoji need them.
+INVISIBLE_RE = re.compile("[\u061c\u200b\u200e\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+MAX_TEXT_CHARS = 10_000
+"""The longest text a deck field may hold: a long paragraph. A screen-filling question is
+still shown at once; a megabyte one would freeze the app on every screen that shows it."""
+MAX_ID_CHARS = 200
+MAX_STEP = dt.timedelta(days=365)
+"""The longest learning or relearning step: the scheduler adds steps to dates, which end in year 9999."""
+MAX_NUMBER = 1e100
+"""The largest number (in size) a number card may hold: any larger would lose its digits as a float."""
+MAX_COUNT = 1_000_000
+_UNSHOWN = "\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f\\u061c\\u200b\\u200e\\u200f\\u202a-\\u202e\\u2060-\\u2069\\ufeff"
+_CONTROL_FREE = f"[^{_UNSHOWN}]"
+TEXT_PATTERN = f"^{_CONTROL_FREE}*[^\\s{_UNSHOWN}]{_CONTROL_FREE}*$"
 ID_PATTERN = "^[A-Za-z0-9][A-Za-z0-9_.-]*$"
 ID_RE = re.compile(ID_PATTERN, re.ASCII)
 LANGUAGE_PATTERN = "^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$"
 LANGUAGE_RE = re.compile(LANGUAGE_PATTERN, re.ASCII)
+
+
+def text_problem(text: str, max_chars: int = MAX_TEXT_CHARS) -> str | None:
+    """What is wrong with a deck text ('contains ...', 'is too long ...'), or None."""
+    if len(text) > max_chars:
+        return f"is too long ({len(text):,} characters; at most {max_chars:,})"
+    bad = CONTROL_RE.search(text)
+    if bad is not None:
+        return f"contains the control character U+{ord(bad.group()):04X}; decks hold plain text only"
+    bad = INVISIBLE_RE.search(text)
+    if bad is not None:
+        return (
+            f"contains the invisible character U+{ord(bad.group()):04X} (a direction mark or zero-width space); "
+            "decks hold plain text only"
+        )
+    return None
 
 
 class Type:
@@ -93,6 +125,7 @@ class Text(Type):
     description: str = "text"
     pattern: re.Pattern[str] | None = None
     pattern_help: str = ""
+    max_chars: int = MAX_TEXT_CHARS
 
     def read(self, r: Reader, node: Node, name: str) -> str | None:
         if not isinstance(node, ScalarNode):
@@ -105,22 +138,19 @@ class Text(Type):
         if not text:
             r.problem(node, f"{name} is empty")
             return None
-        bad = CONTROL_RE.search(text)
-        if bad is not None:
-            r.problem(
-                node,
-                f"{name} contains the control character U+{ord(bad.group()):04X}; decks hold plain text only",
-            )
+        problem = text_problem(text, self.max_chars)
+        if problem is not None:
+            r.problem(node, f"{name} {problem}")
             return None
         if self.pattern is not None and not self.pattern.fullmatch(text):
-            r.problem(node, f"{name} is not valid ({text!r}): {self.pattern_help}")
+            r.problem(node, f"{name} is not valid ({short(text)}): {self.pattern_help}")
             return None
         return text
 
     def schema(self) -> JSON:
         if self.pattern is None:
             return {"$ref": TEXT_REF}
-        return {"type": ["string", "number", "boolean"], "pattern": self.pattern.pattern}
+        return {"type": ["string", "number", "boolean"], "pattern": self.pattern.pattern, "maxLength": self.max_chars}
 
 
 TEXT_REF = "#/$defs/text"
@@ -128,6 +158,7 @@ TEXT_SCHEMA: JSON = {
     "description": "Plain text, shown as written; numbers and true/false count as the text they are written as.",
     "type": ["string", "number", "boolean"],
     "pattern": TEXT_PATTERN,
+    "maxLength": MAX_TEXT_CHARS,
 }
 
 
@@ -135,15 +166,17 @@ IDENT = Text(
     "an id",
     ID_RE,
     "use letters, digits, '-', '_' and '.', starting with a letter or digit",
+    MAX_ID_CHARS,
 )
-LANGUAGE = Text("a language code", LANGUAGE_RE, "use a language code such as en, de or pt-BR")
+LANGUAGE = Text("a language code", LANGUAGE_RE, "use a language code such as en, de or pt-BR", MAX_ID_CHARS)
 
 
 @dataclass(frozen=True)
 class Bool(Type):
     def read(self, r: Reader, node: Node, name: str) -> bool | None:
         if isinstance(node, ScalarNode) and node.tag == BOOL:
-            return bool(scalar_value(node))
+            value = _scalar(r, node, name, "true or false")
+            return None if value is None else bool(value)
         _wrong(r, node, name, "true or false")
         return None
 
@@ -154,6 +187,7 @@ class Bool(Type):
 @dataclass(frozen=True)
 class Integer(Type):
     minimum: int = 0
+    maximum: int = MAX_COUNT
 
     def read(self, r: Reader, node: Node, name: str) -> int | None:
         if isinstance(node, ScalarNode) and node.tag == INT:
@@ -163,12 +197,15 @@ class Integer(Type):
             if value < self.minimum:
                 r.problem(node, f"{name} must be at least {self.minimum}, not {value}")
                 return None
+            if value > self.maximum:
+                r.problem(node, f"{name} must be at most {self.maximum:,}, not {clip(node.value)}")
+                return None
             return int(value)
         _wrong(r, node, name, "a whole number")
         return None
 
     def schema(self) -> JSON:
-        return {"type": "integer", "minimum": self.minimum}
+        return {"type": "integer", "minimum": self.minimum, "maximum": self.maximum}
 
 
 @dataclass(frozen=True)
@@ -185,7 +222,10 @@ class Number(Type):
             if value is None:
                 return None
             if not is_finite_number(value):
-                r.problem(node, f"{name} must be a finite number, not {node.value}")
+                r.problem(node, f"{name} must be a finite number, not {clip(node.value)}")
+                return None
+            if abs(value) > MAX_NUMBER:
+                r.problem(node, f"{name} must be between -{MAX_NUMBER:g} and {MAX_NUMBER:g}, not {clip(node.value)}")
                 return None
             if self.minimum is not None and value < self.minimum:
                 r.problem(node, f"{name} must be at least {self.minimum:g}, not {node.value}")
@@ -208,7 +248,9 @@ class Number(Type):
         return f"less than {self.exclusive_max:g}"
 
     def schema(self) -> JSON:
-        out: JSON = {"type": "number"}
+        out: JSON = {"type": "number", "maximum": MAX_NUMBER}
+        if self.minimum is None:
+            out["minimum"] = -MAX_NUMBER
         if self.minimum is not None:
             out["minimum"] = self.minimum
         if self.exclusive_min is not None:
@@ -226,7 +268,7 @@ class Enum(Type):
         if isinstance(node, ScalarNode) and node.tag == STR and node.value in self.values:
             return node.value
         given = node.value if isinstance(node, ScalarNode) else describe(node)
-        r.problem(node, f"{name} must be one of {', '.join(self.values)}, not {given!r}{did_you_mean(given, self.values)}")
+        r.problem(node, f"{name} must be one of {', '.join(self.values)}, not {short(given)}{did_you_mean(given[:100], self.values)}")
         return None
 
     def schema(self) -> JSON:
@@ -255,9 +297,15 @@ class Date(Type):
 
 @dataclass(frozen=True)
 class Duration(Type):
+    maximum: dt.timedelta = MAX_STEP
+
     def read(self, r: Reader, node: Node, name: str) -> dt.timedelta | None:
         if isinstance(node, ScalarNode) and node.tag == STR and DURATION_RE.match(node.value):
-            value = parse_duration(node.value)
+            try:
+                value = parse_duration(node.value, self.maximum)
+            except ValueError as exc:
+                r.problem(node, f"{name}: {exc}")
+                return None
             if value > dt.timedelta(0):
                 return value
         _wrong(r, node, name, "a duration like 30s, 10m, 1h or 2d")
@@ -308,7 +356,7 @@ class Pairs(Type):
         before = len(r.problems)
         out: list[tuple[str, str]] = []
         seen: dict[str, int] = {}
-        for key, value in merged_pairs(node, r.merge_memo):
+        for key, value in merged_pairs(node, r.merge_memo, r.problem):
             left = TEXT.read(r, key, f"a left side in {name}")
             right = TEXT.read(r, value, f"a right side in {name}")
             if left is None or right is None:
@@ -374,7 +422,7 @@ class Record(Type):
         lines: dict[str, int] = {}
         suggested: set[str] = set()
         by_name = self.by_name
-        for key, value in merged_pairs(node, r.merge_memo):
+        for key, value in merged_pairs(node, r.merge_memo, r.problem):
             if not isinstance(key, ScalarNode) or not isinstance(key.value, str):
                 r.problem(key, f"field names in {what} must be plain words, not {describe(key)}")
                 continue
@@ -623,7 +671,7 @@ class CardList(Type):
     def raw_id(r: Reader, node: Node) -> str | None:
         """A card's id as written, before the card is checked, so duplicates show even in broken cards."""
         if isinstance(node, MappingNode):
-            for key, value in merged_pairs(node, r.merge_memo):
+            for key, value in merged_pairs(node, r.merge_memo, r.problem):
                 if isinstance(key, ScalarNode) and key.value == "id" and isinstance(value, ScalarNode):
                     return value.value.strip()
         return None
@@ -633,7 +681,7 @@ class CardList(Type):
             _wrong(r, node, "each card", "a mapping of fields (id:, kind:, ...)")
             return None
         kind_node = None
-        for key, value in merged_pairs(node, r.merge_memo):
+        for key, value in merged_pairs(node, r.merge_memo, r.problem):
             if isinstance(key, ScalarNode) and key.value == "kind":
                 kind_node = value
                 break

@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
+from ..readfile import Unreadable, read_limited
 from .cards import settings_from
 from .errors import DeckError, Problem
 from .files import FACTS_SUFFIXES, MAX_BYTES
@@ -37,26 +38,24 @@ def is_facts_root(root: Node | None) -> bool:
     return keys >= FACTS_KEYS and "cards" not in keys
 
 
-def load_deck(path: str | os.PathLike[str]) -> Deck:
-    """Read and check one deck file."""
+def load_deck(path: str | os.PathLike[str], data: bytes | None = None) -> Deck:
+    """Read and check one deck file (`data`: its bytes, when the caller has read them already)."""
     path = Path(path)
     name = str(path)
-    try:
-        size = path.stat().st_size
-        if path.is_dir():
-            raise DeckError([Problem(name, 1, 1, "is a folder, not a deck file")])
-        if size > MAX_BYTES:
-            raise DeckError(
-                [Problem(name, 1, 1, f"the file is too large ({size // (1024 * 1024)} MB; at most {MAX_BYTES // (1024 * 1024)} MB)")]
-            )
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise DeckError([Problem(name, 1, 1, "no such file")]) from None
-    except OSError as exc:
-        raise DeckError([Problem(name, 1, 1, f"cannot read the file: {exc.strerror or exc}")]) from None
+    if data is None:
+        data = read_deck_bytes(path)
     if path.name.endswith(FACTS_SUFFIXES):
         raise FactsFileGiven(name)
     return replace(load_text(decode(data, name), name), path=path)
+
+
+def read_deck_bytes(path: Path) -> bytes:
+    """A deck file's bytes: a regular file of at most MAX_BYTES, or a DeckError saying why not."""
+    try:
+        return read_limited(path, MAX_BYTES)
+    except Unreadable as exc:
+        reason = "is a folder, not a deck file" if exc.folder else exc.reason
+        raise DeckError([Problem(str(path), 1, 1, reason)]) from None
 
 
 def decode(data: bytes, name: str) -> str:
@@ -131,7 +130,7 @@ def _load_text(text: str, path: str) -> Deck:
 def deck_id_place(path: Path) -> tuple[int, int]:
     """Line and column of the `id:` value under `deck:` in a deck file that loads (1, 1 if it cannot be found)."""
     try:
-        root = compose(decode(path.read_bytes(), str(path)), str(path))
+        root = compose(decode(read_deck_bytes(path), str(path)), str(path))
     except (OSError, DeckError):
         return 1, 1
     ident = _value_of(_value_of(root, "deck"), "id")

@@ -176,11 +176,28 @@ class BadScalar(ValueError):
     """A scalar PyYAML resolved to a type it then cannot build (e.g. an impossible date)."""
 
 
+MAX_NUMBER_CHARS = 100
+"""A number written with more characters than this is refused before it is converted (Python
+refuses 4301 digits with an exception, and a 400-digit tolerance cannot become a float)."""
+
+
 def scalar_value(node: ScalarNode) -> object:
-    """The plain Python value of a scalar, by its resolved tag (str, int, float, bool, None, date)."""
+    """The plain Python value of a scalar, by its resolved tag (str, int, float, bool, None, date).
+
+    Anything PyYAML cannot build from what is written raises `BadScalar`, never another exception.
+    """
     tag = node.tag
     if tag == STR:
         return node.value
+    if tag == NULL:
+        return None
+    if tag == BOOL:
+        value = _constructor.bool_values.get(node.value.lower())
+        if value is None:
+            raise BadScalar(f"{short(node.value)} is not true or false")
+        return value
+    if tag in (INT, FLOAT) and len(node.value) > MAX_NUMBER_CHARS:
+        raise BadScalar(f"the number {short(node.value)} is too long (more than {MAX_NUMBER_CHARS} characters)")
     if tag == INT:
         value = node.value
         if value.isdigit() and (len(value) == 1 or value[0] != "0"):
@@ -188,25 +205,32 @@ def scalar_value(node: ScalarNode) -> object:
         return _build(_constructor.construct_yaml_int, node)
     if tag == FLOAT:
         return _build(_constructor.construct_yaml_float, node)
-    if tag == BOOL:
-        return _constructor.bool_values[node.value.lower()]
-    if tag == NULL:
-        return None
     if tag == TIMESTAMP:
         return _build(_constructor.construct_yaml_timestamp, node)
     raise BadScalar(f"the YAML tag {show_tag(tag)} is not allowed in a deck")
 
 
+def clip(text: str, limit: int = 40) -> str:
+    """A value for a message, cut to `limit` characters: a message stays one readable line."""
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def short(text: str, limit: int = 40) -> str:
+    """A value quoted for a message, cut to `limit` characters."""
+    return repr(clip(text, limit))
+
+
 def show_tag(tag: str) -> str:
     """A tag as written in YAML: `!!python/object` rather than its full URI."""
-    return "!!" + tag[len("tag:yaml.org,2002:"):] if tag.startswith("tag:yaml.org,2002:") else tag
+    return "!!" + tag[len("tag:yaml.org,2002:"):] if tag.startswith("tag:yaml.org,2002:") else short(tag)
 
 
 def _build(construct, node: ScalarNode) -> object:  # type: ignore[no-untyped-def]
+    """PyYAML's constructor for the tag; what it fails with (a bad date, `!!int x`) becomes BadScalar."""
     try:
         return construct(node)
-    except (ValueError, OverflowError) as exc:
-        raise BadScalar(f"{node.value!r} cannot be read ({exc})") from None
+    except (ValueError, OverflowError, TypeError, AttributeError, KeyError, IndexError) as exc:
+        raise BadScalar(f"{short(node.value)} cannot be read as {show_tag(node.tag)} ({str(exc)[:80]})") from None
 
 
 def is_finite_number(value: object) -> bool:
@@ -224,7 +248,7 @@ def describe(node: Node) -> str:
     try:
         value = scalar_value(node)  # type: ignore[arg-type]
     except BadScalar:
-        return repr(node.value)
+        return short(node.value) if node.value else f"an empty {show_tag(node.tag)}"
     if isinstance(value, bool):
         return f"{node.value} (true/false)"
     if isinstance(value, (int, float)):
@@ -242,10 +266,15 @@ def top_keys(node: Node | None) -> frozenset[str]:
     return frozenset(key.value for key, _ in node.value if isinstance(key, ScalarNode))
 
 
-def merged_pairs(node: MappingNode, memo: dict[int, list[tuple[Node, Node]]]) -> list[tuple[Node, Node]]:
+def merged_pairs(
+    node: MappingNode,
+    memo: dict[int, list[tuple[Node, Node]]],
+    problem: Callable[[Node, str], None] | None = None,
+) -> list[tuple[Node, Node]]:
     """A mapping's (key, value) pairs with `<<` merges flattened; explicit keys win.
 
-    Memoised per node so that chains of merges of merges stay linear.
+    Memoised per node so that chains of merges of merges stay linear (and a
+    merge of something that is not a mapping is reported to `problem` once).
     """
     for key, _ in node.value:
         if key.tag == MERGE:
@@ -265,7 +294,12 @@ def merged_pairs(node: MappingNode, memo: dict[int, list[tuple[Node, Node]]]) ->
         sources = value.value if isinstance(value, SequenceNode) else [value]
         for source in sources:
             if isinstance(source, MappingNode):
-                inherited.extend(merged_pairs(source, memo))
+                inherited.extend(merged_pairs(source, memo, problem))
+            elif problem is not None:
+                problem(
+                    source,
+                    f"a merge key '<<' takes a mapping (e.g. *defaults) or a list of them, not {describe(source)}",
+                )
     names = {k.value for k, _ in explicit if isinstance(k, ScalarNode)}
     seen: set[str] = set()
     merged = list(explicit)

@@ -13,8 +13,9 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from quiz.deck.errors import DeckError, Problem
+from quiz.deck.files import MAX_BYTES
 from quiz.deck.format import IDENT, Bool, Date, Integer, ListOf, Text, did_you_mean
-from quiz.deck.loader import decode
+from quiz.deck.loader import decode, read_deck_bytes
 from quiz.deck.model import GAP_RE, MATCHING_MODES
 from quiz.deck.yamlnodes import (
     BOOL,
@@ -28,6 +29,7 @@ from quiz.deck.yamlnodes import (
     merged_pairs,
     top_keys,
 )
+from quiz.readfile import Unreadable, read_limited
 
 from .facts import (
     FORMS,
@@ -70,7 +72,7 @@ class _Reader(Reader):
         required = tuple(required)
         allowed = None if optional is None else (*required, *optional)
         out: dict[str, tuple[Node, Node]] = {}
-        for key_node, value_node in merged_pairs(node, self.merge_memo):
+        for key_node, value_node in merged_pairs(node, self.merge_memo, self.problem):
             if not isinstance(key_node, ScalarNode):
                 self.problem(key_node, f"keys in {what} must be plain words, not {describe(key_node)}")
                 continue
@@ -125,12 +127,7 @@ class _Reader(Reader):
 def load_facts(path: str | Path) -> Facts:
     """Read and check a facts file; raises `DeckError` listing every problem."""
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise DeckError([Problem(str(path), 1, 1, "no such file")]) from None
-    except OSError as exc:
-        raise DeckError([Problem(str(path), 1, 1, f"cannot read the file: {exc.strerror or exc}")]) from None
+    data = read_deck_bytes(path)  # a regular file within the deck size limit, as for decks
     return load_facts_text(decode(data, str(path)), path)
 
 
@@ -219,8 +216,8 @@ class _Builder:
             return None
         file = (self.path.parent / name).resolve()
         try:
-            text = file.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
+            text = read_limited(file, MAX_BYTES).decode("utf-8")
+        except (Unreadable, UnicodeDecodeError):
             r.problem(table["file"][1], f"cannot read the article {name} (looked for {file})")
             return None
         self.article_text = text

@@ -14,6 +14,7 @@ Safety rules, because this file is a learner's months of work:
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sqlite3
 import threading
 import time
@@ -119,15 +120,27 @@ def _state_values(state: CardState) -> tuple[Any, ...]:
     )
 
 
+EMPTY_GRACE_S = 30.0
+"""A 0-byte database younger than this is one another quiz is creating right now (SQLite makes
+the file, then writes its header); an older one was emptied, and its progress is gone."""
+
+
 def _check_header(path: Path) -> None:
     """Refuse a file that is not SQLite before SQLite gets a chance to touch it."""
     try:
         with path.open("rb") as f:
             head = f.read(len(SQLITE_MAGIC))
+            info = os.fstat(f.fileno())
     except FileNotFoundError:
         return
     except OSError as e:
         raise StoreError(f"{path}: cannot read the progress database: {e.strerror or e}") from None
+    if not head and time.time() - info.st_mtime > EMPTY_GRACE_S:
+        raise StoreError(
+            f"{path}: the progress database is empty (0 bytes): the progress it held is lost "
+            "(a full disk, a copy cut short?). It was left untouched; restore a backup, "
+            "or delete it to start afresh, or use another --data-dir."
+        )
     if head and head != SQLITE_MAGIC:
         raise StoreError(
             f"{path}: this is not a quiz progress database (it may be corrupt). "
@@ -202,9 +215,41 @@ class Store:
             self._conn.execute("PRAGMA foreign_keys = ON")
             if version < schema_version():
                 self._migrate()
+        self._check_writable()
+
+    def _check_writable(self) -> None:
+        """Find a read-only database file now, not when the first answer cannot be saved.
+
+        A write that changes nothing (the schema version set to itself) is tried and rolled back.
+        """
+        with self._guard():
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                version = int(self._conn.execute("PRAGMA user_version").fetchone()[0])
+                self._conn.execute(f"PRAGMA user_version = {version}")
+            finally:
+                self._conn.execute("ROLLBACK")
+
+    def _cannot_write_error(self) -> StoreError:
+        """Whose fault: the database file itself (read-only) or its folder."""
+        try:
+            read_only = not os.access(self.path, os.W_OK) or not self.path.stat().st_mode & 0o200
+        except OSError:
+            read_only = False
+        if read_only:
+            return StoreError(
+                f"{self.path}: the progress database is read-only, so no answer could be saved; "
+                "make the file writable, or use another --data-dir."
+            )
+        return cannot_write(self.path.parent)
 
     def _version(self) -> int:
         version = int(self._conn.execute("PRAGMA user_version").fetchone()[0])
+        if version < 0:
+            raise StoreError(
+                f"{self.path}: this progress database is damaged (schema version {version}, which quiz never writes). "
+                "It was left untouched; restore a backup or use another --data-dir."
+            )
         if version > schema_version():
             raise StoreError(
                 f"{self.path}: this progress database was written by a newer version of quiz "
@@ -240,7 +285,7 @@ class Store:
                 yield
         except sqlite3.OperationalError as e:
             if _cannot_write(e):
-                raise cannot_write(self.path.parent) from None
+                raise self._cannot_write_error() from None
             if "locked" in str(e) or "busy" in str(e):
                 raise StoreBusy(
                     f"{self.path}: the progress database stayed busy for {BUSY_TIMEOUT_S:.0f} s "

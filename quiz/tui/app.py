@@ -20,11 +20,15 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Static
 
+from quiz.shown import shown
+
 from .texts import N_, _, choose_language, use_language
 from .when import relative
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
+
+    from textual.notifications import SeverityLevel
 
     from quiz.deck.model import Deck
     from quiz.engine.session import StudySession
@@ -152,8 +156,25 @@ class QuizApp(App[None]):
 
         return resolve_deck(spec)
 
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Every toast is shown literally: its text often carries a path or a value from a file.
+
+        Markup is never parsed (screens and widgets pass `markup=True` by default; it is
+        ignored), and control characters are escaped.
+        """
+        del markup
+        super().notify(shown(message, lines=True), title=shown(title), severity=severity, timeout=timeout, markup=False)
+
     def fail(self, message: str) -> None:
-        self.error = message
+        self.error = shown(message, lines=True)
         self.exit(return_code=1)
 
     def _opened_from(self, opened: Opened) -> None:

@@ -49,6 +49,10 @@ TEXTS: dict[str, str] = {
     "Next review": "Nächstes Mal",
     "Loading decks…": "Stapel werden geladen …",
     "No decks found.": "Keine Stapel gefunden.",
+    "⚠ {deck} (cannot be opened)": "⚠ {deck} (lässt sich nicht öffnen)",
+    "Its progress is kept: it comes back when the file can be read again.": (
+        "Dein Fortschritt bleibt gespeichert: Er ist wieder da, sobald sich die Datei wieder lesen lässt."
+    ),
     "Nothing is due right now.": "Gerade ist nichts fällig.",
     "quiz · learner: {name}": "quiz · Profil: {name}",
     "Enter studies this deck.": "Enter: diesen Stapel lernen.",

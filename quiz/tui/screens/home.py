@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -12,6 +13,8 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
+
+from quiz.shown import shown
 
 from ..texts import N_, _, ngettext
 from ..when import relative
@@ -32,26 +35,46 @@ class DeckRow:
     counts: DeckCounts
 
 
-def played_deck_files(store: Store, profile: str, bundled_ids: set[str]) -> list[Deck]:
-    """The learner's own deck files (`quiz play my.yaml`) that can still be read, most recent first.
+@dataclass(frozen=True)
+class MissingDeck:
+    """A deck file the learner played that cannot be opened now (moved, deleted, broken): shown, marked, with why."""
 
-    A file moved away, deleted or broken since is left out; its progress stays
-    in the store and comes back with the file.
+    deck_id: str
+    path: Path
+    reason: str
+
+
+def played_deck_files(store: Store, profile: str, bundled_ids: set[str]) -> tuple[list[Deck], list[MissingDeck]]:
+    """The learner's own deck files (`quiz play my.yaml`), most recent first: those that can be read,
+    and those that cannot any more, with the reason.
+
+    The progress of a missing deck stays in the store and comes back with the file.
     """
     from quiz.deck.cache import read_deck
     from quiz.deck.errors import DeckError
 
     decks: list[Deck] = []
+    missing: list[MissingDeck] = []
     for deck_id, path in store.deck_files(profile):
-        if deck_id in bundled_ids:
+        if deck_id in bundled_ids or deck_id in {d.id for d in decks}:
             continue
         try:
             deck = read_deck(path)
-        except (DeckError, OSError):
+        except DeckError as error:
+            first = error.problems[0] if error.problems else None
+            reason = "cannot be read" if first is None else first.message
+            if first is not None and first.line > 0 and reason != "no such file":
+                reason = f"line {first.line}: {reason}" + (f" (and {len(error.problems) - 1} more)" if len(error.problems) > 1 else "")
+            missing.append(MissingDeck(deck_id, path, reason))
             continue
-        if deck.id == deck_id and deck.id not in {d.id for d in decks}:
+        except OSError as error:
+            missing.append(MissingDeck(deck_id, path, error.strerror or str(error)))
+            continue
+        if deck.id != deck_id:
+            missing.append(MissingDeck(deck_id, path, f"the file now holds another deck ({deck.id})"))
+        else:
             decks.append(deck)
-    return decks
+    return decks, missing
 
 
 class HomeScreen(Screen[None]):
@@ -71,6 +94,7 @@ class HomeScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.rows: list[DeckRow] = []
+        self.missing: list[MissingDeck] = []
 
     def compose(self) -> ComposeResult:
         yield Static("", id="greeting", markup=False)
@@ -96,15 +120,17 @@ class HomeScreen(Screen[None]):
         assert store is not None and profile is not None
         try:
             decks = bundled_decks()
-            decks += played_deck_files(store, profile, {deck.id for deck in decks})
+            played, missing = played_deck_files(store, profile, {deck.id for deck in decks})
+            decks += played
             rows = [DeckRow(deck, store.deck_counts(profile, deck, now=now)) for deck in decks]
         except (DeckError, StoreError, OSError) as error:
-            self.app.call_from_thread(self.query_one("#home-status", Static).update, str(error))
+            self.app.call_from_thread(self.query_one("#home-status", Static).update, Content(str(error)))
             return
-        self.app.call_from_thread(self.fill, rows)
+        self.app.call_from_thread(self.fill, rows, missing)
 
-    def fill(self, rows: list[DeckRow]) -> None:
+    def fill(self, rows: list[DeckRow], missing: list[MissingDeck] | None = None) -> None:
         self.rows = rows
+        self.missing = missing or []
         table = self.query_one(DataTable)
         keep = table.cursor_row
         table.clear(columns=True)
@@ -131,13 +157,29 @@ class HomeScreen(Screen[None]):
                 Text(str(c.review), justify="right"),
                 Text(due_text),
             )
-        if rows:
-            table.move_cursor(row=min(keep, len(rows) - 1))
+        for gone in self.missing:
+            table.add_row(
+                Text(_("⚠ {deck} (cannot be opened)").format(deck=shown(gone.deck_id)), style="dim", no_wrap=True, overflow="ellipsis"),
+                *(Text("—", style="dim", justify="right") for _name in NUMBER_COLUMNS),
+            )
+        if rows or self.missing:
+            table.move_cursor(row=min(keep, len(rows) + len(self.missing) - 1))
         if not rows:
             self.query_one("#home-status", Static).update(_("No decks found."))
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         """Say what the highlighted deck is about, so a new learner knows what to pick."""
+        gone = event.cursor_row - len(self.rows)
+        if 0 <= gone < len(self.missing):
+            missing = self.missing[gone]
+            self.query_one("#home-status", Static).update(
+                Content.assemble(
+                    (shown(str(missing.path)), "bold"),
+                    f" · {shown(missing.reason)}\n",
+                    _("Its progress is kept: it comes back when the file can be read again."),
+                )
+            )
+            return
         if not 0 <= event.cursor_row < len(self.rows):
             return
         deck = self.rows[event.cursor_row].deck
@@ -152,7 +194,7 @@ class HomeScreen(Screen[None]):
 
     def _highlighted(self) -> Deck | None:
         table = self.query_one(DataTable)
-        if not self.rows or table.cursor_row is None:
+        if not self.rows or table.cursor_row is None or table.cursor_row >= len(self.rows):
             return None
         return self.rows[table.cursor_row].deck
 
