@@ -65,6 +65,11 @@ def named_command(argv: Sequence[str]) -> str | None:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     args = build_parser(named_command(argv)).parse_args(argv)
+    import os
+
+    from quiz.tui.texts import choose_language, use_language  # plain Python: the commands speak the app's language
+
+    use_language(choose_language(args.lang, os.environ))
     run = getattr(args, "_run", None)
     if run is None:
         from quiz.commands import play

@@ -37,11 +37,22 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--questions", "-n", type=_positive, default=20, metavar="N", help="questions (default 20)")
     parser.add_argument("--time", type=_time_limit, metavar="DURATION", help="time limit, e.g. 15m or 1h30m; untimed if left out")
     parser.add_argument("--seed", metavar="S", help="the test's seed: the same seed gives the same test (default: new)")
+    parser.add_argument(
+        "--retakes",
+        action="store_true",
+        help="allow a learner who took this test (same deck version and seed) to sit it again",
+    )
+    parser.add_argument(
+        "--show-answers",
+        action="store_true",
+        help="show the right answers on the results screen (default: only which questions were right)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
     from quiz.classroom.exam import ExamError, draw, new_seed
     from quiz.store import data_dir
+    from quiz.tui.texts import _, number
 
     from ._decks import deck_or_report
 
@@ -55,15 +66,38 @@ def run(args: argparse.Namespace) -> int:
         print(f"{args.deck}: {error}", file=sys.stderr)
         return 1
     if len(paper.questions) < args.questions:
-        print(f"{deck.id} has {len(paper.questions)} questions for a test; all of them are asked", file=sys.stderr)
+        print(
+            _("{deck} has {count} questions for a test, not {asked}: the test gives all {count}").format(
+                deck=deck.id, count=len(paper.questions), asked=args.questions
+            ),
+            file=sys.stderr,
+        )
 
     from quiz.tui.screens.exam import create_exam_app
 
-    app = create_exam_app(data_dir(args.data_dir), args.profile, paper, time_limit=args.time, language=args.lang)
+    app = create_exam_app(
+        data_dir(args.data_dir),
+        args.profile,
+        paper,
+        time_limit=args.time,
+        retakes=args.retakes,
+        show_answers=args.show_answers,
+        language=args.lang,
+    )
     app.run()
     if app.error:
         print(app.error, file=sys.stderr)
         return 1
-    done = f"score {app.record.score:g} of {len(app.record.items)}" if app.record else "not handed in"
-    print(f"test {deck.id} version {deck.version}, seed {seed}: {done}", file=sys.stderr)
+    record = app.record
+    if record is None:
+        done = _("not handed in")
+    else:
+        score = number(record.score) if record.score == int(record.score) else number(record.score, ".2f")
+        done = _("score {score} of {total}").format(score=score, total=len(record.items))
+    print(
+        _("test {deck} version {version}, seed {seed}: {done}").format(
+            deck=deck.id, version=deck.version, seed=seed, done=done
+        ),
+        file=sys.stderr,
+    )
     return int(app.return_code or 0)

@@ -263,6 +263,14 @@ class QuizApp(App[None]):
         end = sys.modules.get(f"{__package__}.screens.end")
         return end is not None and isinstance(self.screen, end.EndScreen)
 
+    async def action_quit(self) -> None:
+        """Quit, unless a screen on the stack asks first (a test being taken hands itself in for good)."""
+        for screen in reversed(self.screen_stack):
+            ask = getattr(screen, "ask_before_quitting", None)
+            if ask is not None and ask():
+                return
+        self.exit()
+
     def action_help(self) -> None:
         from .screens.help import HelpScreen
 
