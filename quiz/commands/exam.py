@@ -52,7 +52,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from quiz.classroom.exam import ExamError, draw, new_seed
     from quiz.store import data_dir
-    from quiz.tui.texts import _, number
+    from quiz.texts import _, number
 
     from ._decks import deck_or_report
 

@@ -222,7 +222,33 @@ TEXTS: dict[str, str] = {
     "Skip": "Überspringen",
     "Hand in": "Abgeben",
     "Keep going": "Weitermachen",
-    "y  Hand in": "j  Abgeben",
+    "Yes": "Ja",
+    "y  {action}": "j  {action}",
+    "Quit the test? It is handed in as it stands ({answered} of {total} answered);": (
+        "Test beenden? Er wird abgegeben, wie er ist ({answered} von {total} beantwortet);"
+    ),
+    "it cannot be continued later.": "du kannst ihn später nicht fortsetzen.",
+    "Quit and hand in": "Beenden und abgeben",
+    "{profile} has already taken this test ({deck} version {version}, seed {seed}) on {day}. "
+    "A second sitting needs the teacher's permission: quiz exam … --retakes": (
+        "{profile} hat diesen Test ({deck} Version {version}, Seed {seed}) schon am {day} geschrieben. "
+        "Ein zweiter Versuch braucht die Erlaubnis der Lehrkraft: quiz exam … --retakes"
+    ),
+    "right": "richtig",
+    "partly right": "teilweise richtig",
+    "wrong": "falsch",
+    "not answered": "nicht beantwortet",
+    "Result": "Ergebnis",
+    "The right answers are shown when the teacher releases them.": (
+        "Die richtigen Antworten zeigt die Lehrkraft, wenn sie sie freigibt."
+    ),
+    # -- the command line after a test
+    "{deck} has {count} questions for a test, not {asked}: the test gives all {count}": (
+        "{deck} hat {count} Fragen für einen Test, nicht {asked}: der Test stellt alle {count}"
+    ),
+    "not handed in": "nicht abgegeben",
+    "score {score} of {total}": "{score} von {total} Punkten",
+    "test {deck} version {version}, seed {seed}: {done}": "Test {deck} Version {version}, Seed {seed}: {done}",
     "n  Keep going": "n  Weitermachen",
     "Blank answers score nothing. Hand in the test now?": "Leere Antworten bringen keine Punkte. Test jetzt abgeben?",
     "untimed": "ohne Zeitlimit",
