@@ -306,21 +306,102 @@ TEXTS: dict[str, str] = {
     "Facility": "Lösungsquote",
     "Discrimination": "Trennschärfe",
     "Flags": "Auffällig",
+    "Sitting": "Versuch",
+    "{sitting} (retake)": "{sitting} (Wiederholung)",
+    "(partly, {marks})": "(teilweise, {marks})",
+    "hard": "schwer",
+    "easy": "leicht",
+    "low discrimination": "geringe Trennschärfe",
+    "negative discrimination": "negative Trennschärfe",
+    "n/a": "–",
+    "yes": "ja",
+    "no": "nein",
+    "Note": "Hinweis",
+    "File not used": "Datei nicht verwendet",
+    "Students: {test}": "Schülerinnen und Schüler: {test}",
+    "Questions: {test}": "Fragen: {test}",
+    "{title} (deck {deck} version {version}, seed {seed}), {students}": (
+        "{title} (Stapel {deck}, Version {version}, Seed {seed}), {students}"
+    ),
+    "Class report: {students}, {tests}": "Klassenbericht: {students}, {tests}",
+    "What the words mean": "Was die Begriffe bedeuten",
+    "Facility: the share of the marks the class got on a question, 0 (nobody right) to 1 (everybody right).": (
+        "Lösungsquote: der Anteil der Punkte, den die Klasse bei einer Frage erreicht hat, "
+        "von 0 (niemand richtig) bis 1 (alle richtig)."
+    ),
+    "Discrimination: whether the students who did well on the rest of the test also got this question "
+    "right, -1 to 1; above {good} a question tells stronger from weaker students well. It needs about "
+    "{least} students or more to mean much; n/a when everybody scored the same.": (
+        "Trennschärfe: ob die, die im übrigen Test gut waren, auch diese Frage richtig hatten, von -1 bis 1; "
+        "über {good} trennt eine Frage stärkere von schwächeren gut. Aussagekräftig erst ab etwa {least} "
+        "Schülerinnen und Schülern; – wenn alle gleich abgeschnitten haben."
+    ),
+    "Flags: hard, facility below {low}; easy, facility above {high}.": (
+        "Auffällig: schwer, Lösungsquote unter {low}; leicht, Lösungsquote über {high}."
+    ),
+    "Low discrimination (below {low}): the question hardly tells stronger from weaker students. "
+    "Negative discrimination: weaker students did better on it than stronger ones; check the question "
+    "and its answer key.": (
+        "Geringe Trennschärfe (unter {low}): die Frage unterscheidet kaum zwischen stärkeren und schwächeren. "
+        "Negative Trennschärfe: schwächere waren bei ihr besser als stärkere; Frage und Lösung prüfen."
+    ),
+    "Missed: the questions not fully right, by number and text; partial credit is marked partly. "
+    "Sitting: 1 is the sitting that counts; a retake is listed and flagged, never counted.": (
+        "Falsch: die nicht ganz richtigen Fragen, mit Nummer und Text; Teilpunkte sind als teilweise markiert. "
+        "Versuch: 1 ist der Versuch, der zählt; eine Wiederholung wird aufgeführt und markiert, nie gezählt."
+    ),
+    # -- notes of the class report
+    "{deck} version {version}, seed {seed}": "{deck} Version {version}, Seed {seed}",
+    "profile {profile!r} is in two files; using the later export {kept}, not {dropped}": (
+        "Profil {profile!r} ist in zwei Dateien; verwendet wird der spätere Export {kept}, nicht {dropped}"
+    ),
+    "deck {deck!r} was taken in {taken}: each version is reported separately, not merged": (
+        "Stapel {deck!r} wurde in {taken} geschrieben: jede Version wird getrennt berichtet, nicht zusammengelegt"
+    ),
+    "deck {deck!r} version {version} was taken as {count} different question sets"
+    " (different seeds or question counts): each is reported separately": (
+        "Stapel {deck!r} Version {version} wurde mit {count} verschiedenen Fragensätzen geschrieben"
+        " (verschiedene Seeds oder Fragenzahlen): jeder wird getrennt berichtet"
+    ),
+    "{student} sat {test} again (sitting {sitting}): listed, flagged as a retake; the first sitting counts": (
+        "{student} hat {test} noch einmal geschrieben (Versuch {sitting}): aufgeführt, als Wiederholung markiert; "
+        "der erste Versuch zählt"
+    ),
+    "the same test ({deck}, seed {seed}) is in the files of {first} ({first_file}) "
+    "and {second} ({second_file}): counted once, for {first}": (
+        "derselbe Test ({deck}, Seed {seed}) steht in den Dateien von {first} ({first_file}) "
+        "und {second} ({second_file}): einmal gezählt, für {first}"
+    ),
+    # -- quiz report on the command line
+    "no results files (*{suffix}) in {paths}": "keine Ergebnisdateien (*{suffix}) in {paths}",
+    "{path}: cannot write the CSV: {problem}": "{path}: CSV kann nicht geschrieben werden: {problem}",
+    "CSV written to {path}": "CSV geschrieben: {path}",
     "Wrong answers": "Falsche Antworten",
     "Answers": "Antworten",
     "Days": "Tage",
     "Retention": "Behalten",
     "Leeches": "Problemkarten",
     "Who": "Wer",
-    "{kind}: {title} (deck {deck} version {version}, seed {seed}), {students}": (
-        "{kind}: {title} (Stapel {deck}, Version {version}, Seed {seed}), {students}"
-    ),
     "Enter: the highlighted row in full · ← →: scroll sideways · Tab: next table": (
         "Enter: markierte Zeile ganz · ← →: seitwärts blättern · Tab: nächste Tabelle"
     ),
 }
 
 PLURALS: dict[str, tuple[str, str]] = {
+    "version {version} ({count} student)": (
+        "Version {version} ({count} Schülerin oder Schüler)",
+        "Version {version} ({count} Schülerinnen und Schülern)",
+    ),
+    "Only {count} student: too few for discrimination to mean much (it needs about {least} or more).": (
+        "Nur {count} Schülerin oder Schüler: zu wenige für eine aussagekräftige Trennschärfe "
+        "(dafür braucht es etwa {least} oder mehr).",
+        "Nur {count} Schülerinnen und Schüler: zu wenige für eine aussagekräftige Trennschärfe "
+        "(dafür braucht es etwa {least} oder mehr).",
+    ),
+    "{count} file could not be used; see 'Files not used' above": (
+        "{count} Datei konnte nicht verwendet werden; siehe „Nicht verwendete Dateien“ oben",
+        "{count} Dateien konnten nicht verwendet werden; siehe „Nicht verwendete Dateien“ oben",
+    ),
     "in {count} minute": ("in {count} Minute", "in {count} Minuten"),
     "in {count} hour": ("in {count} Stunde", "in {count} Stunden"),
     "in {count} day": ("in {count} Tag", "in {count} Tagen"),

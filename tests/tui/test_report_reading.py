@@ -59,7 +59,7 @@ async def test_test_results_show_long_answers_wrapped_in_full(tmp_path: Path) ->
     app = make_app(tmp_path / "data")
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_screen(pilot, HomeScreen)
-        app.push_screen(ExamResultScreen(session.finish()))
+        app.push_screen(ExamResultScreen(session.finish(), show_answers=True))
         screen = await wait_screen(pilot, ExamResultScreen)
         table = screen.query_one(DataTable)
         (row,) = table.rows.values()
