@@ -263,7 +263,7 @@ def _csv_value(value: Any, column: Column, dialect: CsvDialect) -> str | int:
         text = repr(round(value, 4))
         return text.replace(".", dialect.decimal)
     if isinstance(value, tuple):
-        return column.show(value)
+        return column.show(value) if value else ""
     return value
 
 

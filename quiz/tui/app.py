@@ -14,12 +14,13 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from textual import work
+from textual import events, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Static
 
+from .keyorder import KeyQueue
 from .texts import N_, _, choose_language, use_language
 from .when import relative
 
@@ -77,8 +78,16 @@ class QuizApp(App[None]):
         self.timer: Timer = timer or time.monotonic
         self.seed = seed
         self.store: Store | None = None
+        self._key_queue = KeyQueue(self)
         self.error: str | None = None
         """Why the app gave up (a broken deck, an unusable store); the CLI prints it."""
+
+    async def on_event(self, event: events.Event) -> None:
+        """A key on a screen that asks questions waits its turn (see `keyorder`); everything else as Textual does."""
+        if isinstance(event, events.Key) and not event.is_forwarded and self._key_queue.wants(event):
+            self._key_queue.put(event)
+            return
+        await super().on_event(event)
 
     def compose(self) -> ComposeResult:
         return iter(())  # "Opening your progress…" only if it takes a while (see on_mount)

@@ -121,7 +121,7 @@ async def test_the_german_report_at_80_columns_explains_its_words_and_scrolls_by
         for table in (students, questions):
             for column in table.columns.values():  # every column name whole: "Lösungsquote", not "Lösungsqu"
                 assert column.get_render_width(table) - 2 * table.cell_padding >= len(column.label.plain), column.label
-        notes = " ".join(str(s.render()) for s in screen.query(".report-notes"))
+        notes = " ".join(str(s.render()) for s in screen.query(".report-warning"))
         assert "Nur 3 Schülerinnen und Schüler: zu wenige" in notes
         questions.focus()
         await pilot.pause()

@@ -203,6 +203,7 @@ def start_exam(app: QuizApp, deck: Deck) -> None:
 
 class ExamScreen(Screen[None]):
     IN_TEST = True  # help shows the keys of a test
+    ORDERED_KEYS = True  # a burst of keys is applied key by key (see `keyorder`)
     DEFAULT_CSS = """
     #exam-status { height: 1; padding: 0 1; background: $panel; }
     #exam-clock { dock: right; width: auto; text-style: bold; }

@@ -104,6 +104,7 @@ class ReportScreen(Screen[None]):
     #report-body DataTable { height: auto; max-height: 24; margin-bottom: 1; }
     .report-heading { text-style: bold; margin-top: 1; }
     .report-notes { color: $text-warning; }
+    .report-warning { color: $text-warning; }
     .report-legend { color: $text-muted; }
     """
     BINDINGS = [
@@ -157,7 +158,7 @@ class ReportScreen(Screen[None]):
             title, headers = table.title, table.headers
             widgets.append(Static(Content(title), classes="report-heading"))
             if table.note:
-                widgets.append(Static(Content(table.note), classes="report-notes"))
+                widgets.append(Static(Content(table.note), classes="report-warning"))
             grid = FullRowsTable(title)
             widgets.append(grid)
             shown = table.shown()

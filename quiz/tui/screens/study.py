@@ -37,6 +37,7 @@ T = TypeVar("T")
 
 
 class StudyScreen(Screen[None]):
+    ORDERED_KEYS = True  # a burst of keys is applied key by key (see `keyorder`)
     BINDINGS = [
         Binding("u", "undo", N_("Undo")),
         Binding("ctrl+z", "undo_typing", N_("Undo")),
@@ -119,6 +120,10 @@ class StudyScreen(Screen[None]):
         self.query_one("#body").scroll_home(animate=False)
         self.call_after_refresh(self._show_focused)
         self.started = self.app.timer()
+
+    def keys_wait(self) -> bool:
+        """Keys wait while an answer is being written to the store: the next key belongs to what follows it."""
+        return self.busy
 
     def _show_focused(self) -> None:
         """Under a long question, scroll down to where the keys go: the options, or the box to type in."""
