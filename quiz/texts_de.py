@@ -125,9 +125,27 @@ TEXTS: dict[str, str] = {
     "Hard": "Schwer",
     "Good": "Gut",
     "Easy": "Leicht",
-    "Next review {when}{leech}. Enter: next · 1-4: change rating · u: undo": (
-        "Nächstes Mal {when}{leech}. Enter: weiter · 1-4: neu bewerten · u: rückgängig"
+    "Next review {when}{leech}. Enter: next · 1-4: change rating · Ctrl+Z: undo": (
+        "Nächstes Mal {when}{leech}. Enter: weiter · 1-4: neu bewerten · Strg+Z: rückgängig"
     ),
+    "This card has no hint.": "Diese Karte hat keinen Tipp.",
+    "Rated as your first try: an answer taken back with Ctrl+Z still counts.": (
+        "Bewertet wie dein erster Versuch: eine mit Strg+Z zurückgenommene Antwort zählt trotzdem."
+    ),
+    "{seconds} s": "{seconds} s",
+    "took {took}; about {expected} is usual for this card": "{took} gebraucht; üblich sind bei dieser Karte etwa {expected}",
+    "the hint was used": "der Tipp wurde benutzt",
+    "a typo": "ein Tippfehler",
+    "only partly right": "nur teilweise richtig",
+    "Hard because: {reasons}.": "Schwer, weil: {reasons}.",
+    "slow: {timing}": "langsam: {timing}",
+    "Easy because it was quick: {timing}.": "Leicht, weil es schnell ging: {timing}.",
+    "ticked, right": "angekreuzt, richtig",
+    "ticked, but not right": "angekreuzt, aber nicht richtig",
+    "not ticked, right": "nicht angekreuzt, richtig",
+    "not ticked, but right": "nicht angekreuzt, aber richtig",
+    "right: {partner}": "richtig: {partner}",
+    "right: {item}": "richtig: {item}",
     " · marked as a leech: this card keeps slipping": " · als Problemkarte markiert: Diese Karte geht dir immer wieder durch",
     # -- end of a session
     "Session complete": "Lernrunde geschafft",
@@ -180,13 +198,14 @@ TEXTS: dict[str, str] = {
     "typed answers; Enter goes to the next gap": "Antwort eintippen; Enter: nächste Lücke",
     "Backspace": "Rücktaste",
     "take back the last pick (order, match)": "letzte Wahl zurücknehmen (Reihenfolge, Paare)",
-    "h  or  F2": "h  oder  F2",
     "show the hint (counts as help)": "Tipp zeigen (zählt als Hilfe)",
     "After answering": "Nach der Antwort",
     "change the rating: again, hard, good, easy": "Bewertung ändern: nochmal, schwer, gut, leicht",
     "next card": "nächste Karte",
-    "u  or  ctrl+z": "u  oder  Strg+Z",
-    "undo the last answer": "letzte Antwort zurücknehmen",
+    "ctrl+z": "Strg+Z",
+    "undo the last answer; the first try still counts for the rating": (
+        "letzte Antwort zurücknehmen; für die Bewertung zählt der erste Versuch"
+    ),
     "In a test": "Im Test",
     "In a test (no verdicts until it is handed in)": "Im Test (bewertet wird erst bei der Abgabe)",
     "ctrl+n  /  ctrl+b": "Strg+N  /  Strg+B",
@@ -205,7 +224,9 @@ TEXTS: dict[str, str] = {
     "quit; every answer given is already saved": "beenden; jede Antwort ist schon gespeichert",
     "Language": "Sprache",
     "quiz in German / English (or QUIZ_LANG=de)": "quiz auf Deutsch / Englisch (auch QUIZ_LANG=de)",
-    "quit: the test is handed in as it stands": "beenden: der Test wird so abgegeben, wie er ist",
+    "quit: asks first, then hands the test in as it stands": (
+        "beenden: fragt erst, dann wird der Test so abgegeben, wie er ist"
+    ),
     # -- tests
     "Test: {deck}": "Test: {deck}",
     "The same seed gives every student the same test. No feedback until the test is handed in. "

@@ -30,7 +30,7 @@ import itertools
 import operator
 import random
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, NamedTuple
 
 from quiz.deck.model import DEFAULT_SETTINGS, Card, Deck
@@ -63,6 +63,11 @@ class Outcome:
     auto_rating: Rating | None
     next_due: dt.datetime
     leech: bool
+    response: object = None  # what the learner answered (None for a self-rated flashcard)
+    duration: float = 0.0  # seconds taken to answer
+    hint_used: bool = False
+    first_try: Rating | None = None
+    """The verdict of an attempt taken back with undo, when it kept this answer's rating down (see `submit`)."""
 
 
 @dataclass(frozen=True)
@@ -151,6 +156,8 @@ class StudySession:
         self._queue: list[_Item] = []
         self._learning: list[_Pending] = []
         self._history: list[_Step] = []
+        self._first_tries: dict[str, Rating] = {}
+        """Cards answered, then taken back with undo: the verdict of the first try (see `submit`)."""
         self._current: Presented | None = None
         self._current_item: _Item | None = None
         self._started = self._now()
@@ -335,12 +342,26 @@ class StudySession:
     # -- answering -------------------------------------------------------
 
     def submit(self, response: object, *, duration: float, hint_used: bool = False) -> Outcome:
-        """Grade the response to the current card, record it and move on."""
-        self._require_current()
+        """Grade the response to the current card, record it and move on.
+
+        An answer taken back with undo keeps its verdict: answering again cannot
+        rate the card better than the first try did (a wrong answer undone and
+        then answered right is still Again), as Anki keeps counting the lapse.
+        The learner may still change the rating by hand.
+        """
+        item = self._require_current()
         assert self._current is not None
         result = self._current.grade(response)
         rating = auto_rating(result, duration=duration, hint_used=hint_used)
-        return self._answer(rating, auto=rating, result=result, duration=duration, hint_used=hint_used)
+        first = self._first_tries.pop(item.key, None)
+        kept_down = first is not None and first < rating
+        if kept_down:
+            assert first is not None
+            rating = first
+        outcome = self._answer(rating, auto=rating, result=result, duration=duration, hint_used=hint_used)
+        outcome = replace(outcome, response=response, duration=duration, first_try=first if kept_down else None)
+        self._history[-1].outcome = outcome
+        return outcome
 
     def rate(self, rating: Rating, *, duration: float) -> Outcome:
         """Self-rate the current card (flashcards)."""
@@ -436,7 +457,7 @@ class StudySession:
         else:  # the schedule is left alone: the card is due as stored, which another window may have changed since
             stored = self._store.state(self._profile, step.item.deck.id, step.item.key)
             next_due = next_due if stored is None else stored.due
-        outcome = Outcome(step.outcome.presented, result, Rating(rating), step.outcome.auto_rating, next_due, answer.after.leech)
+        outcome = replace(step.outcome, rating=Rating(rating), next_due=next_due, leech=answer.after.leech)
         step.answer, step.outcome = answer, outcome
         shown = self._current
         self._queue, self._learning = list(step.queue), list(step.learning)
@@ -459,6 +480,8 @@ class StudySession:
         if not self._drill:
             self._expect(step.item, None if step.answer.before.is_new else step.answer.before.due)
         self._history.pop()
+        if step.outcome.auto_rating is not None:  # the first try's verdict outlives the undo (see `submit`)
+            self._first_tries.setdefault(step.item.key, step.outcome.auto_rating)
         self._queue, self._learning = step.queue, step.learning
         self._current, self._current_item = step.outcome.presented, step.item
         return True

@@ -89,6 +89,11 @@ class QuizApp(App[None]):
             return
         await super().on_event(event)
 
+    @property
+    def keys_pending(self) -> bool:
+        """Keys read but not yet applied (a burst being applied one by one)."""
+        return self._key_queue.busy
+
     def compose(self) -> ComposeResult:
         return iter(())  # "Opening your progress…" only if it takes a while (see on_mount)
 

@@ -33,9 +33,13 @@ class KeyQueue:
         self.keys: deque[events.Key] = deque()
         self.feeding: asyncio.Task[None] | None = None
 
+    @property
+    def busy(self) -> bool:
+        return bool(self.keys) or self.feeding is not None
+
     def wants(self, event: events.Key) -> bool:
         """Whether `event` goes through the queue: on a screen that asks questions, or behind keys still queued."""
-        return bool(self.keys) or self.feeding is not None or getattr(self.app.screen, "ORDERED_KEYS", False)
+        return self.busy or getattr(self.app.screen, "ORDERED_KEYS", False)
 
     def put(self, event: events.Key) -> None:
         self.keys.append(event)

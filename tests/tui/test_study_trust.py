@@ -1,0 +1,119 @@
+"""Study screens that never confuse: letters are answers, undo keeps the first verdict, ratings say why."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from test_key_bursts import burst
+from textual.widgets import Static
+from tui_helpers import make_app, settle, single, synchronously, tour_deck, wait_screen
+
+from quiz.tui.screens.study import StudyScreen
+from quiz.tui.widgets.feedback import FeedbackPanel
+
+
+@synchronously
+async def test_letters_typed_on_an_option_card_neither_undo_nor_reveal(tmp_path: Path) -> None:
+    deck = tour_deck()
+    app = make_app(tmp_path, deck)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await wait_screen(pilot, StudyScreen)
+        while screen.session.current.card.kind != "multi":  # right answers until the multi-select card
+            await _answer_right(pilot, screen)
+        answered = screen.session.progress[0]
+        assert answered > 0  # there is an answer that `u` would have taken back
+        await pilot.press(*"about hu")  # a pupil typing ahead: u and h among the letters
+        await settle(pilot)
+        assert screen.session.progress[0] == answered and screen.state == "asking"
+        assert screen.session.current.card.kind == "multi"
+        assert not screen.hint_used and not screen.query_one("#hint").display
+        assert not [n for n in app._notifications if "taken back" in n.message]
+
+
+async def _answer_right(pilot, screen: StudyScreen) -> None:
+    presented = screen.session.current
+    card = presented.card
+    if card.kind == "flashcard":
+        await pilot.press("space", "3")
+    elif card.kind in ("choice",):
+        await pilot.press(str(presented.options.index(card.answer) + 1))
+    elif card.kind == "truefalse":
+        await pilot.press("t" if card.answer else "f")
+    else:
+        raise AssertionError(f"no right answer for {card.kind} here")
+    await settle(pilot)
+    if screen.state == "feedback":
+        await pilot.press("enter")
+        await settle(pilot)
+
+
+@synchronously
+async def test_undo_then_a_right_answer_keeps_the_first_verdict(tmp_path: Path) -> None:
+    deck = single(tour_deck(), "dealer-whom")
+    app = make_app(tmp_path, deck)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await wait_screen(pilot, StudyScreen)
+        presented = screen.session.current
+        wrong = next(i for i, text in enumerate(presented.options) if text != presented.card.answer)
+        await pilot.press(str(wrong + 1))
+        await settle(pilot)
+        assert screen.query_one(FeedbackPanel).outcome.rating == 1
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert screen.state == "asking"
+        await pilot.press(str(screen.session.current.options.index(presented.card.answer) + 1))
+        await settle(pilot)
+        panel = screen.query_one(FeedbackPanel)
+        assert panel.outcome.grade.correct
+        assert panel.outcome.rating == 1 and panel.outcome.first_try == 1  # not "Easy, 8 days"
+        assert "first try" in str(panel.query_one("#why", Static).render())
+
+
+@synchronously
+async def test_a_slow_right_true_false_says_why_it_is_hard(tmp_path: Path) -> None:
+    deck = single(tour_deck(), "first-left")
+    now = [0.0]
+    app = make_app(tmp_path, deck, timer=lambda: now[0])
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await wait_screen(pilot, StudyScreen)
+        card = screen.session.current.card
+        now[0] = 60.0
+        await pilot.press("t" if card.answer else "f")
+        await settle(pilot)
+        panel = screen.query_one(FeedbackPanel)
+        assert panel.outcome.grade.correct and panel.outcome.rating == 2
+        why = str(panel.query_one("#why", Static).render())
+        expected = panel.outcome.grade.expected_seconds
+        assert why.startswith("Hard because: slow: took 60 s; about ")
+        assert f"about {expected:.0f} s" in why or f"about {round(expected, 1):g} s" in why
+
+
+@synchronously
+async def test_f2_on_a_card_without_a_hint_says_so(tmp_path: Path) -> None:
+    deck = single(tour_deck(), "first-left")
+    app = make_app(tmp_path, deck)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await wait_screen(pilot, StudyScreen)
+        assert not screen.session.current.card.hint
+        await pilot.press("f2")
+        await settle(pilot)
+        assert "This card has no hint." in [n.message for n in app._notifications]
+        assert not screen.hint_used
+
+
+@synchronously
+async def test_a_burst_on_a_match_card_in_study_is_applied_in_order(tmp_path: Path) -> None:
+    deck = single(tour_deck(), "who-is-who")
+    app = make_app(tmp_path, deck)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await wait_screen(pilot, StudyScreen)
+        presented = screen.session.current
+        pairs = dict(presented.card.pairs)
+        keys = [str(presented.options.index(pairs[left]) + 1) for left in presented.left]
+        await burst(pilot, *keys, "enter", "enter")  # the pairs, done, and on to the end
+        await settle(pilot)
+        from quiz.tui.screens.end import EndScreen
+
+        await wait_screen(pilot, EndScreen)
+        summary = screen.session.summary()
+        assert summary.answered == 1 and summary.right == 1
