@@ -14,6 +14,7 @@ before the next key is handed on.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections import deque
 from typing import TYPE_CHECKING
 
@@ -85,7 +86,5 @@ class KeyQueue:
             if pump.call_later(one_done):
                 left += 1
         if left:
-            try:
+            with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(done.wait(), timeout=max(0.0, timeout))
-            except TimeoutError:
-                pass
