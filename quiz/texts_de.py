@@ -88,9 +88,10 @@ TEXTS: dict[str, str] = {
         "Das ist keine Zahl und kein Bereich. Tippe z. B. 1990-1995."
     ),
     "That is not a number; type e.g. 1990 or 2,5.": "Das ist keine Zahl. Tippe z. B. 1990 oder 2,5.",
-    "Fill in the gaps; Enter goes to the next gap, and after the last one answers.": (
-        "Fülle die Lücken aus. Enter: zur nächsten Lücke, nach der letzten abgeben."
+    "Fill in the gaps; Enter goes to the next gap, and after the last one answers. F3: don't know.": (
+        "Fülle die Lücken aus. Enter: zur nächsten Lücke, nach der letzten abgeben. F3: weiß nicht."
     ),
+    "Don't know": "Weiß nicht",
     "gap {number}": "Lücke {number}",
     "Pick the items first to last: number keys or Enter; Backspace takes back.": (
         "Wähle vom ersten zum letzten: Zifferntaste oder Enter; Rücktaste nimmt zurück."

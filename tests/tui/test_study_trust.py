@@ -117,3 +117,53 @@ async def test_a_burst_on_a_match_card_in_study_is_applied_in_order(tmp_path: Pa
         await wait_screen(pilot, EndScreen)
         summary = screen.session.summary()
         assert summary.answered == 1 and summary.right == 1
+
+
+@synchronously
+async def test_cloze_marks_the_gap_being_typed_in_and_lets_the_pupil_say_dont_know(tmp_path: Path) -> None:
+    from textual.widgets import Label
+
+    deck = single(tour_deck(), "mayor-years")
+    app = make_app(tmp_path, deck)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await wait_screen(pilot, StudyScreen)
+
+        def labels() -> list[str]:
+            return [str(label.render()) for label in screen.query(".gap-number").results(Label)]
+
+        assert labels() == ["▶ 1", "  2"]  # a marker, not only a shade
+        await pilot.press(*"2012", "enter")
+        await settle(pilot)
+        assert labels() == ["  1", "▶ 2"]
+        await pilot.press("enter")  # Enter on the empty last gap: answered, the empty gap not known
+        await settle(pilot)
+        assert screen.state == "feedback"
+        panel = screen.query_one(FeedbackPanel)
+        assert not panel.outcome.grade.correct and panel.outcome.grade.parts == (True, False)
+
+
+@synchronously
+async def test_f3_on_a_cloze_answers_dont_know(tmp_path: Path) -> None:
+    deck = single(tour_deck(), "mayor-years")
+    app = make_app(tmp_path, deck)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await wait_screen(pilot, StudyScreen)
+        await pilot.press("f3")
+        await settle(pilot)
+        assert screen.state == "feedback"
+        assert screen.query_one(FeedbackPanel).outcome.rating == 1
+
+
+@synchronously
+async def test_the_highlighted_option_has_a_marker_not_only_a_shade(tmp_path: Path) -> None:
+    from quiz.tui.widgets.options import NumberedOptions
+
+    deck = single(tour_deck(), "first-left")
+    app = make_app(tmp_path, deck)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await wait_screen(pilot, StudyScreen)
+        options = screen.query_one(NumberedOptions)
+        assert [options.render_line(y).text[:3] for y in range(2)] == ["▶ 1", "  2"]
+        await pilot.press("down")
+        await settle(pilot)
+        assert [options.render_line(y).text[:3] for y in range(2)] == ["  1", "▶ 2"]
