@@ -130,6 +130,7 @@ TEXTS: dict[str, str] = {
         "Nächstes Mal {when}{leech}. Enter: weiter · 1-4: neu bewerten · Strg+Z: rückgängig"
     ),
     "This card has no hint.": "Diese Karte hat keinen Tipp.",
+    "left: {new} new · {learning} learning · {review} review": "offen: {new} neu · {learning} lernen · {review} wdh.",
     "Rated as your first try: an answer taken back with Ctrl+Z still counts.": (
         "Bewertet wie dein erster Versuch: eine mit Strg+Z zurückgenommene Antwort zählt trotzdem."
     ),

@@ -82,6 +82,24 @@ class SessionSummary:
     next_due: dt.datetime | None
 
 
+RESPACE = 2
+"""A card just answered (a miss back in learning) waits until this many other cards were asked, if any are waiting."""
+
+
+class CardsLeft(NamedTuple):
+    """The cards still to ask in the session, as Anki counts them, and the session's cards done and in all.
+
+    `total` counts cards, not answers: a card that comes back in learning is
+    still one card, so the total does not grow as the session goes on.
+    """
+
+    new: int
+    learning: int
+    review: int
+    done: int
+    total: int
+
+
 class _Item(NamedTuple):
     """One askable side of a card in the queue."""
 
@@ -160,6 +178,7 @@ class StudySession:
         """Cards answered, then taken back with undo: the verdict of the first try (see `submit`)."""
         self._current: Presented | None = None
         self._current_item: _Item | None = None
+        self._current_learning = False  # the card on screen came from the learning steps
         self._started = self._now()
         store.profile_id(profile)
         if only is None:
@@ -284,11 +303,18 @@ class StudySession:
         stored = self._store.state(self._profile, item.deck.id, item.key)
         return (None if stored is None else stored.due) != self._expected.get((item.deck.id, item.key))
 
+    def _just_asked(self, item: _Item) -> bool:
+        """Whether `item` was among the last few answers: a miss is not asked again right away."""
+        return any(step.item.key == item.key and step.item.deck is item.deck for step in self._history[-RESPACE:])
+
     def _next_item(self) -> _Item | None:
         now = self._now()
+        self._current_learning = True
         if self._learning and self._learning[0].due <= now:
-            return self._learning.pop(0).item
+            if not (self._queue and self._just_asked(self._learning[0].item)):
+                return self._learning.pop(0).item
         if self._queue:
+            self._current_learning = False
             return self._queue.pop(0)
         if self._learning and self._learning[0].due <= now + LEARN_AHEAD:
             return self._learning.pop(0).item
@@ -317,6 +343,30 @@ class StudySession:
     def current(self) -> Presented | None:
         """The card to show now; None when the session is over."""
         return self._current
+
+    def cards_left(self) -> CardsLeft:
+        """New, learning and review cards still to ask (the one on screen included), and the cards done of all."""
+        new = review = 0
+        pending = [*self._queue]
+        for item in pending:
+            if self._expected.get((item.deck.id, item.key)) is None:
+                new += 1
+            else:
+                review += 1
+        learning = len(self._learning)
+        item = self._current_item
+        if item is not None:
+            if self._current_learning:
+                learning += 1
+            elif self._expected.get((item.deck.id, item.key)) is None:
+                new += 1
+            else:
+                review += 1
+        waiting = {(i.deck.id, i.key) for i in pending} | {(p.item.deck.id, p.item.key) for p in self._learning}
+        if item is not None:
+            waiting.add((item.deck.id, item.key))
+        answered = {(step.item.deck.id, step.item.key) for step in self._history}
+        return CardsLeft(new, learning, review, len(answered - waiting), len(answered | waiting))
 
     @property
     def progress(self) -> tuple[int, int]:

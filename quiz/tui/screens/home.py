@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -117,8 +119,8 @@ class HomeScreen(Screen[None]):
             c = row.counts
             if c.due_now:
                 due_text = _("now")
-            elif c.next_due is not None:
-                due_text = relative(c.next_due, now)
+            elif c.next_due is not None:  # nothing due yet: never "now" beside a Due of 0, at least "in 1 minute"
+                due_text = relative(max(c.next_due, now + dt.timedelta(minutes=1)), now)
             else:
                 due_text = "—"
             language = f" [{row.deck.language}]" if row.deck.language else ""

@@ -133,8 +133,12 @@ class StudyScreen(Screen[None]):
         return max(0.0, self.app.timer() - self.started)
 
     def _update_progress(self) -> None:
-        answered, total = self.session.progress
-        self.query_one(SessionProgress).show(answered, total)
+        """Cards left as Anki counts them (new, learning, review); the bar is cards done of the session's cards."""
+        left = self.session.cards_left()
+        words = _("left: {new} new · {learning} learning · {review} review").format(
+            new=left.new, learning=left.learning, review=left.review
+        )
+        self.query_one(SessionProgress).show(left.done, left.total, words)
 
     # -- recording (off the UI thread: a write may wait for another quiz on the same data) --
 
