@@ -265,6 +265,21 @@ TEXTS: dict[str, str] = {
     "The right answers are shown when the teacher releases them.": (
         "Die richtigen Antworten zeigt die Lehrkraft, wenn sie sie freigibt."
     ),
+    # -- PINs
+    "A PIN is 4 to 12 digits.": "Eine PIN hat 4 bis 12 Ziffern.",
+    "{name} has a PIN now; a teacher can remove it with quiz pin {name} --reset.": (
+        "{name} hat jetzt eine PIN; eine Lehrkraft kann sie mit quiz pin {name} --reset entfernen."
+    ),
+    "The same PIN again: ": "Dieselbe PIN noch einmal: ",
+    "The two PINs differ; nothing changed.": "Die beiden PINs sind verschieden; nichts geändert.",
+    "New PIN for {name} (4 to 12 digits): ": "Neue PIN für {name} (4 bis 12 Ziffern): ",
+    "no profile named {name!r}": "kein Profil namens {name!r}",
+    "{name} has no PIN now.": "{name} hat jetzt keine PIN.",
+    "That is not the PIN. Ask your teacher if you forgot it.": (
+        "Das ist nicht die PIN. Frag deine Lehrkraft, wenn du sie vergessen hast."
+    ),
+    "PIN, then Enter": "PIN, dann Enter",
+    "PIN for {name}": "PIN für {name}",
     # -- the command line after a test
     "{deck} has {count} questions for a test, not {asked}: the test gives all {count}": (
         "{deck} hat {count} Fragen für einen Test, nicht {asked}: der Test stellt alle {count}"

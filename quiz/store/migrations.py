@@ -192,6 +192,13 @@ MIGRATIONS: tuple[Migration, ...] = (
         ALTER TABLE answers ADD COLUMN drill INTEGER NOT NULL DEFAULT 0;
         """,
     ),
+    Migration(
+        "an optional PIN per profile",
+        """
+        -- The profile's PIN as a slow salted hash (see `pins`), NULL when the profile has none.
+        ALTER TABLE profiles ADD COLUMN pin TEXT;
+        """,
+    ),
 )
 
 

@@ -180,7 +180,7 @@ class QuizApp(App[None]):
             self.show_session(opened.session)
             return
         if self.profile is not None:
-            self.first_screen(deck)
+            self.with_pin(lambda: self.first_screen(deck), self.exit)
             return
         from .screens.profile import ProfileScreen
 
@@ -189,9 +189,26 @@ class QuizApp(App[None]):
                 self.exit()
                 return
             self.use_profile(name)
-            self.first_screen(deck)
+            self.with_pin(lambda: self.first_screen(deck), lambda: self.push_screen(ProfileScreen(profiles), chosen))
 
         self.push_screen(ProfileScreen(profiles), chosen)
+
+    def with_pin(self, then: Callable[[], None], otherwise: Callable[[], None]) -> None:
+        """`then`, once the learner typed the profile's PIN (at once for a profile without one); else `otherwise`."""
+        from quiz.store import StoreError
+
+        assert self.store is not None and self.profile is not None
+        try:
+            needed = self.store.has_pin(self.profile)
+        except StoreError as error:
+            self.fail(str(error))
+            return
+        if not needed:
+            then()
+            return
+        from .screens.pin import PinScreen
+
+        self.push_screen(PinScreen(self.store, self.profile), lambda right: then() if right else otherwise())
 
     def use_profile(self, name: str) -> None:
         assert self.store is not None

@@ -196,7 +196,7 @@ def start_exam(app: QuizApp, deck: Deck) -> None:
         except ExamError as error:
             app.notify(str(error), severity="error")
             return
-        app.push_screen(ExamScreen(paper, time_limit=settings.time_limit))
+        app.with_pin(lambda: app.push_screen(ExamScreen(paper, time_limit=settings.time_limit)), lambda: None)
 
     app.push_screen(ExamSetupScreen(deck), chosen)
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -197,8 +196,14 @@ class HomeScreen(Screen[None]):
         assert store is not None
 
         def chosen(name: str | None) -> None:
-            if name is not None:
-                self.app.use_profile(name)
-                self.on_screen_resume()
+            if name is None:
+                return
+            before = self.app.profile
+            self.app.use_profile(name)
+
+            def refused() -> None:
+                self.app.profile = before  # the wrong PIN: the learner before stays
+
+            self.app.with_pin(self.on_screen_resume, refused)
 
         self.app.push_screen(ProfileScreen(store.list_profiles(), switching=True), chosen)
