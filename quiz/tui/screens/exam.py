@@ -281,7 +281,7 @@ class ExamScreen(Screen[None]):
             deck=deck.id,
             version=deck.version,
             seed=self.paper.seed,
-            day=before[0].astimezone().strftime("%Y-%m-%d %H:%M"),
+            day=_("{date:%Y-%m-%d}").format(date=before[0].astimezone()) + before[0].astimezone().strftime(" %H:%M"),
         )
 
     def _refuse(self, message: str) -> None:
@@ -580,9 +580,10 @@ class ExamResultScreen(Screen[None]):
         table.add_column("#", width=3)
         table.add_column("", width=1)
         if not self.show_answers:
-            free = max(40, self.app.size.width - 4 - 3 - 1 - 4 * 2 - 14)
+            said = max(len(_("Result")), *(len(_(word)) for word in VERDICTS.values()))
+            free = max(40, self.app.size.width - 4 - 3 - 1 - 4 * 2 - said)
             table.add_column(_("Question"), width=free)
-            table.add_column(_("Result"), width=14)
+            table.add_column(_("Result"), width=said)
             for i, item in enumerate(self.record.items, 1):
                 said = verdict(item)
                 table.add_row(Text(str(i), justify="right"), MARKS[said], Text(item.prompt), _(VERDICTS[said]), height=None)
