@@ -267,8 +267,9 @@ class FeedbackPanel(Vertical):
         if notes is not None:
             yield Static(notes, classes="notes")
         yield RatingBar(_("Rated:"), int(self.outcome.rating), id="rating")
-        why = rating_reason(self.outcome)
-        yield Static(Content(why), id="why", classes="instructions")
+        why = Static(Content(rating_reason(self.outcome)), id="why", classes="instructions")
+        why.display = bool(rating_reason(self.outcome))
+        yield why
         yield Static(self._due_line(), id="next-due", classes="instructions")
 
     def _due_line(self) -> Content:
@@ -282,5 +283,7 @@ class FeedbackPanel(Vertical):
         """After the learner changed the rating: new rating, new due time."""
         self.outcome = outcome
         self.query_one(RatingBar).current = int(outcome.rating)
-        self.query_one("#why", Static).update(Content(rating_reason(outcome)))
+        why = self.query_one("#why", Static)
+        why.update(Content(rating_reason(outcome)))
+        why.display = bool(rating_reason(outcome))
         self.query_one("#next-due", Static).update(self._due_line())
