@@ -94,7 +94,7 @@ async def test_help_during_a_test_lists_the_test_keys(tmp_path: Path) -> None:
         await pilot.press("f1")
         help_screen = await wait_screen(pilot, HelpScreen)
         keys = help_screen.query_one("#help-keys").render().plain
-        assert "skip the question" in keys and "hand the test in" in keys and "handed in as it stands" in keys
+        assert "skip the question" in keys and "hand the test in" in keys and "asks first, then hands the test in as it stands" in keys
         assert "undo" not in keys and "hint" not in keys
 
 
