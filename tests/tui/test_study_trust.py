@@ -167,3 +167,46 @@ async def test_the_highlighted_option_has_a_marker_not_only_a_shade(tmp_path: Pa
         await pilot.press("down")
         await settle(pilot)
         assert [options.render_line(y).text[:3] for y in range(2)] == ["  1", "▶ 2"]
+
+
+@synchronously
+async def test_statistics_say_which_languages_deck(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from quiz.tui.screens.home import HomeScreen
+    from quiz.tui.screens.statistics import StatisticsScreen
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_screen(pilot, HomeScreen)
+        app.show_statistics([replace(tour_deck(), language="de")])
+        screen = await wait_screen(pilot, StatisticsScreen)
+        assert "Petro in Washington: a tour of every question kind [de]" in str(screen.query_one("#stats-title").render())
+
+
+@synchronously
+async def test_the_deck_list_never_says_now_beside_nothing_due(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from textual.widgets import DataTable
+    from tui_helpers import PROFILE, T0
+
+    from quiz.engine.session import StudySession
+    from quiz.store import Store
+    from quiz.tui.screens.home import HomeScreen
+
+    deck = single(tour_deck(), "first-left")
+    with Store.open(tmp_path) as store:
+        session = StudySession(store, PROFILE, [deck], clock=lambda: T0, seed=1)
+        outcome = session.submit(not session.current.card.answer, duration=5)  # wrong: back in a minute or so
+    soon = outcome.next_due - dt.timedelta(seconds=15)  # due in 15 s: nothing due yet
+    app = make_app(tmp_path, clock=lambda: soon)
+    async with app.run_test(size=(80, 24)) as pilot:
+        home = await wait_screen(pilot, HomeScreen)
+        await settle(pilot)
+        while not home.rows:
+            await pilot.pause(0.01)
+        table = home.query_one(DataTable)
+        row = [r.deck.id for r in home.rows].index("tour-en")
+        cells = [str(cell) for cell in table.get_row_at(row)]
+        assert cells[2] == "0" and cells[4] == "in 1 minute"
