@@ -22,6 +22,7 @@ COMMANDS: dict[str, str] = {
     "results": "export exam and practice results for the teacher (one file per profile)",
     "report": "report on a class's results files: scores, item analysis, practice",
     "generate": "generate a deck from an article's facts file",
+    "lint": "warn about cards that are valid but weak: give-aways, odd options, answers that grade badly",
     "pin": "give a learner profile a PIN on a shared PC, or --reset it (a teacher, for a forgotten one)",
 }
 """Command name -> its one-line help."""
