@@ -311,9 +311,9 @@ class StudySession:
     def _next_item(self) -> _Item | None:
         now = self._now()
         self._current_learning = True
-        if self._learning and self._learning[0].due <= now:
-            if not (self._queue and self._just_asked(self._learning[0].item)):
-                return self._learning.pop(0).item
+        waiting = self._learning and self._learning[0].due <= now
+        if waiting and not (self._queue and self._just_asked(self._learning[0].item)):
+            return self._learning.pop(0).item
         if self._queue:
             self._current_learning = False
             return self._queue.pop(0)
