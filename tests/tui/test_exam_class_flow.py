@@ -149,3 +149,18 @@ def test_three_students_take_the_same_test_export_and_the_teacher_reports(
     assert "version 1 (2 students), version 2 (1 student)" in out.out
     assert "Capitals (deck capitals version 2, seed class-7b), 1 student" in out.out
     assert "1 file could not be used" in out.err
+
+
+def test_the_command_line_around_a_test_speaks_german_and_says_how_many_questions_it_gives(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    deck_file = tmp_path / "capitals.yaml"
+    deck_file.write_text(dump(capitals("1")), encoding="utf-8")
+    available = len(load_deck(deck_file).cards)
+    sit(monkeypatch, Clock())
+    code = main(["--lang", "de", "--data-dir", str(tmp_path / "pc"), "--profile", "ann", "exam", str(deck_file),
+                 "--questions", str(available + 1), "--seed", "s"])
+    assert code == 0
+    err = capsys.readouterr().err
+    assert f"hat {available} Fragen für einen Test, nicht {available + 1}: der Test stellt alle {available}" in err
+    assert "Test capitals Version 1, Seed s:" in err and "Punkten" in err
