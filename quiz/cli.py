@@ -28,6 +28,7 @@ COMMANDS: dict[str, str] = {
     "optimize": "fit spaced repetition to a learner's own memory, or set their retention and day start",
     "import": "make a deck from Anki, Quizlet, Moodle GIFT or spreadsheet files",
     "export": "write a deck for Moodle (GIFT), Anki (.apkg), a spreadsheet (CSV) or print (HTML)",
+    "pin": "give a learner profile a PIN on a shared PC, or --reset it (a teacher, for a forgotten one)",
 }
 """Command name -> its one-line help."""
 GLOBAL_OPTIONS_WITH_VALUES = ("--data-dir", "--profile", "--lang")
@@ -71,6 +72,11 @@ def named_command(argv: Sequence[str]) -> str | None:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     args = build_parser(named_command(argv)).parse_args(argv)
+    import os
+
+    from quiz.texts import choose_language, use_language  # the commands speak the app's language
+
+    use_language(choose_language(args.lang, os.environ))
     run = getattr(args, "_run", None)
     if run is None:
         from quiz.commands import play

@@ -1,4 +1,4 @@
-"""Fixtures shared by engine and store tests."""
+"""Fixtures shared by all tests."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ import time
 from collections.abc import Iterator
 
 import pytest
+
+from quiz.texts import use_language
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -26,3 +28,12 @@ def bogota_time(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     yield
     monkeypatch.undo()
     time.tzset()
+
+
+@pytest.fixture(autouse=True)
+def english(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Tests run in English whatever the machine's locale; German tests ask for German (the app or `--lang de`)."""
+    monkeypatch.setenv("QUIZ_LANG", "en")
+    use_language("en")
+    yield
+    use_language("en")

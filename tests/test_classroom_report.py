@@ -106,7 +106,10 @@ def test_terminal_text_and_csv_show_the_same_numbers(tmp_path: Path) -> None:
     assert q3_line[header.index("Facility") : header.index("Facility") + 8].strip() == "0.50"
     assert "-0.30" in q3_line and "negative discrimination" in q3_line and "B x2, C x0" in q3_line
     dan = next(line for line in lines if line.startswith("dan "))
-    assert dan.split() == ["dan", "2", "4", "50%", "3m", "05s", "-", "-", "q1,", "q2"]
+    assert dan.split() == ["dan", "1", "2", "4", "50%", "3m", "05s", "-", "-", "1", "Question", "q1?;", "2", "Question", "q2?"]
+    assert "Only 4 students: too few for discrimination to mean much" in text  # beside the questions
+    footer = text[text.index("What the words mean:"):]
+    assert "Facility:" in footer and "Discrimination:" in footer and "negative discrimination" in footer.casefold()
 
     out = tmp_path / "report.csv"
     write_csv(report, out)
@@ -115,8 +118,8 @@ def test_terminal_text_and_csv_show_the_same_numbers(tmp_path: Path) -> None:
     # the CSV keeps numbers as numbers: -0.5 / sqrt(2.75) = -0.30151 rounded to 4 places
     assert rows[q_header + 3] == ["3", "q3", "Question q3?", "0.5", "-0.3015", "negative discrimination", "B x2, C x0"]
     assert rows[q_header + 4][3:5] == ["1.0", ""]  # q4: no discrimination is an empty cell
-    assert ["Student", "Score", "Out of", "%", "Time (s)", "Time up", "Blank", "Missed"] in rows
-    assert ["dan", "2.0", "4", "50.0", "185.0", "no", "0", "q1, q2"] in rows
+    assert ["Student", "Sitting", "Score", "Out of", "%", "Time (s)", "Time up", "Blank", "Missed"] in rows
+    assert ["dan", "1", "2.0", "4", "50.0", "185.0", "no", "0", "1 Question q1?; 2 Question q2?"] in rows
     assert ["ann", "Capitals", "50", "3", "300.0", "0.9", "1"] in rows
 
 
@@ -178,7 +181,7 @@ def test_first_attempt_counts_and_later_exports_replace_earlier_ones() -> None:
     new = type(new)(new.profile, new.exported_at + dt.timedelta(hours=2), new.exams, new.practice)
     report = build([old, new])
     (test,) = report.tests
-    assert test.students[0].score == 2 and test.retakes == 1
+    assert test.students[0].score == 2 and [(r.profile, r.sitting, r.score) for r in test.retakes] == [("cat", 2, 4)]
     assert any("two files" in n for n in report.notes)
 
 
@@ -241,7 +244,7 @@ def test_blank_answers_are_counted_apart_from_wrong_options_and_shown_per_studen
     text = format_text(report)
     assert "(no answer) x2" in text
     ben = next(line for line in text.splitlines() if line.startswith("ben "))
-    assert ben.split()[6:8] == ["-", "2"]  # time not up, two blank
+    assert ben.split()[7:9] == ["-", "2"]  # time not up, two blank
 
 
 def test_one_sitting_in_two_files_counts_once_with_a_note(tmp_path: Path) -> None:

@@ -112,11 +112,11 @@ def test_learning_cards_come_back_when_due(store: Store) -> None:
     assert session.current is not None and session.current.key == "c1"
     assert session.progress == (1, 4)
     clock.tick(minutes=2)
-    right(session, clock)  # c1; now c0 is due and comes before c2
-    assert session.current is not None and session.current.key == "c0"
-    right(session, clock, 5)  # c0 good -> next step 10 minutes
+    right(session, clock)  # c1; c0 is due, but it was missed just now and c2 is waiting: c2 first
     assert session.current is not None and session.current.key == "c2"
     right(session, clock, 5)
+    assert session.current is not None and session.current.key == "c0"
+    right(session, clock, 5)  # c0 good -> next step 10 minutes
     # nothing else left: a learning card due within LEARN_AHEAD is shown early
     assert session.current is not None and session.current.key in ("c0", "c1", "c2")
     while session.current is not None:

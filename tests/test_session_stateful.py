@@ -70,6 +70,8 @@ class StudyModel(RuleBasedStateMachine):
 
     def _session(self) -> StudySession:
         self.undo_stack = []
+        self.verdicts: list[Rating | None] = []  # per undo_stack entry: the automatic verdict of a typed answer
+        self.first_tries: dict[str, Rating] = {}  # a typed answer taken back: its verdict caps the next answer
         self.drilling = False
         self.elsewhere = set()
         return StudySession(self.store, "p", [self.deck], clock=lambda: self.now, seed=0, fuzz=False)
@@ -90,10 +92,13 @@ class StudyModel(RuleBasedStateMachine):
         presented = self.session.current
         assert presented is not None
         self.now += dt.timedelta(seconds=seconds)
+        verdict = None
         if isinstance(presented.card, TypedAnswer):
             outcome = self.session.submit(presented.card.answer if correct else "wrong", duration=5)
-            assert (outcome.rating == Rating.AGAIN) == (not correct)
-            rating = outcome.rating
+            first = self.first_tries.pop(presented.key, None)
+            assert (outcome.rating == Rating.AGAIN) == (not correct or first == Rating.AGAIN)
+            assert first is None or outcome.rating <= first  # never better than the try taken back
+            rating = verdict = outcome.rating
         else:
             outcome = self.session.rate(rating, duration=5)
         key = presented.key
@@ -107,6 +112,7 @@ class StudyModel(RuleBasedStateMachine):
             self.states[key] = expected
         self.log.append((key, learner_day(self.now, DEFAULT_ROLLOVER), NEW if before is None else before.state, self.drilling))
         self.undo_stack.append((key, before, self.now, rating, False))
+        self.verdicts.append(verdict)
         self.elsewhere.discard(key)
         self._shows_nothing_answered_elsewhere()
 
@@ -122,6 +128,9 @@ class StudyModel(RuleBasedStateMachine):
         assert undone == bool(self.undo_stack)
         if undone:
             key, before, when, _, _ = self.undo_stack.pop()
+            verdict = self.verdicts.pop()
+            if verdict is not None:
+                self.first_tries.setdefault(key, verdict)
             # the other window's answers since stay in the log
             self.log.remove((key, learner_day(when, DEFAULT_ROLLOVER), NEW if before is None else before.state, self.drilling))
             if self.drilling:

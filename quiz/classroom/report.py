@@ -3,7 +3,8 @@
 A test is one question set of one deck version: attempts are grouped by deck
 id, deck version, seed and questions, so different deck versions (or different
 question sets) are reported side by side, never merged. Each student's first
-attempt at a test counts (a retake has seen the questions before).
+attempt at a test counts (a retake has seen the questions before); later
+sittings are listed too, flagged, so that none goes unnoticed.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..shown import shown
+from quiz.texts import _, ngettext
+
 from . import results as results_files
 from .itemstats import item_statistics, wrong_answer_counts
 from .records import ExamRecord
@@ -22,8 +25,18 @@ from .results import ResultsError, StudentResults
 LOW_FACILITY = 0.3
 HIGH_FACILITY = 0.9
 LOW_DISCRIMINATION = 0.1
+SMALL_CLASS = 10  # fewer students than this, and a correlation with the rest of the test says little
 SHARED_LEECH_MIN = 2  # a leech is "shared" when at least this many students have it
 NO_ANSWER = "(no answer)"  # listed with the wrong answers: a blank is not a wrong option picked
+
+
+@dataclass(frozen=True)
+class MissedQuestion:
+    """A question a student did not get fully right: its number in the test, its text, the marks got (0..1)."""
+
+    number: int
+    prompt: str
+    score: float
 
 
 @dataclass(frozen=True)
@@ -35,6 +48,8 @@ class StudentRow:
     timed_out: bool
     missed: tuple[str, ...]  # card ids not fully right
     blank: int = 0  # questions left without an answer (handed in early, or the window closed)
+    missed_questions: tuple[MissedQuestion, ...] = ()  # the same questions, by position and text
+    sitting: int = 1  # 1: the sitting that counts; 2, 3, ...: retakes, listed but not counted
 
     @property
     def percent(self) -> float:
@@ -63,7 +78,22 @@ class TestReport:
     seed: str
     students: tuple[StudentRow, ...]
     questions: tuple[QuestionRow, ...]
-    retakes: int  # later attempts that were not counted
+    retakes: tuple[StudentRow, ...] = ()  # later sittings: shown, flagged, not counted
+
+    @property
+    def small(self) -> bool:
+        """Too few students for the discrimination index to mean much."""
+        return len(self.students) < SMALL_CLASS
+
+    def small_class_warning(self) -> str:
+        """Said beside the questions of a test sat by too few students; empty otherwise."""
+        if not self.small:
+            return ""
+        return ngettext(
+            "Only {count} student: too few for discrimination to mean much (it needs about {least} or more).",
+            "Only {count} students: too few for discrimination to mean much (it needs about {least} or more).",
+            len(self.students),
+        ).format(count=len(self.students), least=SMALL_CLASS)
 
 
 @dataclass(frozen=True)
@@ -116,7 +146,25 @@ def _key(exam: ExamRecord) -> TestKey:
     return (exam.deck_id, exam.deck_version, exam.seed, exam.question_ids)
 
 
-def _test_report(key: TestKey, attempts: Sequence[tuple[str, ExamRecord]], retakes: int) -> TestReport:
+def _student_row(profile: str, exam: ExamRecord, sitting: int = 1) -> StudentRow:
+    return StudentRow(
+        profile=profile,
+        score=exam.score,
+        out_of=len(exam.items),
+        seconds=exam.seconds,
+        timed_out=exam.timed_out,
+        missed=tuple(item.card_id for item in exam.items if item.score < 1),
+        blank=sum(not item.answered for item in exam.items),
+        missed_questions=tuple(
+            MissedQuestion(n, item.prompt, item.score) for n, item in enumerate(exam.items, 1) if item.score < 1
+        ),
+        sitting=sitting,
+    )
+
+
+def _test_report(
+    key: TestKey, attempts: Sequence[tuple[str, ExamRecord]], retakes: Sequence[tuple[str, int, ExamRecord]]
+) -> TestReport:
     attempts = sorted(attempts, key=lambda pa: pa[0].casefold())
     first = attempts[0][1]
     matrix = [[item.score for item in exam.items] for _, exam in attempts]
@@ -140,19 +188,12 @@ def _test_report(key: TestKey, attempts: Sequence[tuple[str, ExamRecord]], retak
                 flags=flags(stats[j].facility, stats[j].discrimination),
             )
         )
-    students = tuple(
-        StudentRow(
-            profile=profile,
-            score=exam.score,
-            out_of=len(exam.items),
-            seconds=exam.seconds,
-            timed_out=exam.timed_out,
-            missed=tuple(item.card_id for item in exam.items if item.score < 1),
-            blank=sum(not item.answered for item in exam.items),
-        )
-        for profile, exam in attempts
+    students = tuple(_student_row(profile, exam) for profile, exam in attempts)
+    later = tuple(
+        _student_row(profile, exam, sitting)
+        for profile, sitting, exam in sorted(retakes, key=lambda r: (r[0].casefold(), r[0], r[1]))
     )
-    return TestReport(key[0], key[1], first.deck_title, key[2], students, tuple(questions), retakes)
+    return TestReport(key[0], key[1], first.deck_title, key[2], students, tuple(questions), later)
 
 
 def _version_notes(tests: Sequence[TestReport]) -> list[str]:
@@ -165,14 +206,32 @@ def _version_notes(tests: Sequence[TestReport]) -> list[str]:
     for deck_id, versions in sorted(by_deck.items()):
         if len(versions) > 1:
             taken = ", ".join(
-                f"version {v} ({n} student{'s' if n != 1 else ''})" for v, n in sorted(versions.items())
+                ngettext("version {version} ({count} student)", "version {version} ({count} students)", n).format(
+                    version=v, count=n
+                )
+                for v, n in sorted(versions.items())
             )
-            notes.append(f"deck {deck_id!r} was taken in {taken}: each version is reported separately, not merged")
+            notes.append(
+                _("deck {deck!r} was taken in {taken}: each version is reported separately, not merged").format(
+                    deck=deck_id, taken=taken
+                )
+            )
     for (deck_id, version), count in sorted(sets.items()):
         if count > 1:
             notes.append(
-                f"deck {deck_id!r} version {version} was taken as {count} different question sets"
-                " (different seeds or question counts): each is reported separately"
+                _(
+                    "deck {deck!r} version {version} was taken as {count} different question sets"
+                    " (different seeds or question counts): each is reported separately"
+                ).format(deck=deck_id, version=version, count=count)
+            )
+    for test in tests:
+        where = _("{deck} version {version}, seed {seed}").format(
+            deck=test.deck_id, version=test.deck_version, seed=test.seed
+        )
+        for row in test.retakes:
+            notes.append(
+                _("{student} sat {test} again (sitting {sitting}): listed, flagged as a retake; the first sitting counts")
+                .format(student=row.profile, test=where, sitting=row.sitting)
             )
     return notes
 
@@ -215,7 +274,11 @@ def _named(students: Iterable[StudentResults], notes: list[str]) -> list[tuple[s
             latest[key] = student
             continue
         keep, drop = (student, seen) if student.exported_at > seen.exported_at else (seen, student)
-        notes.append(f"profile {student.profile!r} is in two files; using the later export {keep.path}, not {drop.path}")
+        notes.append(
+            _("profile {profile!r} is in two files; using the later export {kept}, not {dropped}").format(
+                profile=student.profile, kept=keep.path, dropped=drop.path
+            )
+        )
         latest[key] = keep
     machines = Counter(profile for profile, _, _ in latest)
     hosts = Counter((profile, machine) for profile, machine, _ in latest)
@@ -267,7 +330,8 @@ def build(students: Iterable[StudentResults], errors: Iterable[ResultsError] = (
     errors.extend(ResultsError(str(s.path or s.profile), odd[id(s)]) for _, s in named if id(s) in odd)
     named = [(name, s) for name, s in named if id(s) not in odd]
     groups: dict[TestKey, dict[str, ExamRecord]] = defaultdict(dict)
-    retakes: dict[TestKey, int] = defaultdict(int)
+    retakes: dict[TestKey, list[tuple[str, int, ExamRecord]]] = defaultdict(list)
+    sittings: Counter[tuple[TestKey, str]] = Counter()
     counted: dict[str, tuple[str, StudentResults, ExamRecord]] = {}  # exam id -> who it was counted for
     conflicting: set[str] = set()
     for name, student in sorted(named, key=lambda ns: (ns[0].casefold(), ns[0])):  # whatever order the files came in
@@ -277,14 +341,24 @@ def build(students: Iterable[StudentResults], errors: Iterable[ResultsError] = (
                 if copy != exam:  # neither copy is preferred: which one is genuine is for the teacher to find out
                     conflicting.add(exam.exam_id)
                     notes.append(
-                        f"the same test sitting ({exam.deck_id}, seed {exam.seed}) is in the files of {first} "
-                        f"({where.path}) and {name} ({student.path}) with different answers or times: "
-                        "counted for neither; check which file is genuine"
+                        _(
+                            "the same test sitting ({deck}, seed {seed}) is in the files of {first} ({first_file}) "
+                            "and {second} ({second_file}) with different answers or times: "
+                            "counted for neither; check which file is genuine"
+                        ).format(
+                            deck=exam.deck_id, seed=exam.seed, first=first, first_file=where.path, second=name,
+                            second_file=student.path,
+                        )
                     )
                 else:
                     notes.append(
-                        f"the same test ({exam.deck_id}, seed {exam.seed}) is in the files of {first} ({where.path}) "
-                        f"and {name} ({student.path}): counted once, for {first}"
+                        _(
+                            "the same test ({deck}, seed {seed}) is in the files of {first} ({first_file}) "
+                            "and {second} ({second_file}): counted once, for {first}"
+                        ).format(
+                            deck=exam.deck_id, seed=exam.seed, first=first, first_file=where.path, second=name,
+                            second_file=student.path,
+                        )
                     )
                 continue
             counted[exam.exam_id] = (name, student, exam)
@@ -293,8 +367,9 @@ def build(students: Iterable[StudentResults], errors: Iterable[ResultsError] = (
             if exam.exam_id in conflicting or counted[exam.exam_id][1] is not student:
                 continue
             key = _key(exam)
+            sittings[(key, name)] += 1
             if name in groups[key]:
-                retakes[key] += 1
+                retakes[key].append((name, sittings[(key, name)], exam))
             else:
                 groups[key][name] = exam
     tests = [_test_report(key, list(by_name.items()), retakes[key]) for key, by_name in groups.items()]

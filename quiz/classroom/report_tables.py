@@ -14,7 +14,18 @@ from pathlib import Path
 from typing import Any
 
 from ..shown import csv_cell, shown
-from .report import ClassReport, TestReport
+from quiz.texts import N_, _, language, ngettext, number
+from quiz.texts import percent as share
+
+from .report import (
+    HIGH_FACILITY,
+    LOW_DISCRIMINATION,
+    LOW_FACILITY,
+    SMALL_CLASS,
+    ClassReport,
+    MissedQuestion,
+    TestReport,
+)
 
 
 def duration(seconds: float) -> str:
@@ -27,19 +38,47 @@ def duration(seconds: float) -> str:
 
 
 def ratio(value: float | None) -> str:
-    return "n/a" if value is None else f"{value:.2f}"
+    return _("n/a") if value is None else number(value, ".2f")
 
 
 def percent(value: float | None) -> str:
-    return "n/a" if value is None else f"{100 * value:.0f}%"
+    return _("n/a") if value is None else share(value)
 
 
 def marks(value: float) -> str:
-    return f"{value:g}" if value == int(value) else f"{value:.2f}"
+    return number(value) if value == int(value) else number(value, ".2f")
 
 
 def listed(value: Sequence[str]) -> str:
     return ", ".join(value) or "-"
+
+
+FLAG_WORDS = {
+    "hard": N_("hard"),
+    "easy": N_("easy"),
+    "low discrimination": N_("low discrimination"),
+    "negative discrimination": N_("negative discrimination"),
+}
+"""The report's flags (`report.flags`) as a reader sees them."""
+
+
+def flag_list(value: Sequence[str]) -> str:
+    return listed([_(FLAG_WORDS.get(flag, flag)) for flag in value])
+
+
+def missed_list(value: Sequence[MissedQuestion]) -> str:
+    """`2 Who wrote Faust?; 4 Capitals of… (partly, 0.5)`: by number and text, partial credit said as such."""
+    out = []
+    for q in value:
+        text = f"{q.number} {' '.join(q.prompt.split())}"
+        if q.score > 0:
+            text += " " + _("(partly, {marks})").format(marks=number(q.score, ".2g"))
+        out.append(text)
+    return "; ".join(out) or "-"
+
+
+def sitting(value: int) -> str:
+    return "1" if value == 1 else _("{sitting} (retake)").format(sitting=value)
 
 
 @dataclass(frozen=True)
@@ -54,6 +93,7 @@ class Table:
     title: str
     columns: tuple[Column, ...]
     rows: tuple[tuple[Any, ...], ...]  # raw values
+    note: str = ""  # a warning the reader needs beside the table (a class too small for its statistics)
 
     @property
     def headers(self) -> tuple[str, ...]:
@@ -65,46 +105,52 @@ class Table:
 
     def shown(self) -> list[tuple[str, ...]]:
         """The rows as text for a reader, outside text escaped (see `quiz.shown`)."""
-        return [tuple(shown(c.show(v)) for c, v in zip(self.columns, row)) for row in self.rows]
+        return [tuple(shown(c.show(v)) for c, v in zip(self.columns, row, strict=True)) for row in self.rows]
 
 
 def exam_heading(test: TestReport) -> str:
-    n = len(test.students)
-    return shown(f"{test.deck_title} (deck {test.deck_id} version {test.deck_version}, seed {test.seed}), {n} student{'s' if n != 1 else ''}")
+    students = ngettext("{count} student", "{count} students", len(test.students)).format(count=len(test.students))
+    return shown(
+        _("{title} (deck {deck} version {version}, seed {seed}), {students}").format(
+            title=test.deck_title, deck=test.deck_id, version=test.deck_version, seed=test.seed, students=students
+        )
+    )
 
 
 def _student_table(test: TestReport) -> Table:
     columns = (
-        Column("Student"),
-        Column("Score", "r", marks),
-        Column("Out of", "r"),
-        Column("%", "r", lambda v: f"{v:.0f}%"),
-        Column("Time", "r", duration),
-        Column("Time up", "l", lambda v: "yes" if v else "-"),
-        Column("Blank", "r", lambda v: str(v) if v else "-"),
-        Column("Missed", "l", listed),
+        Column(_("Student")),
+        Column(_("Sitting"), "l", sitting),
+        Column(_("Score"), "r", marks),
+        Column(_("Out of"), "r"),
+        Column("%", "r", lambda v: share(v / 100)),
+        Column(_("Time"), "r", duration),
+        Column(_("Time up"), "l", lambda v: _("yes") if v else "-"),
+        Column(_("Blank"), "r", lambda v: str(v) if v else "-"),
+        Column(_("Missed"), "l", missed_list),
     )
     rows = tuple(
-        (s.profile, s.score, s.out_of, s.percent, s.seconds, s.timed_out, s.blank, s.missed) for s in test.students
+        (s.profile, s.sitting, s.score, s.out_of, s.percent, s.seconds, s.timed_out, s.blank, s.missed_questions)
+        for s in (*test.students, *test.retakes)
     )
-    return Table(f"Students: {exam_heading(test)}", columns, rows)
+    return Table(_("Students: {test}").format(test=exam_heading(test)), columns, rows)
 
 
 def _question_table(test: TestReport) -> Table:
     columns = (
         Column("#", "r"),
-        Column("Card"),
-        Column("Question"),
-        Column("Facility", "r", ratio),
-        Column("Discrimination", "r", ratio),
-        Column("Flags", "l", listed),
-        Column("Wrong answers", "l", lambda v: ", ".join(f"{text} x{count}" for text, count in v) or "-"),
+        Column(_("Card")),
+        Column(_("Question")),
+        Column(_("Facility"), "r", ratio),
+        Column(_("Discrimination"), "r", ratio),
+        Column(_("Flags"), "l", flag_list),
+        Column(_("Wrong answers"), "l", lambda v: ", ".join(f"{text} x{count}" for text, count in v) or "-"),
     )
     rows = tuple(
         (i, q.card_id, q.prompt, q.facility, q.discrimination, q.flags, q.wrong_answers)
         for i, q in enumerate(test.questions, 1)
     )
-    return Table(f"Questions: {exam_heading(test)}", columns, rows)
+    return Table(_("Questions: {test}").format(test=exam_heading(test)), columns, rows, test.small_class_warning())
 
 
 def tables(report: ClassReport) -> list[Table]:
@@ -114,21 +160,45 @@ def tables(report: ClassReport) -> list[Table]:
         out.append(_question_table(test))
     if report.practice:
         columns = (
-            Column("Student"),
-            Column("Deck"),
-            Column("Answers", "r"),
-            Column("Days", "r"),
-            Column("Time", "r", duration),
-            Column("Retention", "r", percent),
-            Column("Leeches", "r"),
+            Column(_("Student")),
+            Column(_("Deck")),
+            Column(_("Answers"), "r"),
+            Column(_("Days"), "r"),
+            Column(_("Time"), "r", duration),
+            Column(_("Retention"), "r", percent),
+            Column(_("Leeches"), "r"),
         )
         rows = tuple((p.profile, p.deck, p.reviews, p.days, p.seconds, p.retention, p.leeches) for p in report.practice)
-        out.append(Table("Practice", columns, rows))
+        out.append(Table(_("Practice"), columns, rows))
     if report.shared_leeches:
-        columns = (Column("Deck"), Column("Card"), Column("Students", "r"), Column("Who", "l", listed))
+        columns = (Column(_("Deck")), Column(_("Card")), Column(_("Students"), "r"), Column(_("Who"), "l", listed))
         rows = tuple((s.deck_id, s.card_id, len(s.profiles), s.profiles) for s in report.shared_leeches)
-        out.append(Table("Leeches shared by several students", columns, rows))
+        out.append(Table(_("Leeches shared by several students"), columns, rows))
     return out
+
+
+def legend() -> list[str]:
+    """What the report's words mean, for a teacher who does not do item analysis every day."""
+    return [
+        _("Facility: the share of the marks the class got on a question, 0 (nobody right) to 1 (everybody right)."),
+        _(
+            "Discrimination: whether the students who did well on the rest of the test also got this question "
+            "right, -1 to 1; above {good} a question tells stronger from weaker students well. It needs about "
+            "{least} students or more to mean much; n/a when everybody scored the same."
+        ).format(least=SMALL_CLASS, good=number(0.3)),
+        _("Flags: hard, facility below {low}; easy, facility above {high}.").format(
+            low=number(LOW_FACILITY), high=number(HIGH_FACILITY)
+        ),
+        _(
+            "Low discrimination (below {low}): the question hardly tells stronger from weaker students. "
+            "Negative discrimination: weaker students did better on it than stronger ones; check the question "
+            "and its answer key."
+        ).format(low=number(LOW_DISCRIMINATION)),
+        _(
+            "Missed: the questions not fully right, by number and text; partial credit is marked partly. "
+            "Sitting: 1 is the sitting that counts; a retake is listed and flagged, never counted."
+        ),
+    ]
 
 
 def _clip(text: str, width: int) -> str:
@@ -142,54 +212,83 @@ def format_table(table: Table, *, max_width: int = 48) -> str:
     widths = [max(len(row[i]) for row in rows) for i in range(len(table.columns))]
 
     def line(row: Sequence[str]) -> str:
-        cells = (cell.rjust(w) if a == "r" else cell.ljust(w) for cell, w, a in zip(row, widths, table.align))
+        cells = (cell.rjust(w) if a == "r" else cell.ljust(w) for cell, w, a in zip(row, widths, table.align, strict=True))
         return "  ".join(cells).rstrip()
 
     rule = "  ".join("-" * w for w in widths)
-    return "\n".join([table.title, "", line(rows[0]), rule, *(line(r) for r in rows[1:])])
+    note = [table.note] if table.note else []
+    return "\n".join([table.title, *note, "", line(rows[0]), rule, *(line(r) for r in rows[1:])])
 
 
 def format_text(report: ClassReport) -> str:
-    """The whole report for the terminal."""
-    parts = [
-        f"Class report: {report.students} student{'s' if report.students != 1 else ''}, "
-        f"{len(report.tests)} test{'s' if len(report.tests) != 1 else ''}"
-    ]
+    """The whole report for the terminal, with a footer saying what its words mean."""
+    students = ngettext("{count} student", "{count} students", report.students).format(count=report.students)
+    tests = ngettext("{count} test", "{count} tests", len(report.tests)).format(count=len(report.tests))
+    parts = [_("Class report: {students}, {tests}").format(students=students, tests=tests)]
     if report.errors:
-        parts.append("Files not used:\n" + "\n".join(f"  {e}" for e in report.errors))
+        parts.append(_("Files not used") + ":\n" + "\n".join(f"  {e}" for e in report.errors))
     if report.notes:
-        parts.append("Notes:\n" + "\n".join(f"  {n}" for n in report.notes))
+        parts.append(_("Notes") + ":\n" + "\n".join(f"  {n}" for n in report.notes))
     parts.extend(format_table(t) for t in tables(report))
     if not report.tests and not report.practice:
-        parts.append("No exam or practice results to report.")
+        parts.append(_("No exam or practice results to report."))
+    if report.tests:
+        parts.append(_("What the words mean") + ":\n" + "\n".join(f"  {line}" for line in legend()))
     return shown("\n\n".join(parts), lines=True) + "\n"
 
 
-def _csv_value(value: Any) -> object:
+@dataclass(frozen=True)
+class CsvDialect:
+    """How a spreadsheet program reads a CSV: the separator, the decimal mark, the encoding it opens directly."""
+
+    delimiter: str
+    decimal: str
+    encoding: str
+
+
+CSV_DIALECTS = {
+    "excel": CsvDialect(",", ".", "utf-8"),
+    "excel-de": CsvDialect(";", ",", "utf-8-sig"),  # German Excel and LibreOffice: `;`, `0,5`, a BOM for UTF-8
+}
+"""`quiz report --csv-dialect`; without it, `excel-de` when the report is in German, else `excel`."""
+
+
+def default_dialect() -> str:
+    return "excel-de" if language() == "de" else "excel"
+
+
+def _csv_value(value: Any, column: Column, dialect: CsvDialect) -> object:
     if value is None:
         return ""
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return _("yes") if value else _("no")
     if isinstance(value, float):
-        return round(value, 4)
+        text = repr(round(value, 4))
+        return text.replace(".", dialect.decimal)
     if isinstance(value, tuple):
-        value = ", ".join(f"{v[0]} x{v[1]}" if isinstance(v, tuple) else str(v) for v in value)
-    return csv_cell(value)
+        return csv_cell(column.show(value)) if value else ""
+    return csv_cell(value) if isinstance(value, str) else value
 
 
-def write_csv(report: ClassReport, path: Path) -> None:
+def write_csv(report: ClassReport, path: Path, dialect: str = "excel") -> None:
     """One CSV for a spreadsheet: each table as a section (title row, header row, rows, blank row).
 
-    Numbers stay numbers: seconds for times, fractions for facility and retention.
+    Numbers stay numbers: seconds for times, fractions for facility and retention,
+    written with the dialect's decimal mark so that the spreadsheet reads them as numbers.
     """
-    with path.open("w", newline="", encoding="utf-8") as f:
-        writer = csv.writer(f)
+    chosen = CSV_DIALECTS[dialect]
+    with path.open("w", newline="", encoding=chosen.encoding) as f:
+        writer = csv.writer(f, delimiter=chosen.delimiter)
         for table in tables(report):
             writer.writerow([csv_cell(table.title)])
+            if table.note:
+                writer.writerow([csv_cell(table.note)])
             writer.writerow([csv_cell(f"{c.name} (s)" if c.show is duration else c.name) for c in table.columns])
-            writer.writerows([_csv_value(v) for v in row] for row in table.rows)
+            writer.writerows(
+                [_csv_value(v, c, chosen) for v, c in zip(row, table.columns, strict=True)] for row in table.rows
+            )
             writer.writerow([])
         for note in report.notes:
-            writer.writerow(["Note", csv_cell(note)])
+            writer.writerow([_("Note"), csv_cell(note)])
         for error in report.errors:
-            writer.writerow(["File not used", csv_cell(error.path), csv_cell(error.reason)])
+            writer.writerow([_("File not used"), csv_cell(error.path), csv_cell(error.reason)])

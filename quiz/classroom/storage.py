@@ -131,6 +131,22 @@ class Sitting:
             conn.execute("DELETE FROM exams WHERE id = ? AND handed_in = 0", (self._row,))
 
 
+def sittings_of(store: Store, profile: str, deck_id: str, deck_version: str, seed: str) -> list[dt.datetime]:
+    """When the profile started this test before (same deck version and seed), oldest first.
+
+    A sitting still open in another window counts: taking one test twice at once is a retake too.
+    """
+    pid = store.profile_id(profile, create=False)
+    if pid is None:
+        return []
+    rows = store.query(
+        "SELECT started_us FROM exams WHERE profile_id = ? AND deck_id = ? AND deck_version = ? AND seed = ? "
+        "ORDER BY started_us",
+        (pid, deck_id, deck_version, seed),
+    )
+    return [from_micros(started_us) for (started_us,) in rows]
+
+
 def _process_gone(host: str | None, pid: int | None) -> bool:
     """True when the sitting's process surely no longer runs (only this computer's processes can be checked)."""
     if host != socket.gethostname() or pid is None or os.name != "posix":

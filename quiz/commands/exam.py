@@ -42,11 +42,22 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--print", dest="print_to", metavar="FILE", help="write the test as a printable page (HTML, answer key last) instead of taking it"
     )
+    parser.add_argument(
+        "--retakes",
+        action="store_true",
+        help="allow a learner who took this test (same deck version and seed) to sit it again",
+    )
+    parser.add_argument(
+        "--show-answers",
+        action="store_true",
+        help="show the right answers on the results screen (default: only which questions were right)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
     from quiz.classroom.exam import ExamError, draw, new_seed
     from quiz.store import data_dir
+    from quiz.texts import _, number
 
     from ._decks import deck_or_report
 
@@ -66,15 +77,42 @@ def run(args: argparse.Namespace) -> int:
         print(shown(f"{args.deck}: {error}"), file=sys.stderr)
         return 1
     if len(paper.questions) < args.questions:
-        print(shown(f"{deck.id} has {len(paper.questions)} questions for a test; all of them are asked"), file=sys.stderr)
+        print(
+            shown(
+                _("{deck} has {count} questions for a test, not {asked}: the test gives all {count}").format(
+                    deck=deck.id, count=len(paper.questions), asked=args.questions
+                )
+            ),
+            file=sys.stderr,
+        )
 
     from quiz.tui.screens.exam import create_exam_app
 
-    app = create_exam_app(data_dir(args.data_dir), args.profile, paper, time_limit=args.time, language=args.lang)
+    app = create_exam_app(
+        data_dir(args.data_dir),
+        args.profile,
+        paper,
+        time_limit=args.time,
+        retakes=args.retakes,
+        show_answers=args.show_answers,
+        language=args.lang,
+    )
     app.run()
     if app.error:
         print(shown(app.error, lines=True), file=sys.stderr)
         return 1
-    done = f"score {app.record.score:g} of {len(app.record.items)}" if app.record else "not handed in"
-    print(shown(f"test {deck.id} version {deck.version}, seed {seed}: {done}"), file=sys.stderr)
+    record = app.record
+    if record is None:
+        done = _("not handed in")
+    else:
+        score = number(record.score) if record.score == int(record.score) else number(record.score, ".2f")
+        done = _("score {score} of {total}").format(score=score, total=len(record.items))
+    print(
+        shown(
+            _("test {deck} version {version}, seed {seed}: {done}").format(
+                deck=deck.id, version=deck.version, seed=seed, done=done
+            )
+        ),
+        file=sys.stderr,
+    )
     return int(app.return_code or 0)

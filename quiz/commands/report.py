@@ -7,12 +7,20 @@ import sys
 
 from quiz.shown import shown
 
+CSV_DIALECTS = ("excel", "excel-de")  # as `quiz.classroom.report_tables.CSV_DIALECTS`, without importing it here
+
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "paths", nargs="+", metavar="FILES_OR_DIRS", help="results files, or folders searched for *.quiz-results.jsonl"
     )
     parser.add_argument("--csv", metavar="OUT", help="also write the report as CSV for a spreadsheet")
+    parser.add_argument(
+        "--csv-dialect",
+        choices=CSV_DIALECTS,
+        help="excel: comma and decimal point; excel-de: semicolon and decimal comma, as German spreadsheet "
+        "programs open it (default: excel-de when the language is German, else excel)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -20,22 +28,37 @@ def run(args: argparse.Namespace) -> int:
 
     from quiz.classroom import results
     from quiz.classroom.report import build_from_paths
-    from quiz.classroom.report_tables import format_text, write_csv
+    from quiz.classroom.report_tables import default_dialect, format_text, write_csv
+    from quiz.texts import _, ngettext
 
     paths = [Path(p) for p in args.paths]
     if not results.find(paths):
-        print(shown(f"no results files (*{results.SUFFIX}) in {', '.join(map(str, paths))}"), file=sys.stderr)
+        print(
+            shown(_("no results files (*{suffix}) in {paths}").format(suffix=results.SUFFIX, paths=", ".join(map(str, paths)))),
+            file=sys.stderr,
+        )
         return 1
     report = build_from_paths(paths)
     sys.stdout.write(format_text(report))
     if args.csv:
         try:
-            write_csv(report, Path(args.csv))
+            write_csv(report, Path(args.csv), args.csv_dialect or default_dialect())
         except OSError as error:
-            print(shown(f"{args.csv}: cannot write the CSV: {error.strerror or error}"), file=sys.stderr)
+            print(
+                shown(_("{path}: cannot write the CSV: {problem}").format(path=args.csv, problem=error.strerror or error)),
+                file=sys.stderr,
+            )
             return 1
-        print(shown(f"CSV written to {args.csv}"), file=sys.stderr)
+        print(shown(_("CSV written to {path}").format(path=args.csv)), file=sys.stderr)
     if report.errors:
-        print(shown(f"{len(report.errors)} file(s) could not be used; see 'Files not used' above"), file=sys.stderr)
+        count = len(report.errors)
+        print(
+            ngettext(
+                "{count} file could not be used; see 'Files not used' above",
+                "{count} files could not be used; see 'Files not used' above",
+                count,
+            ).format(count=count),
+            file=sys.stderr,
+        )
         return 1
     return 0

@@ -30,7 +30,7 @@ import itertools
 import operator
 import random
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, NamedTuple
 
 from quiz.deck.model import DEFAULT_SETTINGS, Card, Deck
@@ -65,6 +65,11 @@ class Outcome:
     auto_rating: Rating | None
     next_due: dt.datetime
     leech: bool
+    response: object = None  # what the learner answered (None for a self-rated flashcard)
+    duration: float = 0.0  # seconds taken to answer
+    hint_used: bool = False
+    first_try: Rating | None = None
+    """The verdict of an attempt taken back with undo, when it kept this answer's rating down (see `submit`)."""
 
 
 @dataclass(frozen=True)
@@ -77,6 +82,24 @@ class SessionSummary:
     elapsed: float
     missed: tuple[Presented, ...]
     next_due: dt.datetime | None
+
+
+RESPACE = 2
+"""A card just answered (a miss back in learning) waits until this many other cards were asked, if any are waiting."""
+
+
+class CardsLeft(NamedTuple):
+    """The cards still to ask in the session, as Anki counts them, and the session's cards done and in all.
+
+    `total` counts cards, not answers: a card that comes back in learning is
+    still one card, so the total does not grow as the session goes on.
+    """
+
+    new: int
+    learning: int
+    review: int
+    done: int
+    total: int
 
 
 class Preview(NamedTuple):
@@ -169,8 +192,11 @@ class StudySession:
         self._queue: list[_Item] = []
         self._learning: list[_Pending] = []
         self._history: list[_Step] = []
+        self._first_tries: dict[str, Rating] = {}
+        """Cards answered, then taken back with undo: the verdict of the first try (see `submit`)."""
         self._current: Presented | None = None
         self._current_item: _Item | None = None
+        self._current_learning = False  # the card on screen came from the learning steps
         self._started = self._now()
         store.profile_id(profile)
         self._options = load_options(store, profile)
@@ -299,11 +325,18 @@ class StudySession:
         stored = self._store.state(self._profile, item.deck.id, item.key)
         return (None if stored is None else stored.due) != self._expected.get((item.deck.id, item.key))
 
+    def _just_asked(self, item: _Item) -> bool:
+        """Whether `item` was among the last few answers: a miss is not asked again right away."""
+        return any(step.item.key == item.key and step.item.deck is item.deck for step in self._history[-RESPACE:])
+
     def _next_item(self) -> _Item | None:
         now = self._now()
-        if self._learning and self._learning[0].due <= now:
+        self._current_learning = True
+        waiting = self._learning and self._learning[0].due <= now
+        if waiting and not (self._queue and self._just_asked(self._learning[0].item)):
             return self._learning.pop(0).item
         if self._queue:
+            self._current_learning = False
             return self._queue.pop(0)
         if self._learning and self._learning[0].due <= now + LEARN_AHEAD:
             return self._learning.pop(0).item
@@ -333,6 +366,30 @@ class StudySession:
         """The card to show now; None when the session is over."""
         return self._current
 
+    def cards_left(self) -> CardsLeft:
+        """New, learning and review cards still to ask (the one on screen included), and the cards done of all."""
+        new = review = 0
+        pending = [*self._queue]
+        for item in pending:
+            if self._expected.get((item.deck.id, item.key)) is None:
+                new += 1
+            else:
+                review += 1
+        learning = len(self._learning)
+        item = self._current_item
+        if item is not None:
+            if self._current_learning:
+                learning += 1
+            elif self._expected.get((item.deck.id, item.key)) is None:
+                new += 1
+            else:
+                review += 1
+        waiting = {(i.deck.id, i.key) for i in pending} | {(p.item.deck.id, p.item.key) for p in self._learning}
+        if item is not None:
+            waiting.add((item.deck.id, item.key))
+        answered = {(step.item.deck.id, step.item.key) for step in self._history}
+        return CardsLeft(new, learning, review, len(answered - waiting), len(answered | waiting))
+
     @property
     def progress(self) -> tuple[int, int]:
         """(answered, answered + still to ask, counting the current card)."""
@@ -357,12 +414,26 @@ class StudySession:
     # -- answering -------------------------------------------------------
 
     def submit(self, response: object, *, duration: float, hint_used: bool = False) -> Outcome:
-        """Grade the response to the current card, record it and move on."""
-        self._require_current()
+        """Grade the response to the current card, record it and move on.
+
+        An answer taken back with undo keeps its verdict: answering again cannot
+        rate the card better than the first try did (a wrong answer undone and
+        then answered right is still Again), as Anki keeps counting the lapse.
+        The learner may still change the rating by hand.
+        """
+        item = self._require_current()
         assert self._current is not None
         result = self._current.grade(response)
         rating = auto_rating(result, duration=duration, hint_used=hint_used)
-        return self._answer(rating, auto=rating, result=result, duration=duration, hint_used=hint_used)
+        first = self._first_tries.pop(item.key, None)
+        kept_down = first is not None and first < rating
+        if kept_down:
+            assert first is not None
+            rating = first
+        outcome = self._answer(rating, auto=rating, result=result, duration=duration, hint_used=hint_used)
+        outcome = replace(outcome, response=response, duration=duration, first_try=first if kept_down else None)
+        self._history[-1].outcome = outcome
+        return outcome
 
     def rate(self, rating: Rating, *, duration: float) -> Outcome:
         """Self-rate the current card (flashcards)."""
@@ -494,7 +565,7 @@ class StudySession:
         else:  # the schedule is left alone: the card is due as stored, which another window may have changed since
             stored = self._store.state(self._profile, step.item.deck.id, step.item.key)
             next_due = next_due if stored is None else stored.due
-        outcome = Outcome(step.outcome.presented, result, Rating(rating), step.outcome.auto_rating, next_due, answer.after.leech)
+        outcome = replace(step.outcome, rating=Rating(rating), next_due=next_due, leech=answer.after.leech)
         step.answer, step.outcome = answer, outcome
         shown = self._current
         self._queue, self._learning = list(step.queue), list(step.learning)
@@ -518,6 +589,8 @@ class StudySession:
         if not self._drill:
             self._expect(step.item, None if step.answer.before.is_new else step.answer.before.due)
         self._history.pop()
+        if step.outcome.auto_rating is not None:  # the first try's verdict outlives the undo (see `submit`)
+            self._first_tries.setdefault(step.item.key, step.outcome.auto_rating)
         self._queue, self._learning = step.queue, step.learning
         self._current, self._current_item = step.outcome.presented, step.item
         return True

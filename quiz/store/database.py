@@ -368,6 +368,29 @@ class Store:
             )
         return resolved
 
+    def set_pin(self, profile: str, pin: str | None) -> None:
+        """Give the profile a PIN (see `pins`), or take it away with None (a teacher's reset)."""
+        from .pins import check_new_pin, hash_pin
+
+        stored = None if pin is None else hash_pin(check_new_pin(pin))
+        pid = self.profile_id(profile, create=False)
+        if pid is None:
+            raise StoreError(f"no profile named {profile!r}")
+        with self.transaction() as conn:
+            conn.execute("UPDATE profiles SET pin = ? WHERE id = ?", (stored, pid))
+
+    def has_pin(self, profile: str) -> bool:
+        pid = self.profile_id(profile, create=False)
+        return pid is not None and bool(self.query("SELECT 1 FROM profiles WHERE id = ? AND pin IS NOT NULL", (pid,)))
+
+    def pin_matches(self, profile: str, pin: str) -> bool:
+        """Whether `pin` opens the profile (a profile without a PIN needs none)."""
+        from .pins import pin_matches
+
+        pid = self.profile_id(profile, create=False)
+        rows = self.query("SELECT pin FROM profiles WHERE id = ?", (pid,)) if pid is not None else []
+        return not rows or rows[0][0] is None or pin_matches(pin, rows[0][0])
+
     def profile_id(self, name: str, *, create: bool = True) -> int | None:
         """The id of the learner `name` means (see `resolve_profile`), created on first use unless `create` is false."""
         cached = self._profile_ids.get(name)

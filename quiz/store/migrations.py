@@ -215,6 +215,13 @@ MIGRATIONS: tuple[Migration, ...] = (
         );
         """,
     ),
+    Migration(
+        "an optional PIN per profile",
+        """
+        -- The profile's PIN as a slow salted hash (see `pins`), NULL when the profile has none.
+        ALTER TABLE profiles ADD COLUMN pin TEXT;
+        """,
+    ),
 )
 
 

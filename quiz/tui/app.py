@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from textual import work
+from textual import events, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
@@ -22,6 +22,7 @@ from textual.widgets import Static
 
 from quiz.shown import shown
 
+from .keyorder import KeyQueue
 from .texts import N_, _, choose_language, use_language
 from .when import relative
 
@@ -81,8 +82,21 @@ class QuizApp(App[None]):
         self.timer: Timer = timer or time.monotonic
         self.seed = seed
         self.store: Store | None = None
+        self._key_queue = KeyQueue(self)
         self.error: str | None = None
         """Why the app gave up (a broken deck, an unusable store); the CLI prints it."""
+
+    async def on_event(self, event: events.Event) -> None:
+        """A key on a screen that asks questions waits its turn (see `keyorder`); everything else as Textual does."""
+        if isinstance(event, events.Key) and not event.is_forwarded and self._key_queue.wants(event):
+            self._key_queue.put(event)
+            return
+        await super().on_event(event)
+
+    @property
+    def keys_pending(self) -> bool:
+        """Keys read but not yet applied (a burst being applied one by one)."""
+        return self._key_queue.busy
 
     def compose(self) -> ComposeResult:
         return iter(())  # "Opening your progress…" only if it takes a while (see on_mount)
@@ -187,7 +201,7 @@ class QuizApp(App[None]):
             self.show_session(opened.session)
             return
         if self.profile is not None:
-            self.first_screen(deck)
+            self.with_pin(lambda: self.first_screen(deck), self.exit)
             return
         from .screens.profile import ProfileScreen
 
@@ -196,9 +210,26 @@ class QuizApp(App[None]):
                 self.exit()
                 return
             self.use_profile(name)
-            self.first_screen(deck)
+            self.with_pin(lambda: self.first_screen(deck), lambda: self.push_screen(ProfileScreen(profiles), chosen))
 
         self.push_screen(ProfileScreen(profiles), chosen)
+
+    def with_pin(self, then: Callable[[], None], otherwise: Callable[[], None]) -> None:
+        """`then`, once the learner typed the profile's PIN (at once for a profile without one); else `otherwise`."""
+        from quiz.store import StoreError
+
+        assert self.store is not None and self.profile is not None
+        try:
+            needed = self.store.has_pin(self.profile)
+        except StoreError as error:
+            self.fail(str(error))
+            return
+        if not needed:
+            then()
+            return
+        from .screens.pin import PinScreen
+
+        self.push_screen(PinScreen(self.store, self.profile), lambda right: then() if right else otherwise())
 
     def use_profile(self, name: str) -> None:
         assert self.store is not None
@@ -283,6 +314,14 @@ class QuizApp(App[None]):
         """An end screen gives way to the next session; none was ever shown if its module is not loaded."""
         end = sys.modules.get(f"{__package__}.screens.end")
         return end is not None and isinstance(self.screen, end.EndScreen)
+
+    async def action_quit(self) -> None:
+        """Quit, unless a screen on the stack asks first (a test being taken hands itself in for good)."""
+        for screen in reversed(self.screen_stack):
+            ask = getattr(screen, "ask_before_quitting", None)
+            if ask is not None and ask():
+                return
+        self.exit()
 
     def action_help(self) -> None:
         from .screens.help import HelpScreen

@@ -29,7 +29,9 @@ class Opened:
     """The learner as named in the store; None while one is still to be chosen."""
     deck: Deck | None
     session: StudySession | None
-    """The session over `deck`, once the learner is known."""
+    """The session over `deck`, once the learner is known (and, if the profile has a PIN, after it is typed)."""
+    pin: bool = False
+    """The profile has a PIN: it is asked before anything of the profile is shown."""
 
 
 def open_progress(
@@ -50,9 +52,10 @@ def open_progress(
     elif len(profiles) == 1:
         profile = profiles[0]
     session = None
-    if profile is not None and deck is not None:
+    pin = profile is not None and store.has_pin(profile)
+    if profile is not None and deck is not None and not pin:
         session = build_session(store, profile, [deck], clock=clock, seed=seed)
-    return Opened(store, profiles, profile, deck, session)
+    return Opened(store, profiles, profile, deck, session, pin)
 
 
 def open_ahead(data_dir: Path, profile: str | None, deck: Deck | None) -> Future[Opened]:

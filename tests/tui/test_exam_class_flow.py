@@ -123,8 +123,8 @@ def test_three_students_take_the_same_test_export_and_the_teacher_reports(
     assert "Capitals (deck capitals version 1, seed class-7b), 3 students" in text
     ann = next(line for line in lines if line.startswith("ann "))
     cat = next(line for line in lines if line.startswith("cat "))
-    assert ann.split() == ["ann", "6", "6", "100%", "1m", "12s", "-", "-", "-"]  # six questions x 12 s
-    assert cat.split()[:4] == ["cat", "2", "6", "33%"]
+    assert ann.split() == ["ann", "1", "6", "6", "100%", "1m", "12s", "-", "-", "-"]  # six questions x 12 s
+    assert cat.split()[:5] == ["cat", "1", "2", "6", "33%"]
     # paris: everybody right -> facility 1.00, flagged easy, no discrimination
     paris = next(line for line in lines if " paris " in line)
     assert "1.00" in paris and "n/a" in paris and "easy" in paris
@@ -133,7 +133,7 @@ def test_three_students_take_the_same_test_export_and_the_teacher_reports(
     assert "0.67" in berlin and "Bonn x1, Munich x0" in berlin
     assert "Practice" in text and any(line.startswith("ann ") and "Capitals" in line for line in lines)  # by title
     rows = list(csv.reader((tmp_path / "class.csv").open(encoding="utf-8")))
-    assert ["ann", "6.0", "6", "100.0", "72.0", "no", "0", ""] in rows
+    assert ["ann", "1", "6.0", "6", "100.0", "72.0", "no", "0", ""] in rows
 
     # A fourth student on another machine has version 2 of the deck; one file gets "corrected" by hand.
     deck_file.write_text(dump(capitals("2")), encoding="utf-8")
@@ -148,4 +148,19 @@ def test_three_students_take_the_same_test_export_and_the_teacher_reports(
     assert f"{cat_file}: was edited after export" in out.out
     assert "version 1 (2 students), version 2 (1 student)" in out.out
     assert "Capitals (deck capitals version 2, seed class-7b), 1 student" in out.out
-    assert "1 file(s) could not be used" in out.err
+    assert "1 file could not be used" in out.err
+
+
+def test_the_command_line_around_a_test_speaks_german_and_says_how_many_questions_it_gives(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    deck_file = tmp_path / "capitals.yaml"
+    deck_file.write_text(dump(capitals("1")), encoding="utf-8")
+    available = len(load_deck(deck_file).cards)
+    sit(monkeypatch, Clock())
+    code = main(["--lang", "de", "--data-dir", str(tmp_path / "pc"), "--profile", "ann", "exam", str(deck_file),
+                 "--questions", str(available + 1), "--seed", "s"])
+    assert code == 0
+    err = capsys.readouterr().err
+    assert f"hat {available} Fragen für einen Test, nicht {available + 1}: der Test stellt alle {available}" in err
+    assert "Test capitals Version 1, Seed s:" in err and "Punkten" in err

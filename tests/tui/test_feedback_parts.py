@@ -29,7 +29,7 @@ async def feedback(pilot: Pilot, screen: StudyScreen, *keys: str) -> tuple[str, 
 
 
 @synchronously
-async def test_multi_marks_follow_the_numbers_on_screen(tmp_path: Path) -> None:
+async def test_multi_feedback_names_each_option_with_its_verdict_one_per_line(tmp_path: Path) -> None:
     async with asking(tmp_path, "gifts") as (pilot, screen):
         presented = screen.session.current
         answers = presented.card.answers
@@ -38,12 +38,34 @@ async def test_multi_marks_follow_the_numbers_on_screen(tmp_path: Path) -> None:
         wrong = next(i for i, text in enumerate(presented.options) if text not in answers)
         verdict, shown = await feedback(pilot, screen, str(right + 1), str(wrong + 1), "enter")
         ticked = {right, wrong}
-        expected = [
-            f"{i + 1} {'✓' if (i in ticked) == (text in answers) else '✗'}" for i, text in enumerate(presented.options)
-        ]
-        assert f"By part:  {'  '.join(expected)}" in shown
-        assert f"{right + 1} ✓" in shown and f"{wrong + 1} ✗" in shown
+        lines = shown.splitlines()
+        for i, text in enumerate(presented.options):  # the numbers are gone from the screen: each option by its text
+            ok = (i in ticked) == (text in answers)
+            said = {
+                (True, True): "ticked, right",
+                (True, False): "ticked, but not right",
+                (False, True): "not ticked, but right",
+                (False, False): "not ticked, right",
+            }[(i in ticked, text in answers)]
+            assert f"{'✓' if ok else '✗'} {text}  {said}" in lines
+        assert "By part" not in shown
         assert verdict == "✗ Wrong"  # one right and one wrong pick of two right options earn nothing
+
+
+@synchronously
+async def test_match_feedback_gives_one_pair_per_line(tmp_path: Path) -> None:
+    async with asking(tmp_path, "who-is-who") as (pilot, screen):
+        presented = screen.session.current
+        pairs = dict(presented.card.pairs)
+        rights = list(presented.options)
+        picks = [rights.index(pairs[left]) for left in presented.left]
+        picks[0], picks[1] = picks[1], picks[0]  # the first two swapped
+        verdict, shown = await feedback(pilot, screen, *(str(p + 1) for p in picks), "enter")
+        lines = shown.splitlines()
+        first, second, third = presented.left[:3]
+        assert f"✗ {first} → {pairs[second]}  right: {pairs[first]}" in lines
+        assert f"✗ {second} → {pairs[first]}  right: {pairs[second]}" in lines
+        assert f"✓ {third} → {pairs[third]}" in lines
 
 
 @synchronously

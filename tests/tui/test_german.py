@@ -23,11 +23,10 @@ from tui_helpers import (
 from quiz.classroom import results
 from quiz.classroom.exam import ExamSession, draw
 from quiz.classroom.report import build_from_paths
-from quiz.classroom.report_tables import tables
+from quiz.classroom.report_tables import format_text, tables
 from quiz.cli import build_parser, named_command
 from quiz.deck.model import Choice, Deck, Option, TypedAnswer
 from quiz.tui.screens.end import EndScreen
-from quiz.tui.screens.report import table_title
 from quiz.tui.screens.study import StudyScreen
 from quiz.tui.texts import choose_language, key_label, number, percent, use_language
 from quiz.tui.when import relative
@@ -111,11 +110,16 @@ def test_every_table_title_and_column_of_the_class_report_reads_in_german(tmp_pa
         session.answer("Lyon", duration=5)
         results.write(results.StudentResults(name, T0, (session.finish(),)), tmp_path)
     use_language("de")
-    titles = [table_title(table.title) for table in tables(build_from_paths([tmp_path]))]
+    report = build_from_paths([tmp_path])
+    titles = [table.title for table in tables(report)]
     assert titles == [
         "Schülerinnen und Schüler: Hauptstädte (Stapel capitals, Version 1, Seed s), 2 Schülerinnen und Schüler",
         "Fragen: Hauptstädte (Stapel capitals, Version 1, Seed s), 2 Schülerinnen und Schüler",
     ]
+    text = format_text(report)
+    assert "Lösungsquote" in text and "Trennschärfe" in text and "Was die Begriffe bedeuten" in text
+    assert "0,00" in text and "0.00" not in text  # a decimal comma
+    assert "zu wenige für eine aussagekräftige Trennschärfe" in text  # two pupils: said so
 
 
 # -- German screens --------------------------------------------------------------------------------

@@ -43,7 +43,7 @@ async def test_undo_after_another_window_answered_the_card_is_refused_with_a_rea
             assert before is not None
             after = review(before, 1, T0, deck.settings_for(asked.card))
             other.record(Answer(PROFILE, deck.id, asked.key, T0, "?", False, 0.0, 1, 1, 4.0, False, before, after))
-        await pilot.press("u")
+        await pilot.press("ctrl+z")
         await settle(pilot)
         messages = [n.message for n in app._notifications]
         assert "This card was answered again elsewhere; nothing undone." in messages

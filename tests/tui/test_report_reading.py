@@ -59,7 +59,7 @@ async def test_test_results_show_long_answers_wrapped_in_full(tmp_path: Path) ->
     app = make_app(tmp_path / "data")
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_screen(pilot, HomeScreen)
-        app.push_screen(ExamResultScreen(session.finish()))
+        app.push_screen(ExamResultScreen(session.finish(), show_answers=True))
         screen = await wait_screen(pilot, ExamResultScreen)
         table = screen.query_one(DataTable)
         (row,) = table.rows.values()
@@ -94,5 +94,51 @@ async def test_help_during_a_test_lists_the_test_keys(tmp_path: Path) -> None:
         await pilot.press("f1")
         help_screen = await wait_screen(pilot, HelpScreen)
         keys = help_screen.query_one("#help-keys").render().plain
-        assert "skip the question" in keys and "hand the test in" in keys and "handed in as it stands" in keys
+        assert "skip the question" in keys and "hand the test in" in keys and "asks first, then hands the test in as it stands" in keys
         assert "undo" not in keys and "hint" not in keys
+
+
+@synchronously
+async def test_the_german_report_at_80_columns_explains_its_words_and_scrolls_by_columns(
+    tmp_path: Path, monkeypatch
+) -> None:
+    from quiz.tui.screens.report import LegendScreen
+
+    usb = tmp_path / "usb"
+    for name, pick in (("ann", "Paris"), ("ben", LONG), ("cat", "Paris")):
+        session = ExamSession(draw(DECK, 1, "s"), clock=lambda: T0)
+        session.answer(pick, duration=5)
+        results.write(results.StudentResults(name, T0, (session.finish(),)), usb)
+    monkeypatch.setenv("QUIZ_LANG", "de")
+    app = make_app(tmp_path / "data")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_screen(pilot, HomeScreen)
+        app.push_screen(ReportScreen([usb]))
+        await wait_for(pilot, lambda: isinstance(app.screen, ReportScreen) and app.screen.report is not None, "report")
+        await pilot.pause()
+        screen = app.screen
+        students, questions = screen.query(FullRowsTable)
+        for table in (students, questions):
+            for column in table.columns.values():  # every column name whole: "Lösungsquote", not "Lösungsqu"
+                assert column.get_render_width(table) - 2 * table.cell_padding >= len(column.label.plain), column.label
+        notes = " ".join(str(s.render()) for s in screen.query(".report-warning"))
+        assert "Nur 3 Schülerinnen und Schüler: zu wenige" in notes
+        questions.focus()
+        await pilot.pause()
+        starts, x = [], 0
+        for column in questions.columns.values():
+            starts.append(x)
+            x += column.get_render_width(questions)
+        assert questions.max_scroll_x > 0  # wider than the screen: there is something to scroll to
+        await pilot.press("right")
+        await pilot.pause()
+        assert questions.scroll_x == min(starts[1], questions.max_scroll_x)  # one whole column, not a character
+        await pilot.press("right", "left")
+        await pilot.pause()
+        assert questions.scroll_x in starts
+        await pilot.press("question_mark")
+        legend = await wait_screen(pilot, LegendScreen)
+        text = " ".join(str(s.render()) for s in legend.query("Static"))
+        assert "Lösungsquote:" in text and "Trennschärfe:" in text and "Negative Trennschärfe" in text
+        await pilot.press("escape")
+        await wait_screen(pilot, ReportScreen)

@@ -135,3 +135,30 @@ def test_statistics(snap_compare, tmp_path: Path) -> None:
         await settle(pilot)
 
     assert snap_compare(app, run_before=run_before, terminal_size=(80, 24))
+
+
+# -- classroom screens and the PIN (the German ones are in test_snapshots_de) --------------------------
+
+
+def test_exam_quit_question(snap_compare, tmp_path: Path) -> None:
+    from snapshot_classroom import exam_app, quit_question
+
+    assert snap_compare(exam_app(tmp_path), run_before=quit_question, terminal_size=(80, 24))
+
+
+def test_exam_results_without_answers(snap_compare, tmp_path: Path) -> None:
+    from snapshot_classroom import exam_app, results_without_answers
+
+    assert snap_compare(exam_app(tmp_path), run_before=results_without_answers, terminal_size=(80, 24))
+
+
+def test_class_report(snap_compare, tmp_path: Path) -> None:
+    from snapshot_classroom import report, report_app
+
+    assert snap_compare(report_app(tmp_path), run_before=report, terminal_size=(80, 24))
+
+
+def test_pin(snap_compare, tmp_path: Path) -> None:
+    from snapshot_classroom import pin_app, wrong_pin
+
+    assert snap_compare(pin_app(tmp_path), run_before=wrong_pin, terminal_size=(80, 24))

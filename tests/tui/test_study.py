@@ -31,12 +31,12 @@ async def test_undo_takes_the_answer_back_and_asks_the_card_again(tmp_path: Path
         second = screen.session.current
         assert second.key != first.key
         assert len(_answers(tmp_path, deck.id)) == 1
-        await pilot.press("u")
+        await pilot.press("ctrl+z")
         await settle(pilot)
         assert screen.session.current.key == first.key
         assert screen.state == "asking" and screen.session.progress[0] == 0
         assert _answers(tmp_path, deck.id) == []
-        await pilot.press("u")  # nothing left to undo: no crash, still asking the same card
+        await pilot.press("ctrl+z")  # nothing left to undo: no crash, still asking the same card
         await settle(pilot)
         assert screen.session.current.key == first.key
 
@@ -50,7 +50,7 @@ async def test_undo_from_the_feedback_view_and_while_typing(tmp_path: Path) -> N
         await pilot.press(*"Cepeda", "enter")
         await settle(pilot)
         assert screen.state == "feedback"
-        await pilot.press("u")
+        await pilot.press("ctrl+z")
         await settle(pilot)
         assert screen.state == "asking" and _answers(tmp_path, deck.id) == []
         await pilot.press("u")  # typed into the field, not an undo
@@ -90,7 +90,7 @@ async def test_a_hint_makes_a_right_answer_hard(tmp_path: Path) -> None:
     app = make_app(tmp_path, deck)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await wait_screen(pilot, StudyScreen)
-        await pilot.press("h")
+        await pilot.press("f2")
         await settle(pilot)
         assert "The man who came to Washington." in str(screen.query_one("#hint").render())
         await pilot.press(str(screen.session.current.options.index("Gustavo Petro") + 1))

@@ -7,10 +7,10 @@ import string
 from collections.abc import Iterator
 from pathlib import Path
 
-import quiz.tui
-from quiz.tui import texts_de
+import quiz
+from quiz import texts_de
 
-TUI = Path(quiz.tui.__file__).parent
+QUIZ = Path(quiz.__file__).parent
 
 
 def _literal(node: ast.expr) -> str:
@@ -31,14 +31,14 @@ def marked(tree: ast.AST) -> Iterator[tuple[str, str | tuple[str, str], int]]:
 
 
 def used_texts() -> tuple[dict[str, str], dict[tuple[str, str], str]]:
-    """Texts and plural pairs used in `quiz/tui`, each with one place it is used."""
+    """Texts and plural pairs used in `quiz` (the app, the commands, the report), each with one place it is used."""
     single: dict[str, str] = {}
     plural: dict[tuple[str, str], str] = {}
-    for path in sorted(TUI.rglob("*.py")):
+    for path in sorted(QUIZ.rglob("*.py")):
         if path.name == "texts_de.py":
             continue
-        for name, text, line in marked(ast.parse(path.read_text(encoding="utf-8"))):
-            where = f"{path.relative_to(TUI.parent.parent)}:{line}"
+        for _name, text, line in marked(ast.parse(path.read_text(encoding="utf-8"))):
+            where = f"{path.relative_to(QUIZ.parent)}:{line}"
             if isinstance(text, tuple):
                 plural.setdefault(text, where)
             else:
@@ -82,4 +82,4 @@ def test_placeholders_are_the_same_in_both_languages() -> None:
 def test_german_texts_are_german() -> None:
     """A copied English text is a forgotten translation (a few are the same in both languages)."""
     same = {english for english, german in texts_de.TEXTS.items() if english == german}
-    assert same <= {"Test: {deck}", "Test"}, sorted(same)
+    assert same <= {"Test: {deck}", "Test", "{seconds} s"}, sorted(same)

@@ -70,8 +70,13 @@ async def wait_for(pilot: Pilot, done: Callable[[], bool], what: str = "", tries
 
 
 async def settle(pilot: Pilot) -> None:
-    """Let answers being recorded (in workers) land, then let the screen catch up."""
-    await pilot.app.workers.wait_for_complete()
+    """Let keys still being applied and answers being recorded (in workers) land, then let the screen catch up."""
+    app = pilot.app
+    for _ in range(500):
+        if not getattr(app, "keys_pending", False):
+            break
+        await pilot.pause(0.01)
+    await app.workers.wait_for_complete()
     await pilot.pause()
 
 

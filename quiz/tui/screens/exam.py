@@ -38,7 +38,7 @@ from ..widgets.keybutton import KeyButton
 from ..widgets.progress import SessionProgress
 
 if TYPE_CHECKING:
-    from quiz.classroom.records import ExamRecord
+    from quiz.classroom.records import ExamItem, ExamRecord
     from quiz.classroom.storage import Sitting
     from quiz.deck.model import Deck
 
@@ -51,37 +51,31 @@ def clock_text(seconds: float) -> str:
     return f"{whole // 60}:{whole % 60:02d}"
 
 
-class HandInScreen(ModalScreen[bool]):
-    """Asks before handing in a test with questions left blank."""
+class ConfirmScreen(ModalScreen[bool]):
+    """Asks a yes/no question about the test on screen: y (or j) is yes, n or Escape is no."""
 
     DEFAULT_CSS = """
-    HandInScreen { align: center middle; }
-    #hand-in { width: 60; max-width: 100%; height: auto; border: round $warning; background: $surface; padding: 1 2; }
-    #hand-in-actions { height: auto; margin-top: 1; }
-    #hand-in-actions KeyButton { margin-right: 2; }
+    ConfirmScreen { align: center middle; }
+    .confirm { width: 60; max-width: 100%; height: auto; border: round $warning; background: $surface; padding: 1 2; }
+    .confirm-actions { height: auto; margin-top: 1; }
+    .confirm-actions KeyButton { margin-right: 2; }
     """
     BINDINGS = [
-        Binding("y,j", "answer(True)", N_("Hand in")),  # yes, ja
+        Binding("y,j", "answer(True)", N_("Yes")),  # yes, ja
         Binding("n,escape", "answer(False)", N_("Keep going")),
     ]
 
-    def __init__(self, blank: list[int]) -> None:
+    def __init__(self, message: str, yes: str, *, id: str | None = None) -> None:
         super().__init__()
-        self.blank = blank
+        self.message = message
+        self.yes = yes
+        self.box_id = id
 
     def compose(self) -> ComposeResult:
-        numbers = ", ".join(str(i + 1) for i in self.blank)
-        with Vertical(id="hand-in"):
-            count = len(self.blank)
-            yield Static(
-                ngettext(
-                    "{count} question is not answered ({numbers}).", "{count} questions are not answered ({numbers}).", count
-                ).format(count=count, numbers=numbers)
-                + "\n"
-                + _("Blank answers score nothing. Hand in the test now?")
-            )
-            with Horizontal(id="hand-in-actions"):
-                yield KeyButton(_("y  Hand in"), id="yes")
+        with Vertical(id=self.box_id, classes="confirm"):
+            yield Static(Content(self.message))
+            with Horizontal(classes="confirm-actions"):
+                yield KeyButton(_("y  {action}").format(action=self.yes), id="yes")
                 yield KeyButton(_("n  Keep going"), id="no")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
@@ -90,6 +84,37 @@ class HandInScreen(ModalScreen[bool]):
 
     def action_answer(self, value: bool) -> None:
         self.dismiss(value)
+
+
+class HandInScreen(ConfirmScreen):
+    """Asks before handing in a test with questions left blank."""
+
+    def __init__(self, blank: list[int]) -> None:
+        count = len(blank)
+        numbers = ", ".join(str(i + 1) for i in blank)
+        message = (
+            ngettext(
+                "{count} question is not answered ({numbers}).", "{count} questions are not answered ({numbers}).", count
+            ).format(count=count, numbers=numbers)
+            + "\n"
+            + _("Blank answers score nothing. Hand in the test now?")
+        )
+        super().__init__(message, _("Hand in"), id="hand-in")
+        self.blank = blank
+
+
+class QuitTestScreen(ConfirmScreen):
+    """Asks before quitting in the middle of a test: quitting hands it in as it stands, for good."""
+
+    def __init__(self, answered: int, total: int) -> None:
+        message = (
+            _("Quit the test? It is handed in as it stands ({answered} of {total} answered);").format(
+                answered=answered, total=total
+            )
+            + "\n"
+            + _("it cannot be continued later.")
+        )
+        super().__init__(message, _("Quit and hand in"), id="quit-test")
 
 
 @dataclass(frozen=True)
@@ -171,13 +196,14 @@ def start_exam(app: QuizApp, deck: Deck) -> None:
         except ExamError as error:
             app.notify(str(error), severity="error")
             return
-        app.push_screen(ExamScreen(paper, time_limit=settings.time_limit))
+        app.with_pin(lambda: app.push_screen(ExamScreen(paper, time_limit=settings.time_limit)), lambda: None)
 
     app.push_screen(ExamSetupScreen(deck), chosen)
 
 
 class ExamScreen(Screen[None]):
     IN_TEST = True  # help shows the keys of a test
+    ORDERED_KEYS = True  # a burst of keys is applied key by key (see `keyorder`)
     DEFAULT_CSS = """
     #exam-status { height: 1; padding: 0 1; background: $panel; }
     #exam-clock { dock: right; width: auto; text-style: bold; }
@@ -193,10 +219,16 @@ class ExamScreen(Screen[None]):
 
     app: QuizApp
 
-    def __init__(self, paper: ExamPaper, *, time_limit: float | None = None) -> None:
+    def __init__(
+        self, paper: ExamPaper, *, time_limit: float | None = None, retakes: bool = False, show_answers: bool = False
+    ) -> None:
         super().__init__()
         self.paper = paper
         self.time_limit = time_limit
+        self.retakes = retakes
+        """Whether the teacher allows this profile a second sitting of the same test (`--retakes`)."""
+        self.show_answers = show_answers
+        """Whether the results show the right answers (`--show-answers`); else only what was right."""
         self.session: ExamSession | None = None
         self.started = 0.0
         self.record: ExamRecord | None = None
@@ -215,6 +247,10 @@ class ExamScreen(Screen[None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
+        refused = self._retake_refused()
+        if refused is not None:
+            self._refuse(refused)
+            return
         self.session = ExamSession(self.paper, time_limit=self.time_limit, clock=self.app.clock)
         self._open_sitting()
         self._catch_signals()
@@ -222,6 +258,55 @@ class ExamScreen(Screen[None]):
             self.set_interval(0.5, self.tick)
         self.tick()
         self.show_current()
+
+    def _retake_refused(self) -> str | None:
+        """Why this profile may not sit the test again (it did before, and retakes are not allowed); None if it may."""
+        from quiz.classroom import storage
+        from quiz.store import StoreError
+
+        if self.retakes or self.app.store is None or self.app.profile is None:
+            return None
+        deck = self.paper.deck
+        try:
+            before = storage.sittings_of(self.app.store, self.app.profile, deck.id, deck.version, self.paper.seed)
+        except StoreError:
+            return None
+        if not before:
+            return None
+        return _(
+            "{profile} has already taken this test ({deck} version {version}, seed {seed}) on {day}. "
+            "A second sitting needs the teacher's permission: quiz exam … --retakes"
+        ).format(
+            profile=self.app.profile,
+            deck=deck.id,
+            version=deck.version,
+            seed=self.paper.seed,
+            day=_("{date:%Y-%m-%d}").format(date=before[0].astimezone()) + before[0].astimezone().strftime(" %H:%M"),
+        )
+
+    def _refuse(self, message: str) -> None:
+        """No test: `quiz exam` leaves with the message; from the deck list, the list is shown again."""
+        if isinstance(self.app, ExamApp):
+            self.app.fail(message)
+        else:
+            self.notify(message, severity="error", timeout=10, markup=False)
+            self.app.pop_screen()
+
+    def ask_before_quitting(self) -> bool:
+        """Quitting with a test open asks first (it hands the test in for good); True while it asks."""
+        if self.session is None or self.record is not None:
+            return False
+        if not isinstance(self.app.screen, QuitTestScreen):
+            while self.app.screen is not self and self in self.app.screen_stack:
+                self.app.pop_screen()  # help or the hand-in question: the quit question replaces it
+
+            def confirmed(sure: bool | None) -> None:
+                if sure:
+                    self.app.exit()
+
+            answered, total = self.session.progress
+            self.app.push_screen(QuitTestScreen(answered, total), confirmed)
+        return True
 
     # -- kept as it goes ---------------------------------------------------------
 
@@ -392,7 +477,7 @@ class ExamScreen(Screen[None]):
             self.app.pop_screen()  # the hand-in question or help on top: the results replace the test itself
         problem = self._keep(timed_out=timed_out)
         assert self.record is not None
-        self.app.switch_screen(ExamResultScreen(self.record, problem))
+        self.app.switch_screen(ExamResultScreen(self.record, problem, show_answers=self.show_answers))
 
     def _keep(self, *, timed_out: bool = False) -> str | None:
         """Close the sitting and store it; the reason when it could not be stored."""
@@ -429,8 +514,28 @@ class ExamScreen(Screen[None]):
                 pass
 
 
+VERDICTS = {"right": N_("right"), "partly": N_("partly right"), "wrong": N_("wrong"), "blank": N_("not answered")}
+
+
+def verdict(item: ExamItem) -> str:
+    """`right`, `partly`, `wrong` or `blank`: what the results say of one question."""
+    if not item.answered:
+        return "blank"
+    if item.correct:
+        return "right"
+    return "partly" if item.score > 0 else "wrong"
+
+
+MARKS = {"right": "✓", "partly": "◐", "wrong": "✗", "blank": "✗"}
+
+
 class ExamResultScreen(Screen[None]):
-    """The verdicts, all at once: score, time, and each question with the answer given and the right one."""
+    """The verdicts, all at once: score, time, and which questions were right.
+
+    The answers themselves (given and right) are shown only when the teacher
+    releases them (`--show-answers`): the whole class shares one test, and the
+    first to finish must not hand the answer key to the others.
+    """
 
     DEFAULT_CSS = """
     #exam-score { padding: 1 1 0 1; }
@@ -442,10 +547,11 @@ class ExamResultScreen(Screen[None]):
 
     app: QuizApp
 
-    def __init__(self, record: ExamRecord, problem: str | None = None) -> None:
+    def __init__(self, record: ExamRecord, problem: str | None = None, *, show_answers: bool = False) -> None:
         super().__init__()
         self.record = record
         self.problem = problem
+        self.show_answers = show_answers
 
     def compose(self) -> ComposeResult:
         r = self.record
@@ -463,27 +569,38 @@ class ExamResultScreen(Screen[None]):
             id="exam-score",
         )
         saved = self.problem or _("Saved for this learner; `quiz results export` writes it out for the teacher.")
+        if not self.problem and not self.show_answers:
+            saved += " " + _("The right answers are shown when the teacher releases them.")
         yield Static(Content(saved), id="exam-saved", classes="-problem" if self.problem else "")
         yield DataTable(id="exam-answers", cursor_type="row", zebra_stripes=True)
         yield KeyBar()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        # the three texts share the width left by the number and mark columns (and 2 cells padding each)
-        free = max(45, self.app.size.width - 4 - 3 - 1 - 5 * 2)
         table.add_column("#", width=3)
         table.add_column("", width=1)
+        if not self.show_answers:
+            said = max(len(_("Result")), *(len(_(word)) for word in VERDICTS.values()))
+            free = max(40, self.app.size.width - 4 - 3 - 1 - 4 * 2 - said)
+            table.add_column(_("Question"), width=free)
+            table.add_column(_("Result"), width=said)
+            for i, item in enumerate(self.record.items, 1):
+                said = verdict(item)
+                table.add_row(Text(str(i), justify="right"), MARKS[said], Text(item.prompt), _(VERDICTS[said]), height=None)
+            table.focus()
+            return
+        # the three texts share the width left by the number and mark columns (and 2 cells padding each)
+        free = max(45, self.app.size.width - 4 - 3 - 1 - 5 * 2)
         table.add_column(_("Question"), width=free - 2 * (free // 3))
         table.add_column(_("Your answer"), width=free // 3)
         table.add_column(_("Right answer"), width=free // 3)
         for i, item in enumerate(self.record.items, 1):
-            mark = "✓" if item.correct else ("◐" if item.score > 0 else "✗")
             given, expected = item.given, item.expected
             if item.kind == "truefalse":
                 given, expected = in_button_words(given), in_button_words(expected)
             table.add_row(  # wrapped, never cut: a student must see what was wrong in a long order or match
                 Text(str(i), justify="right"),
-                mark,
+                MARKS[verdict(item)],
                 Text(item.prompt),
                 Text(given if item.answered else _("(blank)")),
                 Text(expected),
@@ -504,14 +621,18 @@ class ExamApp(QuizApp):
     CSS_PATH = str(Path(inspect.getfile(QuizApp)).parent / str(QuizApp.CSS_PATH))  # the app's one stylesheet
 
     def __init__(self, data_dir: Path, profile: str | None, paper: ExamPaper, *, time_limit: float | None = None,
-                 **options: object) -> None:
+                 retakes: bool = False, show_answers: bool = False, **options: object) -> None:
         super().__init__(data_dir, profile, **options)  # type: ignore[arg-type]
         self.paper = paper
         self.time_limit = time_limit
+        self.retakes = retakes
+        self.show_answers = show_answers
         self.record: ExamRecord | None = None
 
     def first_screen(self, deck: Deck | None) -> None:
-        self.push_screen(ExamScreen(self.paper, time_limit=self.time_limit))
+        self.push_screen(
+            ExamScreen(self.paper, time_limit=self.time_limit, retakes=self.retakes, show_answers=self.show_answers)
+        )
 
 
 def create_exam_app(
@@ -520,10 +641,14 @@ def create_exam_app(
     paper: ExamPaper,
     *,
     time_limit: float | None = None,
+    retakes: bool = False,
+    show_answers: bool = False,
     clock: Callable | None = None,
     timer: Callable[[], float] | None = None,
     language: str | None = None,
 ) -> ExamApp:
     """The app as `quiz exam` runs it; tests pass a fake clock and timer. `language` is `--lang` (see `texts`)."""
     use_language(choose_language(language, os.environ))
-    return ExamApp(data_dir, profile, paper, time_limit=time_limit, clock=clock, timer=timer)
+    return ExamApp(
+        data_dir, profile, paper, time_limit=time_limit, retakes=retakes, show_answers=show_answers, clock=clock, timer=timer
+    )

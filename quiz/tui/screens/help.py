@@ -22,11 +22,11 @@ KEYS: tuple[tuple[str, str], ...] = (
     (N_("space"), N_("tick an option (several right) / flip a flashcard")),
     (N_("type, Enter"), N_("typed answers; Enter goes to the next gap")),
     (N_("Backspace"), N_("take back the last pick (order, match)")),
-    (N_("h  or  F2"), N_("show the hint (counts as help)")),
+    ("F2", N_("show the hint (counts as help)")),
     (N_("After answering"), ""),
     ("1 2 3 4", N_("change the rating: again, hard, good, easy")),
     ("Enter", N_("next card")),
-    (N_("u  or  ctrl+z"), N_("undo the last answer")),
+    (N_("ctrl+z"), N_("undo the last answer; the first try still counts for the rating")),
     (N_("In a test"), ""),
     (N_("ctrl+n  /  ctrl+b"), N_("skip the question / back to the previous one")),
     (N_("ctrl+s  or  F10"), N_("hand the test in")),
@@ -49,7 +49,7 @@ TEST_KEYS: tuple[tuple[str, str], ...] = (
     (N_("ctrl+s  or  F10"), N_("hand the test in")),
     (N_("Anywhere"), ""),
     (N_("? or F1  /  ctrl+t"), N_("this help / switch light and dark")),
-    (N_("ctrl+q"), N_("quit: the test is handed in as it stands")),
+    (N_("ctrl+q"), N_("quit: asks first, then hands the test in as it stands")),
 )
 
 

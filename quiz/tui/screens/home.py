@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -144,8 +145,8 @@ class HomeScreen(Screen[None]):
             c = row.counts
             if c.due_now:
                 due_text = _("now")
-            elif c.next_due is not None:
-                due_text = relative(c.next_due, now)
+            elif c.next_due is not None:  # nothing due yet: never "now" beside a Due of 0, at least "in 1 minute"
+                due_text = relative(max(c.next_due, now + dt.timedelta(minutes=1)), now)
             else:
                 due_text = "—"
             language = f" [{row.deck.language}]" if row.deck.language else ""
@@ -248,8 +249,14 @@ class HomeScreen(Screen[None]):
         assert store is not None
 
         def chosen(name: str | None) -> None:
-            if name is not None:
-                self.app.use_profile(name)
-                self.on_screen_resume()
+            if name is None:
+                return
+            before = self.app.profile
+            self.app.use_profile(name)
+
+            def refused() -> None:
+                self.app.profile = before  # the wrong PIN: the learner before stays
+
+            self.app.with_pin(self.on_screen_resume, refused)
 
         self.app.push_screen(ProfileScreen(store.list_profiles(), switching=True), chosen)

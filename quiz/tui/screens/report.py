@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import shlex
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -27,45 +26,6 @@ if TYPE_CHECKING:
 
 
 MAX_COLUMN = 40  # long questions and lists are cut short here; Enter on a row and the CSV have them in full
-
-REPORT_WORDS = {
-    word: word
-    for word in (
-        N_("Students"), N_("Questions"), N_("Practice"), N_("Leeches shared by several students"),
-        N_("Student"), N_("Score"), N_("Out of"), N_("Time"), N_("Time up"), N_("Blank"), N_("Missed"),
-        N_("Card"), N_("Question"), N_("Facility"), N_("Discrimination"), N_("Flags"), N_("Wrong answers"),
-        N_("Deck"), N_("Answers"), N_("Days"), N_("Retention"), N_("Leeches"), N_("Who"),
-    )
-}
-"""The table titles and column names of `quiz.classroom.report_tables` (shared with `quiz report` and the CSV),
-translated where the app shows them."""
-EXAM_TITLE = re.compile(
-    r"(?P<kind>Students|Questions): (?P<title>.*) \(deck (?P<deck>\S+) version (?P<version>\S+), seed (?P<seed>.*)\), "
-    r"(?P<count>\d+) students?"
-)
-"""A test's table title as `report_tables` words it."""
-
-
-def report_word(word: str) -> str:
-    return _(REPORT_WORDS[word]) if word in REPORT_WORDS else word
-
-
-def table_title(title: str) -> str:
-    """A report table's title in the learner's language; as written when it reads otherwise."""
-    found = EXAM_TITLE.fullmatch(title)
-    if found is None:
-        return report_word(title)
-    count = int(found["count"])
-    students = ngettext("{count} student", "{count} students", count).format(count=count)
-    return _("{kind}: {title} (deck {deck} version {version}, seed {seed}), {students}").format(
-        kind=report_word(found["kind"]),
-        title=found["title"],
-        deck=found["deck"],
-        version=found["version"],
-        seed=found["seed"],
-        students=students,
-    )
-
 
 class ReportPathScreen(ModalScreen["list[Path] | None"]):
     """Asks where the collected results files are (a folder, a USB stick, or several files)."""
@@ -113,6 +73,30 @@ class ReportPathScreen(ModalScreen["list[Path] | None"]):
         self.dismiss(None)
 
 
+class LegendScreen(ModalScreen[None]):
+    """What facility, discrimination and each flag mean, in plain words (`?` on the report)."""
+
+    DEFAULT_CSS = """
+    LegendScreen { align: center middle; }
+    #legend { width: 78; max-width: 100%; height: auto; max-height: 100%; border: round $primary;
+              background: $surface; padding: 0 1; }
+    #legend Static { height: auto; margin-bottom: 1; }
+    """
+    BINDINGS = [Binding("escape,enter,q,question_mark", "dismiss", N_("Close"))]
+
+    def compose(self) -> ComposeResult:
+        from quiz.classroom.report_tables import legend
+
+        with VerticalScroll(id="legend") as box:
+            box.border_title = _("What the words mean")
+            box.border_subtitle = _("Esc closes")
+            for line in legend():
+                yield Static(Content(line))
+
+    def on_click(self) -> None:
+        self.dismiss()
+
+
 class ReportScreen(Screen[None]):
     DEFAULT_CSS = """
     #report-status { padding: 0 1; }
@@ -120,8 +104,13 @@ class ReportScreen(Screen[None]):
     #report-body DataTable { height: auto; max-height: 24; margin-bottom: 1; }
     .report-heading { text-style: bold; margin-top: 1; }
     .report-notes { color: $text-warning; }
+    .report-warning { color: $text-warning; }
+    .report-legend { color: $text-muted; }
     """
-    BINDINGS = [Binding("escape", "back", N_("Back"))]
+    BINDINGS = [
+        Binding("escape", "back", N_("Back")),
+        Binding("question_mark", "legend", N_("What the words mean")),
+    ]
 
     app: QuizApp
 
@@ -166,8 +155,10 @@ class ReportScreen(Screen[None]):
             widgets.append(Static(_("Notes"), classes="report-heading"))
             widgets.extend(Static(Content(n), classes="report-notes") for n in report.notes)
         for table in tables(report):
-            title, headers = table_title(table.title), tuple(report_word(name) for name in table.headers)
+            title, headers = table.title, table.headers
             widgets.append(Static(Content(title), classes="report-heading"))
+            if table.note:
+                widgets.append(Static(Content(table.note), classes="report-warning"))
             grid = FullRowsTable(title)
             widgets.append(grid)
             shown = table.shown()
@@ -185,9 +176,17 @@ class ReportScreen(Screen[None]):
             )
         if not report.tests and not report.practice and not report.errors:
             widgets.append(Static(_("No exam or practice results to report.")))
+        if report.tests:
+            from quiz.classroom.report_tables import legend
+
+            widgets.append(Static(_("What the words mean"), classes="report-heading"))
+            widgets.extend(Static(Content(line), classes="report-legend") for line in legend())
         body.mount_all(widgets)
         if any(isinstance(w, DataTable) for w in widgets):
             body.query(DataTable).first().focus()
+
+    def action_legend(self) -> None:
+        self.app.push_screen(LegendScreen())
 
     def action_back(self) -> None:
         self.app.pop_screen()

@@ -133,7 +133,11 @@ class StatisticsScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         count = len(self.decks)
-        name = self.decks[0].title if count == 1 else ngettext("{count} deck", "{count} decks", count).format(count=count)
+        if count == 1:  # the deck's language as the deck list shows it: the German and English decks share a title
+            deck = self.decks[0]
+            name = deck.title + (f" [{deck.language}]" if deck.language else "")
+        else:
+            name = ngettext("{count} deck", "{count} decks", count).format(count=count)
         title = _("Statistics · {deck} · {learner}").format(deck=name, learner=self.app.profile)
         yield Static(Content(title), classes="title", id="stats-title")
         yield Static(_("Counting…"), id="stats-summary")

@@ -37,11 +37,11 @@ T = TypeVar("T")
 
 
 class StudyScreen(Screen[None]):
+    ORDERED_KEYS = True  # a burst of keys is applied key by key (see `keyorder`)
     BINDINGS = [
-        Binding("u", "undo", N_("Undo")),
-        Binding("ctrl+z", "undo_typing", N_("Undo")),
-        Binding("h", "hint", N_("Hint")),
-        Binding("f2", "hint_typing", N_("Hint")),
+        # Letters are answers, never commands: a pupil typing ahead must not undo or reveal anything.
+        Binding("ctrl+z", "undo", N_("Undo")),
+        Binding("f2", "hint", N_("Hint")),
         Binding("enter", "next", N_("Next")),
         Binding("space", "next", N_("Next"), show=False),
         *(Binding(str(n), f"rate({n})", show=False) for n in range(1, 5)),
@@ -120,6 +120,10 @@ class StudyScreen(Screen[None]):
         self.call_after_refresh(self._show_focused)
         self.started = self.app.timer()
 
+    def keys_wait(self) -> bool:
+        """Keys wait while an answer is being written to the store: the next key belongs to what follows it."""
+        return self.busy
+
     def _show_focused(self) -> None:
         """Under a long question, scroll down to where the keys go: the options, or the box to type in."""
         if self.focused is not None:
@@ -129,8 +133,12 @@ class StudyScreen(Screen[None]):
         return max(0.0, self.app.timer() - self.started)
 
     def _update_progress(self) -> None:
-        answered, total = self.session.progress
-        self.query_one(SessionProgress).show(answered, total)
+        """Cards left as Anki counts them (new, learning, review); the bar is cards done of the session's cards."""
+        left = self.session.cards_left()
+        words = _("left: {new} new · {learning} learning · {review} review").format(
+            new=left.new, learning=left.learning, review=left.review
+        )
+        self.query_one(SessionProgress).show(left.done, left.total, words)
 
     # -- recording (off the UI thread: a write may wait for another quiz on the same data) --
 
@@ -213,26 +221,15 @@ class StudyScreen(Screen[None]):
         return isinstance(self.focused, Input)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Letters go into a text field while typing, so the footer offers ctrl+z and F2 then."""
+        """Next and the ratings after an answer; the hint while asking (F2 on a card without one says so)."""
         if action in ("next", "rate"):
             return self.state == FEEDBACK
-        if action in ("undo", "hint") and self._typing():
-            return False
-        if action in ("undo_typing", "hint_typing") and not self._typing():
-            return False
-        if action in ("hint", "hint_typing"):
-            presented = self.session.current
-            return self.state == ASKING and presented is not None and bool(presented.card.hint)
+        if action == "hint":
+            return self.state == ASKING and self.session.current is not None
         return True
 
     def on_descendant_focus(self) -> None:
         self.refresh_bindings()
-
-    def action_undo_typing(self) -> None:
-        self.action_undo()
-
-    def action_hint_typing(self) -> None:
-        self.action_hint()
 
     def action_rate(self, rating: int) -> None:
         feedback = self.feedback
@@ -259,7 +256,10 @@ class StudyScreen(Screen[None]):
 
     def action_hint(self) -> None:
         presented = self.session.current
-        if presented is None or not presented.card.hint:
+        if presented is None:
+            return
+        if not presented.card.hint:
+            self.notify(_("This card has no hint."), timeout=2)
             return
         self.hint_used = True
         hint = self.query_one("#hint", Static)

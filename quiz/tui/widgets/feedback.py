@@ -18,7 +18,7 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static
 
-from quiz.deck.model import Card, Cloze, TrueFalse
+from quiz.deck.model import Card, Cloze, Match, Multi, Order, TrueFalse
 
 from ..texts import N_, _, ngettext, number
 from ..when import relative
@@ -27,6 +27,7 @@ from .rating import RatingBar
 
 if TYPE_CHECKING:
     from quiz.engine.grading import Grade, PartAnswer
+    from quiz.engine.presentation import Presented
     from quiz.engine.session import Outcome
 
 MARK = "reverse underline"
@@ -160,13 +161,90 @@ def whole_lines(grade: Grade) -> list[Content]:
     return lines
 
 
-def answer_lines(grade: Grade, card: Card | None = None) -> Content:
-    """What was answered against what is right: typed parts (cloze gaps) one by one, else whole;
-    `card` lets a cloze mark the right words in its text."""
-    lines = part_lines(grade, card) if grade.part_answers else whole_lines(grade)
+def option_lines(grade: Grade, presented: Presented, response: object) -> list[Content] | None:
+    """Multi-select, match and order, said part by part, each part named by its own text, one per line:
+    the options' numbers are gone from the screen by now. None for other kinds (or without the response)."""
+    card, shown = presented.card, presented.options
+    if not grade.parts or response is None:
+        return None
+    lines: list[Content] = []
+    if isinstance(card, Multi) and isinstance(response, (list, tuple, set, frozenset)):
+        ticked = {str(r) for r in response}
+        for option, ok in zip(shown, grade.parts, strict=False):
+            right = option in card.answers
+            if option in ticked:
+                said = _("ticked, right") if right else _("ticked, but not right")
+            else:
+                said = _("not ticked, right") if not right else _("not ticked, but right")
+            lines.append(Content.assemble(("✓ " if ok else "✗ ", "bold"), option, ("  " + said, "italic")))
+        return lines
+    if isinstance(card, Match) and isinstance(response, dict):
+        partners = dict(card.pairs)
+        for (left, _partner), ok in zip(card.pairs, grade.parts, strict=False):
+            given = str(response.get(left, ""))
+            line = Content.assemble(("✓ " if ok else "✗ ", "bold"), (left, "bold"), " → ", given or _(BLANK))
+            if not ok:
+                line = Content.assemble(line, ("  " + _("right: {partner}").format(partner=partners[left]), "italic"))
+            lines.append(line)
+        return lines
+    if isinstance(card, Order) and isinstance(response, (list, tuple)):
+        for n, (given, ok) in enumerate(zip(response, grade.parts, strict=False), 1):
+            line = Content.assemble(("✓ " if ok else "✗ ", "bold"), f"{n}. ", str(given))
+            if not ok:
+                line = Content.assemble(line, ("  " + _("right: {item}").format(item=card.items[n - 1]), "italic"))
+            lines.append(line)
+        return lines
+    return None
+
+
+def answer_lines(grade: Grade, card: Card | None = None, presented: Presented | None = None,
+                 response: object = None) -> Content:
+    """What was answered against what is right: typed parts (cloze gaps) one by one, options and pairs
+    one by one by their text, else whole; `card` lets a cloze mark the right words in its text."""
+    by_option = None if presented is None else option_lines(grade, presented, response)
+    if by_option is not None:
+        lines = by_option
+        if not grade.correct:
+            lines.append(Content.assemble((_("Answer:") + " ", "bold"), grade.expected))
+    else:
+        lines = part_lines(grade, card) if grade.part_answers else whole_lines(grade)
     if grade.feedback:
         lines.append(Content.assemble(("» ", "bold"), grade.feedback))
     return Content("\n").join(lines)
+
+
+def seconds(value: float) -> str:
+    return _("{seconds} s").format(seconds=number(value, ".0f") if value >= 10 else number(round(value, 1)))
+
+
+def rating_reason(outcome: Outcome) -> str:
+    """Why the automatic rating is what it is, when it is not simply Good: slow (the time and the time
+    expected), a hint, a typo, partial credit, or a first try taken back with undo. Empty once changed by hand."""
+    from quiz.engine.rating import FALLBACK_SECONDS, SLOW_RATIO, Rating
+
+    grade = outcome.grade
+    if grade is None or outcome.rating != outcome.auto_rating:
+        return ""
+    if outcome.first_try is not None:
+        return _("Rated as your first try: an answer taken back with Ctrl+Z still counts.")
+    expected = grade.expected_seconds if grade.expected_seconds > 0 else FALLBACK_SECONDS
+    timing = _("took {took}; about {expected} is usual for this card").format(
+        took=seconds(outcome.duration), expected=seconds(expected)
+    )
+    if outcome.rating == Rating.HARD:
+        reasons = []
+        if outcome.duration > SLOW_RATIO * expected:
+            reasons.append(_("slow: {timing}").format(timing=timing))
+        if outcome.hint_used:
+            reasons.append(_("the hint was used"))
+        if grade.typo:
+            reasons.append(_("a typo"))
+        if grade.score < 1:
+            reasons.append(_("only partly right"))
+        return _("Hard because: {reasons}.").format(reasons="; ".join(reasons)) if reasons else ""
+    if outcome.rating == Rating.EASY:
+        return _("Easy because it was quick: {timing}.").format(timing=timing)
+    return ""
 
 
 class FeedbackPanel(Vertical):
@@ -187,22 +265,29 @@ class FeedbackPanel(Vertical):
         grade = said_as_pressed(grade, self.outcome.presented.card)
         text, kind = verdict(grade)
         yield Static(text, classes=f"verdict {kind}", markup=False)
-        yield Static(answer_lines(grade, self.outcome.presented.card), classes="answers")
+        presented = self.outcome.presented
+        yield Static(answer_lines(grade, presented.card, presented, self.outcome.response), classes="answers")
         notes = notes_content(self.outcome.presented.deck, self.outcome.presented.card)
         if notes is not None:
             yield Static(notes, classes="notes")
         yield RatingBar(_("Rated:"), int(self.outcome.rating), id="rating", waits=self.waits)
+        why = Static(Content(rating_reason(self.outcome)), id="why", classes="instructions")
+        why.display = bool(rating_reason(self.outcome))
+        yield why
         yield Static(self._due_line(), id="next-due", classes="instructions")
 
     def _due_line(self) -> Content:
         due = relative(self.outcome.next_due, self.now, self.rollover)
         leech = _(" · marked as a leech: this card keeps slipping") if self.outcome.leech else ""
         return Content(
-            _("Next review {when}{leech}. Enter: next · 1-4: change rating · u: undo").format(when=due, leech=leech)
+            _("Next review {when}{leech}. Enter: next · 1-4: change rating · Ctrl+Z: undo").format(when=due, leech=leech)
         )
 
     def show(self, outcome: Outcome) -> None:
         """After the learner changed the rating: new rating, new due time."""
         self.outcome = outcome
         self.query_one(RatingBar).current = int(outcome.rating)
+        why = self.query_one("#why", Static)
+        why.update(Content(rating_reason(outcome)))
+        why.display = bool(rating_reason(outcome))
         self.query_one("#next-due", Static).update(self._due_line())

@@ -4,9 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from rich.segment import Segment
 from textual.binding import Binding
 from textual.content import Content
+from textual.strip import Strip
 from textual.widgets import OptionList
+
+MARKER = "▶"
+"""Beside the highlighted option: the highlight is also a background shade, but meaning never rests on colour alone
+(a monochrome terminal, `NO_COLOR`, a projector)."""
 
 
 def numbered(number: int, text: str, mark: str = "") -> Content:
@@ -15,7 +21,11 @@ def numbered(number: int, text: str, mark: str = "") -> Content:
 
 
 class NumberedOptions(OptionList):
-    """Options labelled 1-9; pressing a number picks that option like Enter does."""
+    """Options labelled 1-9; pressing a number picks that option like Enter does; ▶ marks the highlighted one."""
+
+    DEFAULT_CSS = """
+    NumberedOptions > .option-list--option { padding: 0 1 0 2; }
+    """
 
     BINDINGS = [Binding(str(n), f"pick({n - 1})", show=False) for n in range(1, 10)]
 
@@ -26,3 +36,16 @@ class NumberedOptions(OptionList):
         if 0 <= index < self.option_count and not self.get_option_at_index(index).disabled:
             self.highlighted = index
             self.action_select()
+
+    def render_line(self, y: int) -> Strip:
+        """The option's line; the highlighted option's first line starts with ▶ (in the left padding)."""
+        strip = super().render_line(y)
+        try:
+            index, offset = self._lines[self.scroll_offset.y + y]
+        except IndexError:
+            return strip
+        if index != self.highlighted or offset or strip.cell_length < 2:
+            return strip
+        first = next(iter(strip), None)
+        style = first.style if first is not None else None
+        return Strip.join([Strip([Segment(MARKER, style)], 1), strip.crop(1, strip.cell_length)])

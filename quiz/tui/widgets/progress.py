@@ -24,17 +24,19 @@ def bar_content(answered: int, total: int, width: int = BAR_WIDTH) -> Content:
 class SessionProgress(Widget):
     answered: reactive[int] = reactive(0)
     total: reactive[int] = reactive(0)
+    left: reactive[str] = reactive("")
 
     def __init__(self, title: str) -> None:
         super().__init__(id="progress")
         self.title = title
 
-    def show(self, answered: int, total: int) -> None:
-        self.answered, self.total = answered, total
+    def show(self, answered: int, total: int, left: str = "") -> None:
+        """`answered` of `total` as a bar; `left` (cards left, in words) instead of the count when given."""
+        self.answered, self.total, self.left = answered, total, left
 
     def render(self) -> Content:
         """The title takes what the bar and the count leave, cut with an ellipsis; deck text stays literal."""
-        title_width = max(1, self.content_size.width - BAR_WIDTH - COUNT_WIDTH - 2)
+        count = f" {self.left}" if self.left else f"{self.answered}/{self.total}".rjust(COUNT_WIDTH)
+        title_width = max(1, self.content_size.width - BAR_WIDTH - len(count) - 2)
         title = Content.styled(self.title, "bold").truncate(title_width, ellipsis=True, pad=True)
-        count = f"{self.answered}/{self.total}".rjust(COUNT_WIDTH)
         return Content.assemble(title, " ", bar_content(self.answered, self.total), " ", count)

@@ -58,6 +58,22 @@ class FullRowsTable(DataTable):
         self.headers = list(headers)
         self.full_rows = list(rows)
 
+    def _column_starts(self) -> list[int]:
+        starts, x = [], 0
+        for column in self.columns.values():
+            starts.append(x)
+            x += column.get_render_width(self)
+        return starts
+
+    def action_cursor_right(self) -> None:
+        """Sideways by whole columns, so a column never starts cut in half."""
+        later = [x for x in self._column_starts() if x > self.scroll_x]
+        self.scroll_to(x=later[0] if later else self.max_scroll_x, animate=False)
+
+    def action_cursor_left(self) -> None:
+        earlier = [x for x in self._column_starts() if x < self.scroll_x]
+        self.scroll_to(x=earlier[-1] if earlier else 0, animate=False)
+
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
         if 0 <= event.cursor_row < len(self.full_rows):

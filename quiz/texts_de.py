@@ -102,9 +102,10 @@ TEXTS: dict[str, str] = {
         "Das ist keine Zahl und kein Bereich. Tippe z. B. 1990-1995."
     ),
     "That is not a number; type e.g. 1990 or 2,5.": "Das ist keine Zahl. Tippe z. B. 1990 oder 2,5.",
-    "Fill in the gaps; Enter goes to the next gap, and after the last one answers.": (
-        "Fülle die Lücken aus. Enter: zur nächsten Lücke, nach der letzten abgeben."
+    "Fill in the gaps; Enter goes to the next gap, and after the last one answers. F3: don't know.": (
+        "Fülle die Lücken aus. Enter: zur nächsten Lücke, nach der letzten abgeben. F3: weiß nicht."
     ),
+    "Don't know": "Weiß nicht",
     "gap {number}": "Lücke {number}",
     "Pick the items first to last: number keys or Enter; Backspace takes back.": (
         "Wähle vom ersten zum letzten: Zifferntaste oder Enter; Rücktaste nimmt zurück."
@@ -153,9 +154,28 @@ TEXTS: dict[str, str] = {
     "{count}d": "{count}T",
     "{count}mo": "{count}Mo",
     "{count}y": "{count}J",
-    "Next review {when}{leech}. Enter: next · 1-4: change rating · u: undo": (
-        "Nächstes Mal {when}{leech}. Enter: weiter · 1-4: neu bewerten · u: rückgängig"
+    "Next review {when}{leech}. Enter: next · 1-4: change rating · Ctrl+Z: undo": (
+        "Nächstes Mal {when}{leech}. Enter: weiter · 1-4: neu bewerten · Strg+Z: rückgängig"
     ),
+    "This card has no hint.": "Diese Karte hat keinen Tipp.",
+    "left: {new} new · {learning} learning · {review} review": "offen: {new} neu · {learning} lernen · {review} wdh.",
+    "Rated as your first try: an answer taken back with Ctrl+Z still counts.": (
+        "Bewertet wie dein erster Versuch: eine mit Strg+Z zurückgenommene Antwort zählt trotzdem."
+    ),
+    "{seconds} s": "{seconds} s",
+    "took {took}; about {expected} is usual for this card": "{took} gebraucht; üblich sind bei dieser Karte etwa {expected}",
+    "the hint was used": "der Tipp wurde benutzt",
+    "a typo": "ein Tippfehler",
+    "only partly right": "nur teilweise richtig",
+    "Hard because: {reasons}.": "Schwer, weil: {reasons}.",
+    "slow: {timing}": "langsam: {timing}",
+    "Easy because it was quick: {timing}.": "Leicht, weil es schnell ging: {timing}.",
+    "ticked, right": "angekreuzt, richtig",
+    "ticked, but not right": "angekreuzt, aber nicht richtig",
+    "not ticked, right": "nicht angekreuzt, richtig",
+    "not ticked, but right": "nicht angekreuzt, aber richtig",
+    "right: {partner}": "richtig: {partner}",
+    "right: {item}": "richtig: {item}",
     " · marked as a leech: this card keeps slipping": " · als Problemkarte markiert: Diese Karte geht dir immer wieder durch",
     # -- end of a session
     "Session complete": "Lernrunde geschafft",
@@ -208,13 +228,14 @@ TEXTS: dict[str, str] = {
     "typed answers; Enter goes to the next gap": "Antwort eintippen; Enter: nächste Lücke",
     "Backspace": "Rücktaste",
     "take back the last pick (order, match)": "letzte Wahl zurücknehmen (Reihenfolge, Paare)",
-    "h  or  F2": "h  oder  F2",
     "show the hint (counts as help)": "Tipp zeigen (zählt als Hilfe)",
     "After answering": "Nach der Antwort",
     "change the rating: again, hard, good, easy": "Bewertung ändern: nochmal, schwer, gut, leicht",
     "next card": "nächste Karte",
-    "u  or  ctrl+z": "u  oder  Strg+Z",
-    "undo the last answer": "letzte Antwort zurücknehmen",
+    "ctrl+z": "Strg+Z",
+    "undo the last answer; the first try still counts for the rating": (
+        "letzte Antwort zurücknehmen; für die Bewertung zählt der erste Versuch"
+    ),
     "In a test": "Im Test",
     "In a test (no verdicts until it is handed in)": "Im Test (bewertet wird erst bei der Abgabe)",
     "ctrl+n  /  ctrl+b": "Strg+N  /  Strg+B",
@@ -233,7 +254,9 @@ TEXTS: dict[str, str] = {
     "quit; every answer given is already saved": "beenden; jede Antwort ist schon gespeichert",
     "Language": "Sprache",
     "quiz in German / English (or QUIZ_LANG=de)": "quiz auf Deutsch / Englisch (auch QUIZ_LANG=de)",
-    "quit: the test is handed in as it stands": "beenden: der Test wird so abgegeben, wie er ist",
+    "quit: asks first, then hands the test in as it stands": (
+        "beenden: fragt erst, dann wird der Test so abgegeben, wie er ist"
+    ),
     # -- tests
     "Test: {deck}": "Test: {deck}",
     "The same seed gives every student the same test. No feedback until the test is handed in. "
@@ -250,7 +273,48 @@ TEXTS: dict[str, str] = {
     "Skip": "Überspringen",
     "Hand in": "Abgeben",
     "Keep going": "Weitermachen",
-    "y  Hand in": "j  Abgeben",
+    "Yes": "Ja",
+    "y  {action}": "j  {action}",
+    "Quit the test? It is handed in as it stands ({answered} of {total} answered);": (
+        "Test beenden? Er wird abgegeben, wie er ist ({answered} von {total} beantwortet);"
+    ),
+    "it cannot be continued later.": "du kannst ihn später nicht fortsetzen.",
+    "Quit and hand in": "Beenden und abgeben",
+    "{profile} has already taken this test ({deck} version {version}, seed {seed}) on {day}. "
+    "A second sitting needs the teacher's permission: quiz exam … --retakes": (
+        "{profile} hat diesen Test ({deck} Version {version}, Seed {seed}) schon am {day} geschrieben. "
+        "Ein zweiter Versuch braucht die Erlaubnis der Lehrkraft: quiz exam … --retakes"
+    ),
+    "right": "richtig",
+    "partly right": "teilweise richtig",
+    "wrong": "falsch",
+    "not answered": "nicht beantwortet",
+    "Result": "Ergebnis",
+    "The right answers are shown when the teacher releases them.": (
+        "Die richtigen Antworten zeigt die Lehrkraft, wenn sie sie freigibt."
+    ),
+    # -- PINs
+    "A PIN is 4 to 12 digits.": "Eine PIN hat 4 bis 12 Ziffern.",
+    "{name} has a PIN now; a teacher can remove it with quiz pin {name} --reset.": (
+        "{name} hat jetzt eine PIN; eine Lehrkraft kann sie mit quiz pin {name} --reset entfernen."
+    ),
+    "The same PIN again: ": "Dieselbe PIN noch einmal: ",
+    "The two PINs differ; nothing changed.": "Die beiden PINs sind verschieden; nichts geändert.",
+    "New PIN for {name} (4 to 12 digits): ": "Neue PIN für {name} (4 bis 12 Ziffern): ",
+    "no profile named {name!r}": "kein Profil namens {name!r}",
+    "{name} has no PIN now.": "{name} hat jetzt keine PIN.",
+    "That is not the PIN. Ask your teacher if you forgot it.": (
+        "Das ist nicht die PIN. Frag deine Lehrkraft, wenn du sie vergessen hast."
+    ),
+    "PIN, then Enter": "PIN, dann Enter",
+    "PIN for {name}": "PIN für {name}",
+    # -- the command line after a test
+    "{deck} has {count} questions for a test, not {asked}: the test gives all {count}": (
+        "{deck} hat {count} Fragen für einen Test, nicht {asked}: der Test stellt alle {count}"
+    ),
+    "not handed in": "nicht abgegeben",
+    "score {score} of {total}": "{score} von {total} Punkten",
+    "test {deck} version {version}, seed {seed}: {done}": "Test {deck} Version {version}, Seed {seed}: {done}",
     "n  Keep going": "n  Weitermachen",
     "Blank answers score nothing. Hand in the test now?": "Leere Antworten bringen keine Punkte. Test jetzt abgeben?",
     "untimed": "ohne Zeitlimit",
@@ -308,21 +372,109 @@ TEXTS: dict[str, str] = {
     "Facility": "Lösungsquote",
     "Discrimination": "Trennschärfe",
     "Flags": "Auffällig",
+    "Sitting": "Versuch",
+    "{sitting} (retake)": "{sitting} (Wiederholung)",
+    "(partly, {marks})": "(teilweise, {marks})",
+    "hard": "schwer",
+    "easy": "leicht",
+    "low discrimination": "geringe Trennschärfe",
+    "negative discrimination": "negative Trennschärfe",
+    "n/a": "–",
+    "yes": "ja",
+    "no": "nein",
+    "Note": "Hinweis",
+    "File not used": "Datei nicht verwendet",
+    "Students: {test}": "Schülerinnen und Schüler: {test}",
+    "Questions: {test}": "Fragen: {test}",
+    "{title} (deck {deck} version {version}, seed {seed}), {students}": (
+        "{title} (Stapel {deck}, Version {version}, Seed {seed}), {students}"
+    ),
+    "Class report: {students}, {tests}": "Klassenbericht: {students}, {tests}",
+    "What the words mean": "Was die Begriffe bedeuten",
+    "Facility: the share of the marks the class got on a question, 0 (nobody right) to 1 (everybody right).": (
+        "Lösungsquote: der Anteil der Punkte, den die Klasse bei einer Frage erreicht hat, "
+        "von 0 (niemand richtig) bis 1 (alle richtig)."
+    ),
+    "Discrimination: whether the students who did well on the rest of the test also got this question "
+    "right, -1 to 1; above {good} a question tells stronger from weaker students well. It needs about "
+    "{least} students or more to mean much; n/a when everybody scored the same.": (
+        "Trennschärfe: ob die, die im übrigen Test gut waren, auch diese Frage richtig hatten, von -1 bis 1; "
+        "über {good} trennt eine Frage stärkere von schwächeren gut. Aussagekräftig erst ab etwa {least} "
+        "Schülerinnen und Schülern; – wenn alle gleich abgeschnitten haben."
+    ),
+    "Flags: hard, facility below {low}; easy, facility above {high}.": (
+        "Auffällig: schwer, Lösungsquote unter {low}; leicht, Lösungsquote über {high}."
+    ),
+    "Low discrimination (below {low}): the question hardly tells stronger from weaker students. "
+    "Negative discrimination: weaker students did better on it than stronger ones; check the question "
+    "and its answer key.": (
+        "Geringe Trennschärfe (unter {low}): die Frage unterscheidet kaum zwischen stärkeren und schwächeren. "
+        "Negative Trennschärfe: schwächere waren bei ihr besser als stärkere; Frage und Lösung prüfen."
+    ),
+    "Missed: the questions not fully right, by number and text; partial credit is marked partly. "
+    "Sitting: 1 is the sitting that counts; a retake is listed and flagged, never counted.": (
+        "Falsch: die nicht ganz richtigen Fragen, mit Nummer und Text; Teilpunkte sind als teilweise markiert. "
+        "Versuch: 1 ist der Versuch, der zählt; eine Wiederholung wird aufgeführt und markiert, nie gezählt."
+    ),
+    # -- notes of the class report
+    "{deck} version {version}, seed {seed}": "{deck} Version {version}, Seed {seed}",
+    "profile {profile!r} is in two files; using the later export {kept}, not {dropped}": (
+        "Profil {profile!r} ist in zwei Dateien; verwendet wird der spätere Export {kept}, nicht {dropped}"
+    ),
+    "deck {deck!r} was taken in {taken}: each version is reported separately, not merged": (
+        "Stapel {deck!r} wurde in {taken} geschrieben: jede Version wird getrennt berichtet, nicht zusammengelegt"
+    ),
+    "deck {deck!r} version {version} was taken as {count} different question sets"
+    " (different seeds or question counts): each is reported separately": (
+        "Stapel {deck!r} Version {version} wurde mit {count} verschiedenen Fragensätzen geschrieben"
+        " (verschiedene Seeds oder Fragenzahlen): jeder wird getrennt berichtet"
+    ),
+    "{student} sat {test} again (sitting {sitting}): listed, flagged as a retake; the first sitting counts": (
+        "{student} hat {test} noch einmal geschrieben (Versuch {sitting}): aufgeführt, als Wiederholung markiert; "
+        "der erste Versuch zählt"
+    ),
+    "the same test ({deck}, seed {seed}) is in the files of {first} ({first_file}) "
+    "and {second} ({second_file}): counted once, for {first}": (
+        "derselbe Test ({deck}, Seed {seed}) steht in den Dateien von {first} ({first_file}) "
+        "und {second} ({second_file}): einmal gezählt, für {first}"
+    ),
+    "the same test sitting ({deck}, seed {seed}) is in the files of {first} ({first_file}) "
+    "and {second} ({second_file}) with different answers or times: "
+    "counted for neither; check which file is genuine": (
+        "derselbe Testversuch ({deck}, Seed {seed}) steht in den Dateien von {first} ({first_file}) "
+        "und {second} ({second_file}) mit verschiedenen Antworten oder Zeiten: "
+        "für keinen gezählt; bitte prüfen, welche Datei echt ist"
+    ),
+    # -- quiz report on the command line
+    "no results files (*{suffix}) in {paths}": "keine Ergebnisdateien (*{suffix}) in {paths}",
+    "{path}: cannot write the CSV: {problem}": "{path}: CSV kann nicht geschrieben werden: {problem}",
+    "CSV written to {path}": "CSV geschrieben: {path}",
     "Wrong answers": "Falsche Antworten",
     "Answers": "Antworten",
     "Days": "Tage",
     "Retention": "Behalten",
     "Leeches": "Problemkarten",
     "Who": "Wer",
-    "{kind}: {title} (deck {deck} version {version}, seed {seed}), {students}": (
-        "{kind}: {title} (Stapel {deck}, Version {version}, Seed {seed}), {students}"
-    ),
     "Enter: the highlighted row in full · ← →: scroll sideways · Tab: next table": (
         "Enter: markierte Zeile ganz · ← →: seitwärts blättern · Tab: nächste Tabelle"
     ),
 }
 
 PLURALS: dict[str, tuple[str, str]] = {
+    "version {version} ({count} student)": (
+        "Version {version} ({count} Schülerin oder Schüler)",
+        "Version {version} ({count} Schülerinnen und Schülern)",
+    ),
+    "Only {count} student: too few for discrimination to mean much (it needs about {least} or more).": (
+        "Nur {count} Schülerin oder Schüler: zu wenige für eine aussagekräftige Trennschärfe "
+        "(dafür braucht es etwa {least} oder mehr).",
+        "Nur {count} Schülerinnen und Schüler: zu wenige für eine aussagekräftige Trennschärfe "
+        "(dafür braucht es etwa {least} oder mehr).",
+    ),
+    "{count} file could not be used; see 'Files not used' above": (
+        "{count} Datei konnte nicht verwendet werden; siehe „Nicht verwendete Dateien“ oben",
+        "{count} Dateien konnten nicht verwendet werden; siehe „Nicht verwendete Dateien“ oben",
+    ),
     "in {count} minute": ("in {count} Minute", "in {count} Minuten"),
     "in {count} hour": ("in {count} Stunde", "in {count} Stunden"),
     "in {count} day": ("in {count} Tag", "in {count} Tagen"),
