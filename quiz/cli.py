@@ -22,6 +22,8 @@ COMMANDS: dict[str, str] = {
     "results": "export exam and practice results for the teacher (one file per profile)",
     "report": "report on a class's results files: scores, item analysis, practice",
     "generate": "generate a deck from an article's facts file",
+    "serve": "serve the app to the class's browsers from this computer (a class test too, with --exam)",
+    "watch": "the teacher's live view of a class test: who has joined, how far each is, scores per question",
 }
 """Command name -> its one-line help."""
 GLOBAL_OPTIONS_WITH_VALUES = ("--data-dir", "--profile", "--lang")
