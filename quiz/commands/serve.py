@@ -50,6 +50,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="pupils at once (default 60); more get a page saying the class is full")
     parser.add_argument("--idle-timeout", type=_time_limit, default=30 * 60.0, metavar="DURATION",
                         help="end a session after this long without a key or a click (default 30m); answers stay saved")
+    parser.add_argument("--deck", metavar="DECK", help="every pupil studies this deck straight away (default: the deck list)")
     parser.add_argument("--exam", metavar="DECK", help="every pupil takes this test (a deck file or a bundled deck id)")
     parser.add_argument("--questions", "-n", type=_positive, default=20, metavar="N", help="questions of the test (default 20)")
     parser.add_argument("--time", metavar="DURATION", help="time limit of the test, e.g. 15m; untimed if left out")
@@ -58,8 +59,6 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def _exam_args(args: argparse.Namespace) -> tuple[list[str], list[str]] | None:
     """The pupils' and the teacher's commands for a class test; None after printing why the test cannot be set."""
-    from pathlib import Path
-
     from quiz.classroom.exam import ExamError, draw, new_seed
 
     from ._decks import deck_or_report
@@ -69,7 +68,15 @@ def _exam_args(args: argparse.Namespace) -> tuple[list[str], list[str]] | None:
             if getattr(args, option) is not None:
                 print(f"--{option} is for a class test: give --exam DECK too", file=sys.stderr)
                 return None
-        return [], ["watch"]
+        if args.deck is None:
+            return [], ["watch"]
+        deck = deck_or_report(args.deck)  # checked here, so a broken deck is named before anyone joins
+        if deck is None:
+            return None
+        return ["play", _spec(args.deck)], ["watch"]
+    if args.deck is not None:
+        print("--deck and --exam: give one of them", file=sys.stderr)
+        return None
     if args.time is not None:
         try:
             _time_limit(args.time)
@@ -87,12 +94,18 @@ def _exam_args(args: argparse.Namespace) -> tuple[list[str], list[str]] | None:
         return None
     if len(paper.questions) < args.questions:
         print(f"{deck.id} has {len(paper.questions)} questions for a test; all of them are asked", file=sys.stderr)
-    spec = str(Path(args.exam).resolve()) if Path(args.exam).is_file() else args.exam
-    pupil = ["exam", spec, "--questions", str(args.questions), "--seed", seed]
+    pupil = ["exam", _spec(args.exam), "--questions", str(args.questions), "--seed", seed]
     if args.time is not None:
         pupil += ["--time", args.time]
     args.seed = seed
     return pupil, ["watch", "--deck", deck.id, "--seed", seed]
+
+
+def _spec(deck: str) -> str:
+    """A deck file by its whole path (sessions need not start where the server did); a bundled id as it is."""
+    from pathlib import Path
+
+    return str(Path(deck).resolve()) if Path(deck).is_file() else deck
 
 
 def _addresses(host: str, port: int) -> list[str]:

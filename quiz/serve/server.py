@@ -12,6 +12,7 @@ import asyncio
 import contextlib
 import json
 import logging
+import os
 import shlex
 import sys
 from collections.abc import Sequence
@@ -23,6 +24,8 @@ import textual_serve
 from aiohttp import WSCloseCode, WSMsgType, web
 from textual_serve.app_service import AppService
 from textual_serve.download_manager import DownloadManager
+
+from quiz.tui.opening import SHARED_ENV
 
 from .codes import Attempts, Pass, same_code
 from .language import SUPPORTED, from_accept_language
@@ -293,6 +296,7 @@ class ClassServer:
 
     async def start(self) -> tuple[str, int]:
         """Listen; the address and port actually bound (port 0 picks a free one)."""
+        os.environ[SHARED_ENV] = "1"  # for the sessions started from here: each pupil says who is learning
         self._runner = web.AppRunner(self.web_app(), access_log=None, handle_signals=False)
         await self._runner.setup()
         site = web.TCPSite(self._runner, self.options.host, self.options.port, reuse_address=True)
