@@ -175,9 +175,9 @@ class ClassServer:
             log.info("wrong %s code from %s", role, address)
             return self._code_page(request, role, wrong=True)
         self.attempts.succeeded(address)
-        response = web.HTTPSeeOther("/" if role == "pupil" else "/teacher")
-        response.set_cookie(COOKIES[role], self.passes[role].token, httponly=True, samesite="Strict", path="/")
-        return response
+        admitted = web.HTTPSeeOther("/" if role == "pupil" else "/teacher")
+        admitted.set_cookie(COOKIES[role], self.passes[role].token, httponly=True, samesite="Strict", path="/")
+        raise admitted
 
     async def pupil_page(self, request: web.Request) -> web.Response:
         return await self._page_for(request, "pupil")
@@ -241,11 +241,13 @@ class ClassServer:
             log.info("session ended: %s", error)
         finally:
             self.idle.stop(ws)
-            self.sessions.discard(ws)
-            limit.release()
-            await self._stop(service)
-            if not ws.closed:
-                await ws.close()
+            try:
+                if not ws.closed:
+                    await ws.close()
+                await self._stop(service)
+            finally:
+                self.sessions.discard(ws)  # its place is free once its app process has ended
+                limit.release()
         return ws
 
     async def _relay(self, ws: web.WebSocketResponse, service: AppService) -> None:
@@ -274,14 +276,19 @@ class ClassServer:
 
     async def _stop(self, service: AppService) -> None:
         """Ask the app to quit (it saves as on ctrl+q); one that does not within the grace is killed."""
+        process = service._process  # textual-serve keeps it private
         try:
             await asyncio.wait_for(asyncio.shield(service.stop()), STOP_GRACE_S)
         except (TimeoutError, ConnectionError, OSError):
-            process = service._process  # textual-serve keeps it private; only a hung app gets here
             if process is not None and process.returncode is None:
                 with contextlib.suppress(ProcessLookupError):
                     process.kill()
-                await process.wait()
+        if process is not None:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(process.wait(), STOP_GRACE_S)  # reaped here, not left to the collector
+            transport = getattr(process, "_transport", None)  # its pipes closed now, while the loop still runs
+            if transport is not None:
+                transport.close()
 
     async def _watch_idle(self) -> None:
         period = min(30.0, self.options.idle_timeout / 4)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import os
 import sys
 from collections.abc import Awaitable, Callable
@@ -15,7 +16,9 @@ from aiohttp.test_utils import TestClient, TestServer
 from quiz.serve.server import IDLE_CLOSE, ClassServer, ServeOptions
 
 ROOT = Path(__file__).resolve().parents[2]
-pytestmark = pytest.mark.timeout(180)
+pytestmark = [
+    pytest.mark.timeout(180),
+]
 
 
 def run_with(options: ServeOptions, test: Callable[[TestClient, ClassServer], Awaitable[None]]) -> None:
@@ -28,6 +31,7 @@ def run_with(options: ServeOptions, test: Callable[[TestClient, ClassServer], Aw
         finally:
             await server.stop()  # every session's app quits before the loop ends
             await client.close()
+            gc.collect()  # the ended sessions' pipes are let go while their loop still runs
 
     asyncio.run(main())
 
