@@ -159,6 +159,7 @@ def test_the_class_code_is_asked_off_this_computer_and_a_second_tab_is_another_p
         second = open_tab(context, server.url)
         screen = second.wait_text("Who is learning?")
         assert "Ana" in screen  # a new pupil picks a name or types one, as on a shared PC
+        second.shot("second-tab-asks")
         second.type("Ben")
         second.press("Enter")
         until(lambda: sorted(_profiles(tmp_path)) == ["Ana", "Ben"], "Ben's profile, made in the second tab")
