@@ -24,6 +24,7 @@ COMMANDS: dict[str, str] = {
     "generate": "generate a deck from an article's facts file",
     "serve": "serve the app to the class's browsers from this computer (a class test too, with --exam)",
     "watch": "the teacher's live view of a class test: who has joined, how far each is, scores per question",
+    "lint": "warn about cards that are valid but weak: give-aways, odd options, answers that grade badly",
 }
 """Command name -> its one-line help."""
 GLOBAL_OPTIONS_WITH_VALUES = ("--data-dir", "--profile", "--lang")
