@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pyte
 import pytest
-
 from serve_helpers import until
 
 CHROMIUM = "/usr/bin/chromium"
