@@ -32,6 +32,16 @@ TEXTS: dict[str, str] = {
     "Learner": "Profil",
     "Test": "Test",
     "Class report": "Klassenbericht",
+    "Import": "Importieren",
+    "import a deck from a file (Anki, Quizlet, GIFT, CSV)": "einen Stapel aus einer Datei importieren (Anki, Quizlet, GIFT, CSV)",
+    "Import a deck": "Stapel importieren",
+    "Type the path of an Anki package or text export, a Quizlet export, a Moodle GIFT file "
+    "or a spreadsheet (CSV, TSV, .xlsx), then Enter.": "Gib den Pfad einer Anki-Datei (Paket oder Textexport), "
+    "eines Quizlet-Exports, einer Moodle-GIFT-Datei oder einer Tabelle (CSV, TSV, .xlsx) ein, dann Enter.",
+    "path of the file": "Pfad der Datei",
+    "Importing…": "Wird importiert …",
+    "Imported “{title}”: {cards}.": "Importiert: „{title}“, {cards}.",
+    "{count} skipped.": "{count} übersprungen.",
     "Deck": "Stapel",
     "New": "Neu",
     "Due": "Fällig",
@@ -125,6 +135,20 @@ TEXTS: dict[str, str] = {
     "Hard": "Schwer",
     "Good": "Gut",
     "Easy": "Leicht",
+    "Memory  ": "Gedächtnis  ",
+    "each deck's own": "je Stapel eigene",
+    "target retention {target}": "Ziel-Behaltensquote {target}",
+    "true retention {true} against a target of {target}": "tatsächliche Behaltensquote {true}, Ziel {target}",
+    "FSRS's default parameters": "FSRS-Standardparameter",
+    "Scheduling now fits your memory: fitted to {count} reviews (log loss {fitted}, defaults {default}).": (
+        "Die Planung passt jetzt zu deinem Gedächtnis: an {count} Wiederholungen angepasst "
+        "(Log-Loss {fitted}, Standard {default})."
+    ),
+    "{count}m": "{count}min",
+    "{count}h": "{count}Std",
+    "{count}d": "{count}T",
+    "{count}mo": "{count}Mo",
+    "{count}y": "{count}J",
     "Next review {when}{leech}. Enter: next · 1-4: change rating · u: undo": (
         "Nächstes Mal {when}{leech}. Enter: weiter · 1-4: neu bewerten · u: rückgängig"
     ),
@@ -314,6 +338,10 @@ PLURALS: dict[str, tuple[str, str]] = {
     "in {count} minute": ("in {count} Minute", "in {count} Minuten"),
     "in {count} hour": ("in {count} Stunde", "in {count} Stunden"),
     "in {count} day": ("in {count} Tag", "in {count} Tagen"),
+    "parameters fitted to your {count} review": (
+        "Parameter an deine {count} Wiederholung angepasst",
+        "Parameter an deine {count} Wiederholungen angepasst",
+    ),
     "{count} card": ("{count} Karte", "{count} Karten"),
     "{count} deck": ("{count} Stapel", "{count} Stapel"),
     "{count} answer": ("{count} Antwort", "{count} Antworten"),
