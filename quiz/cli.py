@@ -24,6 +24,8 @@ COMMANDS: dict[str, str] = {
     "results": "export exam and practice results for the teacher (one file per profile)",
     "report": "report on a class's results files: scores, item analysis, practice",
     "generate": "generate a deck from an article's facts file",
+    "serve": "serve the app to the class's browsers from this computer (a class test too, with --exam)",
+    "watch": "the teacher's live view of a class test: who has joined, how far each is, scores per question",
     "lint": "warn about cards that are valid but weak: give-aways, odd options, answers that grade badly",
     "optimize": "fit spaced repetition to a learner's own memory, or set their retention and day start",
     "import": "make a deck from Anki, Quizlet, Moodle GIFT or spreadsheet files",

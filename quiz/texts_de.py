@@ -345,6 +345,22 @@ TEXTS: dict[str, str] = {
     "Question": "Frage",
     "Your answer": "Deine Antwort",
     "Right answer": "Richtige Antwort",
+    # -- the teacher's live view
+    "End: class report": "Ende: Klassenbericht",
+    "Class test: live view": "Klassentest: Live-Ansicht",
+    "Waiting for the first pupil to start the test…": "Warten, bis die oder der Erste den Test beginnt …",
+    "Pupils": "Schülerinnen und Schüler",
+    "Questions so far": "Fragen bisher",
+    "Pupil": "Name",
+    "Answered": "Beantwortet",
+    "State": "Stand",
+    "Right": "Richtig",
+    "Cannot read the answers: {problem}": "Die Antworten können nicht gelesen werden: {problem}",
+    "Class test: {title} · seed {seed}": "Klassentest: {title} · Seed {seed}",
+    "{count} handed in": "{count} abgegeben",
+    "{joined}, {handed} · as of {clock}": "{joined}, {handed} · Stand {clock}",
+    "handed in": "abgegeben",
+    "taking the test": "schreibt den Test",
     # -- class report
     "Folder (or files) with the students' results files, as written by `quiz results export`. "
     "Enter to read them; Enter on an empty box reads the current folder.": (
@@ -446,6 +462,9 @@ TEXTS: dict[str, str] = {
         "für keinen gezählt; bitte prüfen, welche Datei echt ist"
     ),
     # -- quiz report on the command line
+    "{folder}: no progress here (nobody has played or taken a test with this data directory)": (
+        "{folder}: hier ist kein Lernstand (niemand hat mit diesem Datenordner gelernt oder einen Test geschrieben)"
+    ),
     "no results files (*{suffix}) in {paths}": "keine Ergebnisdateien (*{suffix}) in {paths}",
     "{path}: cannot write the CSV: {problem}": "{path}: CSV kann nicht geschrieben werden: {problem}",
     "CSV written to {path}": "CSV geschrieben: {path}",
@@ -490,6 +509,7 @@ PLURALS: dict[str, tuple[str, str]] = {
         "{count} Frage ist nicht beantwortet ({numbers}).",
         "{count} Fragen sind nicht beantwortet ({numbers}).",
     ),
+    "{count} pupil joined": ("{count} Schülerin oder Schüler dabei", "{count} Schülerinnen und Schüler dabei"),
     "{count} student": ("{count} Schülerin oder Schüler", "{count} Schülerinnen und Schüler"),
     "{count} test": ("{count} Test", "{count} Tests"),
     ", {count} file not used": (", {count} Datei nicht verwendet", ", {count} Dateien nicht verwendet"),

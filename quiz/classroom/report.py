@@ -392,3 +392,40 @@ def build_from_paths(paths: Iterable[Path]) -> ClassReport:
         except ResultsError as e:
             errors.append(e)
     return build(good, errors)
+
+
+
+def progress_folder(path: Path) -> bool:
+    """A quiz data directory (a whole class's progress when served from one machine), not a folder of files."""
+    from quiz.store.database import DB_NAME
+
+    return path.is_dir() and (path / DB_NAME).is_file()
+
+
+def build_from_sources(paths: Iterable[Path]) -> ClassReport:
+    """The report over results files and folders, and over data directories read directly (every profile in them).
+
+    A data directory that cannot be opened is named in `errors`, like a bad file.
+    """
+    from quiz.store import Store, StoreError
+
+    from .storage import student_results  # a sitting whose process is gone is handed in as it stood
+
+    students: list[StudentResults] = []
+    errors: list[ResultsError] = []
+    files: list[Path] = []
+    for path in paths:
+        if not progress_folder(path):
+            files.append(path)
+            continue
+        try:
+            with Store.open(path) as store:
+                students.extend(student_results(store, profile) for profile in store.list_profiles())
+        except (StoreError, OSError) as error:
+            errors.append(ResultsError(str(path), f"cannot read the progress here: {error}"))
+    for file in results_files.find(files):
+        try:
+            students.append(results_files.read(file))
+        except ResultsError as e:
+            errors.append(e)
+    return build(students, errors)

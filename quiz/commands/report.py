@@ -1,9 +1,14 @@
-"""`quiz report FILES_OR_DIRS [--csv OUT]`: the class report from the students' results files."""
+"""`quiz report [FILES_OR_DIRS] [--data-dir DIR] [--csv OUT]`: the class report.
+
+From the students' results files, or straight from a progress data directory
+that a whole class used (`quiz serve`), or both.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from quiz.shown import shown
 
@@ -12,7 +17,14 @@ CSV_DIALECTS = ("excel", "excel-de")  # as `quiz.classroom.report_tables.CSV_DIA
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "paths", nargs="+", metavar="FILES_OR_DIRS", help="results files, or folders searched for *.quiz-results.jsonl"
+        "paths", nargs="*", metavar="FILES_OR_DIRS", help="results files, folders searched for *.quiz-results.jsonl, or quiz data directories"
+    )
+    parser.add_argument(
+        "--data-dir",
+        dest="report_data_dir",
+        metavar="DIR",
+        help="report every profile in this progress data directory (a class served by `quiz serve`), no files needed; "
+        "without FILES_OR_DIRS, the data directory in use is reported",
     )
     parser.add_argument("--csv", metavar="OUT", help="also write the report as CSV for a spreadsheet")
     parser.add_argument(
@@ -24,21 +36,35 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
     from quiz.classroom import results
-    from quiz.classroom.report import build_from_paths
+    from quiz.classroom.report import build_from_sources, progress_folder
     from quiz.classroom.report_tables import default_dialect, format_text, write_csv
+    from quiz.store import data_dir
     from quiz.texts import _, ngettext
 
     paths = [Path(p) for p in args.paths]
-    if not results.find(paths):
+    if args.report_data_dir is not None or not paths:  # a class served from this machine: no files needed
+        folder = data_dir(args.report_data_dir or args.data_dir)
+        if not progress_folder(folder):
+            print(
+                shown(
+                    _("{folder}: no progress here (nobody has played or taken a test with this data directory)").format(
+                        folder=folder
+                    )
+                ),
+                file=sys.stderr,
+            )
+            return 1
+        paths.append(folder)
+    files = [p for p in paths if not progress_folder(p)]
+    if files and not results.find(files):
         print(
-            shown(_("no results files (*{suffix}) in {paths}").format(suffix=results.SUFFIX, paths=", ".join(map(str, paths)))),
+            shown(_("no results files (*{suffix}) in {paths}").format(suffix=results.SUFFIX, paths=", ".join(map(str, files)))),
             file=sys.stderr,
         )
         return 1
-    report = build_from_paths(paths)
+
+    report = build_from_sources(paths)
     sys.stdout.write(format_text(report))
     if args.csv:
         try:
@@ -62,3 +88,4 @@ def run(args: argparse.Namespace) -> int:
         )
         return 1
     return 0
+

@@ -9,11 +9,15 @@ in a worker otherwise. No Textual here: this runs before it is imported.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+SHARED_ENV = "QUIZ_SHARED"
+"""Set (by `quiz serve`) when a whole class shares the data directory: the learner is always asked, never guessed."""
 
 if TYPE_CHECKING:
     from quiz.deck.model import Deck
@@ -49,7 +53,7 @@ def open_progress(
     profiles = store.list_profiles()
     if profile is not None:  # "anna" signs in as the existing "Anna"; a blank name is refused
         profile = store.resolve_profile(profile)
-    elif len(profiles) == 1:
+    elif len(profiles) == 1 and not os.environ.get(SHARED_ENV):
         profile = profiles[0]
     session = None
     pin = profile is not None and store.has_pin(profile)

@@ -131,9 +131,9 @@ class ReportScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="report")
     def load(self) -> None:
-        from quiz.classroom.report import build_from_paths
+        from quiz.classroom.report import build_from_sources
 
-        report = build_from_paths(self.paths)
+        report = build_from_sources(self.paths)
         self.app.call_from_thread(self.show, report)
 
     def show(self, report: ClassReport) -> None:
