@@ -12,12 +12,11 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import Static
 
 from .texts import N_, _, choose_language, use_language
@@ -83,11 +82,11 @@ class QuizApp(App[None]):
     def compose(self) -> ComposeResult:
         return iter(())  # "Opening your progress…" only if it takes a while (see on_mount)
 
-    def get_default_screen(self) -> Screen[Any]:
-        """The first question itself, when progress opened ahead in time; else a blank screen for now.
+    def on_mount(self) -> None:
+        """The first question itself when progress opened ahead in time, else "Opening your progress…".
 
-        Nothing is painted yet: a moment's wait for the progress opened ahead spares
-        painting a loading line, and building a screen only to replace it.
+        Nothing is painted before this returns: a moment's wait for the progress opened
+        ahead spares painting a loading line, and building a screen only to replace it.
         """
         if self.opening is not None:
             from concurrent.futures import wait
@@ -99,19 +98,13 @@ class QuizApp(App[None]):
 
                 self.opening = None
                 self._opened_from(opened)
-                first = StudyScreen(opened.session)
-                first._push_result_callback(first, None)  # as `switch_screen` does, so it can be switched away from
-                return first
-        return super().get_default_screen()
-
-    def on_mount(self) -> None:
-        if self.store is not None:  # the first screen is the first question (see get_default_screen)
-            return
-        if self.opening is not None and self.opening.done():
-            self._opening_done()
-        else:
-            self.mount(Static(_("Opening your progress…"), id="loading"))
-            self.open_store()
+                self.push_screen(StudyScreen(opened.session))
+                return
+            if self.opening.done():
+                self._opening_done()
+                return
+        self.mount(Static(_("Opening your progress…"), id="loading"))
+        self.open_store()
 
     # -- start-up ----------------------------------------------------------
 
@@ -206,10 +199,7 @@ class QuizApp(App[None]):
                 self.switch_screen(HomeScreen())
                 return
         if not isinstance(self.screen, HomeScreen):
-            if len(self.screen_stack) == 1 and self.screen.id != "_default":
-                self.switch_screen(HomeScreen())  # the first question was the first screen
-            else:
-                self.push_screen(HomeScreen())
+            self.push_screen(HomeScreen())
 
     def study(self, decks: Sequence[Deck]) -> None:
         """A session over `decks` for the current learner."""

@@ -162,3 +162,37 @@ async def _time_out_under_help(tmp_path: Path) -> None:
         await wait_result(pilot)
         assert app.record.timed_out
         assert not any(isinstance(s, (HelpScreen, ExamScreen)) for s in app.screen_stack)
+
+
+def test_a_locked_database_freezes_neither_the_countdown_nor_the_keys(tmp_path: Path) -> None:
+    asyncio.run(_a_locked_database_freezes_neither_the_countdown_nor_the_keys(tmp_path))
+
+
+async def _a_locked_database_freezes_neither_the_countdown_nor_the_keys(tmp_path: Path) -> None:
+    import sqlite3
+
+    clock = Clock()
+    paper = draw(make_deck(), 5, "7b")
+    app = create_exam_app(tmp_path, "ann", paper, time_limit=600, clock=clock, timer=clock.timer)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await wait_exam(pilot)
+        await app.workers.wait_for_complete()  # the sitting is stored
+        other = sqlite3.connect(tmp_path / "progress.sqlite3", isolation_level=None)
+        other.execute("BEGIN IMMEDIATE")  # another quiz holds the write lock
+        try:
+            first = screen.session.current.card.id
+            await answer_current(pilot, screen, right=True)
+            await wait_for(pilot, lambda: screen.session.index == 1)  # the next question, while the write waits
+            assert screen.session.current.card.id != first
+            clock.tick(30)
+            await wait_for(pilot, lambda: "9:30" in str(screen.query_one("#exam-clock").render()))
+            await answer_current(pilot, screen, right=False)
+            await wait_for(pilot, lambda: screen.session.index == 2)
+            stored = other.execute("SELECT answered FROM exam_answers ORDER BY position").fetchall()
+            assert stored == [(0,)] * 5  # nothing written yet: the lock is still held
+        finally:
+            other.execute("ROLLBACK")
+            other.close()
+        await app.workers.wait_for_complete()
+        with Store.open(tmp_path) as store:
+            assert store.query("SELECT answered FROM exam_answers ORDER BY position") == [(1,), (1,), (0,), (0,), (0,)]

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -29,6 +30,7 @@ from quiz.classroom.exam import ExamPaper, ExamSession
 from quiz.engine.answers import response_text
 
 from ..app import QuizApp
+from ..serial import SerialWrites
 from ..texts import N_, _, choose_language, ngettext, number, percent, use_language
 from ..when import elapsed
 from ..widgets.answers import AnswerWidget, answer_widget_for
@@ -38,6 +40,8 @@ from ..widgets.keybutton import KeyButton
 from ..widgets.progress import SessionProgress
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+
     from quiz.classroom.records import ExamRecord
     from quiz.classroom.storage import Sitting
     from quiz.deck.model import Deck
@@ -202,6 +206,7 @@ class ExamScreen(Screen[None]):
         self.record: ExamRecord | None = None
         self.sitting: Sitting | None = None
         self._signals: list[int] = []
+        self._writes = SerialWrites()
 
     def compose(self) -> ComposeResult:
         yield SessionProgress(_("Test: {deck}").format(deck=self.paper.deck.title))
@@ -223,31 +228,54 @@ class ExamScreen(Screen[None]):
         self.tick()
         self.show_current()
 
-    # -- kept as it goes ---------------------------------------------------------
+    # -- kept as it goes (off the UI thread: a write may wait for another quiz on the same data) --
+
+    def _write(self, change: Callable[[], None], problem: str, then: Callable[[str | None], None] | None = None) -> None:
+        """Run the store write `change` after those before it, in a worker; `then(reason or None)` here.
+
+        The countdown and the keys go on meanwhile: the session in memory is the
+        truth, and every write stores a question as it stands (handing in stores all).
+        """
+        self._write_in_worker(self._writes.submit(change), problem, then)
+
+    @work(thread=True, group="exam-store")
+    def _write_in_worker(self, done: Future[None], problem: str, then: Callable[[str | None], None] | None) -> None:
+        from quiz.store import StoreError
+
+        try:
+            done.result()
+            reason = None
+        except StoreError as error:
+            reason = problem.format(problem=error)
+        if then is not None:
+            self.app.call_from_thread(then, reason)
+        elif reason is not None:
+            self.app.call_from_thread(self.notify, reason, severity="error", timeout=8)
 
     def _open_sitting(self) -> None:
         """Store the sitting from its start, so every answer can be written as it is given."""
         from quiz.classroom import storage
-        from quiz.store import StoreError
 
-        assert self.session is not None
-        try:
-            assert self.app.store is not None and self.app.profile is not None
-            storage.hand_in_abandoned(self.app.store, now=self.session.started_at)
-            self.sitting = storage.Sitting(self.app.store, self.app.profile, self.session.so_far(seconds=0))
-        except StoreError as error:
-            self.notify(_("Answers cannot be saved as you go: {problem}").format(problem=error), severity="error", timeout=8)
+        assert self.session is not None and self.app.store is not None and self.app.profile is not None
+        store, profile, opening = self.app.store, self.app.profile, self.session.so_far(seconds=0)
+
+        def open_sitting() -> None:
+            storage.hand_in_abandoned(store, now=opening.started_at)
+            self.sitting = storage.Sitting(store, profile, opening)
+
+        self._write(open_sitting, _("Answers cannot be saved as you go: {problem}"))
 
     def _store_answer(self, position: int) -> None:
         """Write one question as it now stands; a failure is shown, the test goes on."""
-        from quiz.store import StoreError
-
-        if self.sitting is None or self.session is None:
+        if self.session is None:
             return
-        try:
-            self.sitting.answered(position, self.session.item(position), self.session.elapsed(), now=self.app.clock())
-        except StoreError as error:
-            self.notify(_("This answer could not be saved yet: {problem}").format(problem=error), severity="error", timeout=8)
+        item, seconds, now = self.session.item(position), self.session.elapsed(), self.app.clock()
+
+        def store_answer() -> None:
+            if self.sitting is not None:
+                self.sitting.answered(position, item, seconds, now=now)
+
+        self._write(store_answer, _("This answer could not be saved yet: {problem}"))
 
     def _catch_signals(self) -> None:
         """The window closed (SIGHUP) or the process asked to stop (SIGTERM): hand in, then leave."""
@@ -260,8 +288,7 @@ class ExamScreen(Screen[None]):
             pass
 
     def _closed_from_outside(self) -> None:
-        if self.session is not None and self.record is None:
-            self._keep()
+        self._keep_now()
         self.app.exit(return_code=1)
 
     def _release_signals(self) -> None:
@@ -385,48 +412,66 @@ class ExamScreen(Screen[None]):
         self.app.push_screen(HandInScreen(blank), confirmed)
 
     def hand_in(self, *, timed_out: bool = False) -> None:
-        """Judge the answers, keep the record for the profile, show the results."""
+        """Judge the answers, keep the record for the profile, then show the results."""
         if self.record is not None:
             return
         while self.app.screen is not self and self in self.app.screen_stack:
             self.app.pop_screen()  # the hand-in question or help on top: the results replace the test itself
-        problem = self._keep(timed_out=timed_out)
+        record = self._finish(timed_out=timed_out)
+        self._write(self._keeper(record), _("The result could not be saved: {problem}"), self._handed_in)
+
+    def _handed_in(self, problem: str | None) -> None:
         assert self.record is not None
-        self.app.switch_screen(ExamResultScreen(self.record, problem))
+        while self.app.screen is not self and self in self.app.screen_stack:
+            self.app.pop_screen()  # help opened while the record was being stored
+        if self.app.screen is self:
+            self.app.switch_screen(ExamResultScreen(self.record, problem))
 
-    def _keep(self, *, timed_out: bool = False) -> str | None:
-        """Close the sitting and store it; the reason when it could not be stored."""
-        from quiz.classroom import storage
-        from quiz.store import StoreError
-
+    def _finish(self, *, timed_out: bool = False) -> ExamRecord:
         assert self.session is not None
         self.record = self.session.finish(timed_out=timed_out, duration=self._duration())
         if isinstance(self.app, ExamApp):
             self.app.record = self.record
-        try:
-            assert self.app.store is not None and self.app.profile is not None
+        return self.record
+
+    def _keeper(self, record: ExamRecord) -> Callable[[], None]:
+        """The write that keeps the finished `record` for the profile."""
+        from quiz.classroom import storage
+
+        assert self.app.store is not None and self.app.profile is not None
+        store, profile = self.app.store, self.app.profile
+
+        def keep() -> None:
             if self.sitting is not None:
-                self.sitting.hand_in(self.record)
+                self.sitting.hand_in(record)
             else:
-                storage.save_exam(self.app.store, self.app.profile, self.record)
-        except StoreError as error:
-            return _("The result could not be saved: {problem}").format(problem=error)
-        return None
+                storage.save_exam(store, profile, record)
+
+        return keep
+
+    def _keep_now(self) -> None:
+        """The app is closing: hand the test in as it stands and wait until every write is done."""
+        from quiz.store import StoreError
+
+        if self.session is not None and self.record is None:
+            if self.session.progress[0]:
+                self._writes.submit(self._keeper(self._finish()))
+            else:
+                self._writes.submit(self._discard)
+        try:
+            for done in self._writes.drain():
+                done.result()
+        except StoreError:
+            pass  # nothing to show it on any more; a sitting left open is handed in the next time results are read
+
+    def _discard(self) -> None:
+        if self.sitting is not None:
+            self.sitting.discard()  # left before answering anything: as if never started
 
     def on_unmount(self) -> None:
         """Leaving the app in the middle of a test hands it in as it stands: no answer is lost."""
-        from quiz.store import StoreError
-
         self._release_signals()
-        if self.session is None or self.record is not None:
-            return
-        if self.session.progress[0]:
-            self._keep()
-        elif self.sitting is not None:
-            try:
-                self.sitting.discard()  # left before answering anything: as if never started
-            except StoreError:
-                pass
+        self._keep_now()
 
 
 class ExamResultScreen(Screen[None]):
