@@ -60,7 +60,7 @@ def test_generated_decks_load_as_bundled_decks(decks: dict[str, Deck]) -> None:
 def test_both_languages_have_the_same_cards(decks: dict[str, Deck]) -> None:
     de, en = decks["de"], decks["en"]
     assert [c.id for c in de.cards] == [c.id for c in en.cards]
-    for a, b in zip(de.cards, en.cards):
+    for a, b in zip(de.cards, en.cards, strict=False):
         assert (a.kind, a.quote, a.fact, a.tags) == (b.kind, b.quote, b.fact, b.tags)
         assert a.prompt != b.prompt, a.id  # asked in each deck's own language
 

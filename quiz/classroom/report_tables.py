@@ -64,7 +64,7 @@ class Table:
 
     def shown(self) -> list[tuple[str, ...]]:
         """The rows as text for a reader."""
-        return [tuple(c.show(v) for c, v in zip(self.columns, row)) for row in self.rows]
+        return [tuple(c.show(v) for c, v in zip(self.columns, row, strict=False)) for row in self.rows]
 
 
 def exam_heading(test: TestReport) -> str:
@@ -141,7 +141,7 @@ def format_table(table: Table, *, max_width: int = 48) -> str:
     widths = [max(len(row[i]) for row in rows) for i in range(len(table.columns))]
 
     def line(row: Sequence[str]) -> str:
-        cells = (cell.rjust(w) if a == "r" else cell.ljust(w) for cell, w, a in zip(row, widths, table.align))
+        cells = (cell.rjust(w) if a == "r" else cell.ljust(w) for cell, w, a in zip(row, widths, table.align, strict=False))
         return "  ".join(cells).rstrip()
 
     rule = "  ".join("-" * w for w in widths)

@@ -11,6 +11,7 @@ be read or written only makes quiz start as it would without one.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import pickle
@@ -102,10 +103,8 @@ def _keep(folder: Path, entry: Path, deck: Deck) -> None:
         os.replace(temporary, entry)
         _prune(folder)
     except (OSError, pickle.PicklingError):
-        try:
+        with contextlib.suppress(OSError):
             temporary.unlink(missing_ok=True)
-        except OSError:
-            pass
 
 
 def _prune(folder: Path) -> None:

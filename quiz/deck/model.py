@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import ClassVar, Literal, Union
+from typing import ClassVar, Literal
 
 Matching = Literal["lenient", "strict", "exact"]
 MATCHING_MODES: tuple[str, ...] = ("lenient", "strict", "exact")
@@ -252,7 +252,7 @@ class Match(CardBase):
         return self.question
 
 
-Card = Union[Flashcard, Choice, Multi, TrueFalse, TypedAnswer, Number, Cloze, Order, Match]
+Card = Flashcard | Choice | Multi | TrueFalse | TypedAnswer | Number | Cloze | Order | Match
 CARD_TYPES: dict[str, type[CardBase]] = {
     cls.kind: cls for cls in (Flashcard, Choice, Multi, TrueFalse, TypedAnswer, Number, Cloze, Order, Match)
 }

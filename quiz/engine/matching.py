@@ -71,7 +71,7 @@ def _typo_distance(given: str, expected: str) -> int | None:
         return None  # a typo never changes a number
     if len(given_words) == len(expected_words):
         total = 0
-        for g, e in zip(given_words, expected_words):
+        for g, e in zip(given_words, expected_words, strict=False):
             allowed = typo_allowance(e)
             d = OSA.distance(g, e, score_cutoff=allowed)
             if d > allowed:

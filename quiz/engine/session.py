@@ -185,7 +185,7 @@ class StudySession:
                 if (entry := index.get(key) or index.get(key.removesuffix(REVERSE_SUFFIX))) is not None:
                     taken.setdefault((deck.id, sibling_group(entry.card)), key)
 
-            def allowed(item: _Item) -> bool:
+            def allowed(item: _Item, taken: dict[tuple[str, str], str] = taken) -> bool:
                 return taken.setdefault(item.group, item.key) == item.key
 
             for item, due in self._due(deck, index, day_end, (LEARNING, RELEARNING), None, allowed):

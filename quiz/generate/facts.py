@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Union
 
 Localized = dict[str, str]
 """One text per deck language, e.g. {"de": "Kolumbien", "en": "Colombia"}."""
@@ -68,7 +67,7 @@ class Relation:
     column: int = field(default=0, compare=False)
 
 
-Value = Union[str, int, dict[str, str]]
+Value = str | int | dict[str, str]
 """An argument: an entity id, a number (years, ages) or a text per language."""
 
 

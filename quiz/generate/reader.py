@@ -287,7 +287,7 @@ class _Builder:
             if rel is None or "slots" not in rel or "says" not in rel:
                 continue
             slots: dict[str, str] = {}
-            for slot, (slot_key, slot_type_node) in (r.mapping(rel["slots"][1], f"{what}: slots") or {}).items():
+            for slot, (_slot_key, slot_type_node) in (r.mapping(rel["slots"][1], f"{what}: slots") or {}).items():
                 slot_type = r.identifier(slot_type_node, f"{what}: type of slot '{slot}'")
                 if slot_type is None:
                     continue
@@ -440,7 +440,7 @@ class _Builder:
         r = self.r
         table = r.mapping(node, f"{what}: args", required=relation.slots if required else (), optional=relation.slots)
         out: dict[str, Value] = {}
-        for slot, (slot_key, value_node) in (table or {}).items():
+        for slot, (_slot_key, value_node) in (table or {}).items():
             slot_type = relation.slots[slot]
             value: Value | None
             if slot_type in NUMBER_TYPES:

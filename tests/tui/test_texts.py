@@ -37,7 +37,7 @@ def used_texts() -> tuple[dict[str, str], dict[tuple[str, str], str]]:
     for path in sorted(TUI.rglob("*.py")):
         if path.name == "texts_de.py":
             continue
-        for name, text, line in marked(ast.parse(path.read_text(encoding="utf-8"))):
+        for _name, text, line in marked(ast.parse(path.read_text(encoding="utf-8"))):
             where = f"{path.relative_to(TUI.parent.parent)}:{line}"
             if isinstance(text, tuple):
                 plural.setdefault(text, where)

@@ -31,7 +31,7 @@ class ClozeAnswer(AnswerWidget):
 
     def show_response(self, response: object) -> None:
         texts = response if isinstance(response, (list, tuple)) else [response]
-        for field, text in zip(self.fields, texts):
+        for field, text in zip(self.fields, texts, strict=False):
             field.value = str(text)
 
     @property
