@@ -112,7 +112,7 @@ def tables(report: ClassReport) -> list[Table]:
         out.append(_student_table(test))
         out.append(_question_table(test))
     if report.practice:
-        columns = (
+        columns: tuple[Column, ...] = (
             Column("Student"),
             Column("Deck"),
             Column("Answers", "r"),
@@ -121,7 +121,7 @@ def tables(report: ClassReport) -> list[Table]:
             Column("Retention", "r", percent),
             Column("Leeches", "r"),
         )
-        rows = tuple((p.profile, p.deck, p.reviews, p.days, p.seconds, p.retention, p.leeches) for p in report.practice)
+        rows: tuple[tuple[Any, ...], ...] = tuple((p.profile, p.deck, p.reviews, p.days, p.seconds, p.retention, p.leeches) for p in report.practice)
         out.append(Table("Practice", columns, rows))
     if report.shared_leeches:
         columns = (Column("Deck"), Column("Card"), Column("Students", "r"), Column("Who", "l", listed))

@@ -47,7 +47,8 @@ def _field_node(r: Reader, node: MappingNode, name: str) -> Node:
 def _item_node(r: Reader, node: MappingNode, name: str, index: int) -> Node:
     parent = _field_node(r, node, name)
     if isinstance(parent, SequenceNode) and index < len(parent.value):
-        return parent.value[index]
+        item: Node = parent.value[index]
+        return item
     return parent
 
 

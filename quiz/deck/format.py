@@ -180,7 +180,7 @@ class Number(Type):
 
     def read(self, r: Reader, node: Node, name: str) -> int | float | None:
         if isinstance(node, ScalarNode) and node.tag in (INT, FLOAT):
-            value = _scalar(r, node, name, "a number")
+            value: int | float | None = _scalar(r, node, name, "a number")
             if value is None:
                 return None
             if not is_finite_number(value):
@@ -223,7 +223,7 @@ class Enum(Type):
 
     def read(self, r: Reader, node: Node, name: str) -> str | None:
         if isinstance(node, ScalarNode) and node.tag == STR and node.value in self.values:
-            return node.value
+            return str(node.value)
         given = node.value if isinstance(node, ScalarNode) else describe(node)
         r.problem(node, f"{name} must be one of {', '.join(self.values)}, not {given!r}{did_you_mean(given, self.values)}")
         return None
@@ -632,7 +632,7 @@ class CardList(Type):
         if isinstance(node, MappingNode):
             for key, value in merged_pairs(node, r.merge_memo):
                 if isinstance(key, ScalarNode) and key.value == "id" and isinstance(value, ScalarNode):
-                    return value.value.strip()
+                    return str(value.value).strip()
         return None
 
     def read_card(self, r: Reader, node: Node) -> Card | None:

@@ -12,10 +12,14 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from typing import cast
 
 import yaml
 from yaml.constructor import SafeConstructor
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.nodes import MappingNode as MappingNode
+from yaml.nodes import Node as Node
+from yaml.nodes import ScalarNode as ScalarNode
+from yaml.nodes import SequenceNode as SequenceNode
 
 from . import yamlerrors
 from .errors import DeckError, Problem
@@ -144,7 +148,7 @@ def merged_pairs(node: MappingNode, memo: dict[int, list[tuple[Node, Node]]]) ->
         if key.tag == MERGE:
             break
     else:
-        return node.value
+        return cast("list[tuple[Node, Node]]", node.value)
     cached = memo.get(id(node))
     if cached is not None:
         return cached

@@ -8,8 +8,9 @@ left -> right. Flashcards are rated by the learner, not graded.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields, replace
+from typing import cast
 
 from quiz.deck.model import (
     DEFAULT_SETTINGS,
@@ -234,7 +235,7 @@ def _grade_order(card: Order, response: object) -> Verdict:
 
 
 def _grade_match(card: Match, response: object) -> Verdict:
-    pairs = response.items() if isinstance(response, Mapping) else (response or ())  # or (left, right) pairs
+    pairs = response.items() if isinstance(response, Mapping) else cast("Iterable[tuple[object, object]]", response or ())
     given = {str(left): str(right) for left, right in pairs}
     rights = {right for _, right in card.pairs}
     by_key = {answer_key(k): v for k, v in given.items()}

@@ -86,7 +86,7 @@ def _expand_abbreviated(low: float, high: float, high_text: str) -> float:
     """"2012–15" means 2012–2015: a shorter, smaller second year borrows the first one's century."""
     digits = high_text.lstrip("+")
     if low.is_integer() and high.is_integer() and 0 <= high < low and digits.isdigit():
-        scale = 10 ** len(digits)
+        scale: int = 10 ** len(digits)
         expanded = low - low % scale + high
         if len(str(int(low))) > len(digits) and expanded > low:
             return expanded

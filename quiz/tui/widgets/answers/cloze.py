@@ -7,22 +7,30 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Input, Label, Static
 
+from quiz.deck.model import Cloze
+
 from ...texts import _
 from .base import AnswerWidget
 from .textbox import AnswerBox
 
 
 class ClozeAnswer(AnswerWidget):
+    @property
+    def card(self) -> Cloze:
+        card = self.presented.card
+        assert isinstance(card, Cloze)
+        return card
+
     def compose(self) -> ComposeResult:
         yield Static(_("Fill in the gaps; Enter goes to the next gap, and after the last one answers."), classes="instructions")
-        for i in range(len(self.presented.card.gaps)):
+        for i in range(len(self.card.gaps)):
             with Horizontal(classes="gap-row"):
                 yield Label(f"{i + 1}", classes="gap-number")
                 yield AnswerBox(placeholder=_("gap {number}").format(number=i + 1), id=f"gap-{i}", compact=True)
 
     def prompt_content(self) -> Content:
         parts: list[Content | tuple[str, str]] = []
-        for segment in self.presented.card.segments():
+        for segment in self.card.segments():
             if isinstance(segment, int):
                 parts.append((f"__{segment + 1}__", "bold underline"))
             else:
