@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from quiz.deck.model import DEFAULT_SETTINGS, Settings
 
 from .clock import from_micros, require_utc, to_micros
+from .fsrs_compat import fuzzed_days
 from .rating import Rating
 
 if TYPE_CHECKING:
@@ -100,7 +101,7 @@ def _scheduler(
         desired_retention=retention,
         learning_steps=learning_steps,
         relearning_steps=relearning_steps,
-        enable_fuzzing=False,  # fuzz is drawn from the caller's generator instead, see `_fuzzed`
+        enable_fuzzing=False,  # fuzz is drawn from the caller's generator instead, see `fsrs_compat`
     )
 
 
@@ -109,22 +110,6 @@ def scheduler_for(settings: Settings) -> fsrs.Scheduler:
     eff = settings.merged_over(DEFAULT_SETTINGS)
     assert eff.retention is not None and eff.learning_steps is not None and eff.relearning_steps is not None
     return _scheduler(float(eff.retention), tuple(eff.learning_steps), tuple(eff.relearning_steps))
-
-
-def _fuzzed(days: int, rng: random.Random, maximum: int) -> int:
-    """fsrs's fuzz, with its ranges, but drawn from a seeded generator so a session's seed fixes it.
-
-    Spreading review intervals a little keeps cards learned together from
-    always coming back together.
-    """
-    if days < 2.5:
-        return days
-    from fsrs.scheduler import FUZZ_RANGES
-
-    delta = 1.0 + sum(r["factor"] * max(min(float(days), r["end"]) - r["start"], 0.0) for r in FUZZ_RANGES)
-    high = min(round(days + delta), maximum)
-    low = min(max(2, round(days - delta)), high)
-    return min(round(rng.random() * (high - low + 1) + low), maximum)
 
 
 def review(
@@ -147,7 +132,7 @@ def review(
     after, _ = scheduler.review_card(card, fsrs.Rating(int(rating)), now)
     due = after.due
     if fuzz is not None and after.state == fsrs.State.Review:
-        due = now + dt.timedelta(days=_fuzzed((due - now).days, fuzz, scheduler.maximum_interval))
+        due = now + dt.timedelta(days=fuzzed_days((due - now).days, fuzz, scheduler.maximum_interval))
     lapsed = state.state == REVIEW and rating == Rating.AGAIN
     return CardState(
         state=int(after.state),
