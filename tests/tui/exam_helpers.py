@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+
+from waiting import wait_for
 
 from quiz.deck.model import Choice, TrueFalse
 
@@ -26,14 +27,6 @@ class Clock:
     def tick(self, seconds: float) -> None:
         self.now += dt.timedelta(seconds=seconds)
         self.mono += seconds
-
-
-async def wait_for(pilot, condition: Callable[[], bool], rounds: int = 300) -> None:
-    for _ in range(rounds):
-        if condition():
-            return
-        await pilot.pause(0.01)
-    raise AssertionError("the app never got there")
 
 
 async def wait_exam(pilot):

@@ -55,8 +55,7 @@ CHILD = textwrap.dedent(
                 await until(pilot, lambda: app.screen.session.index >= n, "answer not taken")
                 await app.workers.wait_for_complete()  # the answer is on disk before the window goes
             print("answered", flush=True)
-            while app.is_running:
-                await pilot.pause(0.05)
+            await until(pilot, lambda: not app.is_running, "never closed")
 
     asyncio.run(take())
     """

@@ -5,7 +5,8 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-from exam_helpers import Clock, answer_current, wait_exam, wait_for, wait_result
+from exam_helpers import Clock, answer_current, wait_exam, wait_result
+from waiting import wait_for
 
 from quiz.classroom import storage
 from quiz.classroom.exam import draw

@@ -19,6 +19,7 @@ from tui_helpers import (
     wait_screen,
     wrong_keys,
 )
+from waiting import at_most
 
 from quiz.classroom import results
 from quiz.classroom.exam import ExamSession, draw
@@ -133,7 +134,9 @@ async def to_the_end(pilot, screen: StudyScreen) -> EndScreen:
     """Leave the feedback, then answer right whatever comes back, until the session ends."""
     await pilot.press("enter")
     await settle(pilot)
-    while isinstance(pilot.app.screen, StudyScreen):
+    for _ in at_most(20, "at the end of the session"):
+        if not isinstance(pilot.app.screen, StudyScreen):
+            break
         await pilot.press(*right_keys(screen.session.current))
         await settle(pilot)
         await pilot.press("enter")

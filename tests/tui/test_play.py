@@ -18,6 +18,7 @@ from tui_helpers import (
     wait_screen,
     wrong_keys,
 )
+from waiting import at_most
 
 from quiz.deck.loader import load_deck
 from quiz.paths import bundled_decks_dir
@@ -90,7 +91,9 @@ async def test_redrill_asks_the_missed_cards_again(tmp_path: Path) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_screen(pilot, StudyScreen)
         first = await answer(pilot, right=False)
-        while not isinstance(app.screen, EndScreen):
+        for _ in at_most(10, "at the end of the session"):
+            if isinstance(app.screen, EndScreen):
+                break
             await answer(pilot, right=True)
         await settle(pilot)
         assert not app.screen.query("#drill-note")

@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.widgets import Input
-from tui_helpers import T0, make_app, synchronously, wait_for, wait_screen
+from tui_helpers import T0, make_app, synchronously, wait_screen
+from waiting import wait_for
 
 from quiz.classroom import results
 from quiz.classroom.exam import ExamSession, draw

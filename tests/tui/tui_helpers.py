@@ -11,6 +11,7 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 from textual.screen import Screen
+from waiting import wait_for
 
 from quiz.deck.loader import load_deck
 from quiz.deck.model import Deck, Number
@@ -58,15 +59,6 @@ def make_app(data_dir: Path, deck: Deck | str | None = None, profile: str | None
     kw.setdefault("timer", lambda: 0.0)
     kw.setdefault("seed", SEED)
     return create_app(data_dir, profile=profile, deck=deck, **kw)  # type: ignore[arg-type]
-
-
-async def wait_for(pilot: Pilot, done: Callable[[], bool], what: str = "", tries: int = 200) -> None:
-    """Let workers and messages run until `done()`; fail loudly instead of hanging."""
-    for _ in range(tries):
-        if done():
-            return
-        await pilot.pause(0.01)
-    raise AssertionError(f"timed out waiting for {what or done}")
 
 
 async def settle(pilot: Pilot) -> None:
