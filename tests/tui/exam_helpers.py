@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from tui_helpers import enter_keys
 from waiting import wait_for
 
 from quiz.deck.model import Choice, TrueFalse
@@ -56,5 +57,5 @@ async def answer_current(pilot, screen, *, right: bool) -> None:
     elif isinstance(card, TrueFalse):
         await pilot.press("t" if right == card.answer else "f")
     else:
-        await pilot.press(*(card.answer if right else "no idea"), "enter")
+        await enter_keys(pilot, *(card.answer if right else "no idea"), "enter")
     await pilot.pause()

@@ -14,7 +14,18 @@ from pathlib import Path
 import pytest
 from exam_helpers import Clock, answer_current, wait_exam, wait_result
 from textual.pilot import Pilot
-from tui_helpers import PROFILE, answer, make_app, right_keys, settle, single, tour_deck, wait_screen, wrong_keys
+from tui_helpers import (
+    PROFILE,
+    answer,
+    enter_keys,
+    make_app,
+    right_keys,
+    settle,
+    single,
+    tour_deck,
+    wait_screen,
+    wrong_keys,
+)
 from waiting import at_most
 
 import quiz.tui
@@ -80,7 +91,7 @@ async def _rate(tmp_path: Path) -> None:
     app = make_app(data, single(tour_deck(), "dealer-whom"))
     async with app.run_test(size=(100, 40)) as pilot:
         screen = await wait_screen(pilot, StudyScreen)
-        await pilot.press(*wrong_keys(screen.session.current))
+        await enter_keys(pilot, *wrong_keys(screen.session.current))
         await settle(pilot)
         assert screen.state == "feedback" and ratings(data) == [1]
         for rating in (4, 2, 3, 1):
@@ -99,7 +110,7 @@ async def _check(tmp_path: Path) -> None:
             screen = await wait_screen(pilot, StudyScreen)
             keys = right_keys(screen.session.current)
             assert keys[-1] == "enter"
-            await pilot.press(*keys[:-1])  # everything but Done
+            await enter_keys(pilot, *keys[:-1])  # everything but Done
             assert screen.state == "asking"
             await click(pilot, "#check")
             assert screen.state == "feedback", card_id

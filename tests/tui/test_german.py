@@ -9,6 +9,7 @@ import pytest
 from textual.widgets import Static
 from tui_helpers import (
     T0,
+    enter_keys,
     make_app,
     right_keys,
     settle,
@@ -137,7 +138,7 @@ async def to_the_end(pilot, screen: StudyScreen) -> EndScreen:
     for _ in at_most(20, "at the end of the session"):
         if not isinstance(pilot.app.screen, StudyScreen):
             break
-        await pilot.press(*right_keys(screen.session.current))
+        await enter_keys(pilot, *right_keys(screen.session.current))
         await settle(pilot)
         await pilot.press("enter")
         await settle(pilot)
@@ -161,7 +162,7 @@ async def test_the_study_screen_feedback_and_end_speak_german_and_leave_the_deck
         await wait_for(pilot, lambda: bool(screen.query(KeyBar)), "the key bar")
         await pilot.press("f2")  # h would be typed into the box
         assert shown(screen, "#hint") == "Tipp: Sie liegt in den Anden."
-        await pilot.press(*"Bogpta", "enter")
+        await enter_keys(pilot, *"Bogpta", "enter")
         await settle(pilot)
         assert shown(screen, ".verdict") == "✓ Richtig, mit Tippfehler"
         answers = shown(screen, ".answers")
@@ -187,7 +188,7 @@ async def test_a_wrong_answer_in_german_lists_the_misses_with_the_deck_text(
         screen = await wait_screen(pilot, StudyScreen)
         presented = screen.session.current
         assert shown(screen, ".instructions") == "Wähle eine Antwort: Zifferntasten oder Pfeile und Enter."
-        await pilot.press(*wrong_keys(presented))
+        await enter_keys(pilot, *wrong_keys(presented))
         await settle(pilot)
         assert shown(screen, ".verdict") == "✗ Falsch"
         assert f"Lösung:        {presented.card.answer}" in shown(screen, ".answers")
@@ -203,7 +204,7 @@ async def test_the_same_screens_stay_english_in_english(tmp_path: Path) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await wait_screen(pilot, StudyScreen)
         assert shown(screen, ".instructions") == "Pick one: number keys, or arrows and Enter."
-        await pilot.press(*right_keys(screen.session.current))
+        await enter_keys(pilot, *right_keys(screen.session.current))
         await settle(pilot)
         assert shown(screen, ".verdict") == "✓ Right"
         assert [str(button.label)[1:] for button in screen.query(".rate")] == ["1 Again", "2 Hard", "3 Good", "4 Easy"]
@@ -237,7 +238,7 @@ async def test_a_number_box_asks_again_in_german(tmp_path: Path, monkeypatch: py
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await wait_screen(pilot, StudyScreen)
         assert shown(screen, ".instructions") == "Tippe den Bereich ein, von–bis (z. B. 1990-1995), dann Enter."
-        await pilot.press(*"viel", "enter")
+        await enter_keys(pilot, *"viel", "enter")
         await settle(pilot)
         assert shown(screen, ".instructions") == "Das ist keine Zahl und kein Bereich. Tippe z. B. 1990-1995."
         assert screen.state == "asking"

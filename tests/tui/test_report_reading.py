@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.widgets import Input
-from tui_helpers import T0, make_app, synchronously, wait_screen
+from tui_helpers import T0, enter_keys, make_app, synchronously, wait_screen
 from waiting import wait_for
 
 from quiz.classroom import results
@@ -79,7 +79,7 @@ async def test_a_folder_with_a_space_in_its_name_is_read(tmp_path: Path) -> None
         await wait_screen(pilot, HomeScreen)
         await pilot.press("t")
         await wait_screen(pilot, ReportPathScreen)
-        await pilot.press(*str(usb), "enter")
+        await enter_keys(pilot, *str(usb), "enter")
         await wait_for(pilot, lambda: isinstance(app.screen, ReportScreen) and app.screen.report is not None, "report")
         assert app.screen.report.students == 1
 

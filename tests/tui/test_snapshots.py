@@ -14,7 +14,7 @@ import pytest
 from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widgets import DataTable
-from tui_helpers import make_app, right_keys, settle, single, tour_deck, wait_screen, wrong_keys
+from tui_helpers import enter_keys, make_app, right_keys, settle, single, tour_deck, wait_screen, wrong_keys
 from waiting import at_most, wait_for
 
 from quiz.deck.model import Deck, TypedAnswer
@@ -43,7 +43,7 @@ def shot(snap_compare, app: QuizApp, screen: type[Screen], keys: Sequence[str] =
     async def run_before(pilot: Pilot) -> None:
         await wait_screen(pilot, screen)
         if keys:
-            await pilot.press(*keys)
+            await enter_keys(pilot, *keys)
             await settle(pilot)
         await wait_screen(pilot, then or screen)
         await settle(pilot)
@@ -85,7 +85,7 @@ def test_feedback_wrong(snap_compare, tmp_path: Path, card_id: str) -> None:
 
     async def run_before(pilot: Pilot) -> None:
         screen = await wait_screen(pilot, StudyScreen)
-        await pilot.press(*wrong_keys(screen.session.current))
+        await enter_keys(pilot, *wrong_keys(screen.session.current))
         await settle(pilot)
 
     assert snap_compare(app, run_before=run_before, terminal_size=(80, 24))
@@ -109,7 +109,7 @@ async def _play_to_the_end(pilot: Pilot, right: bool) -> None:
         if not isinstance(pilot.app.screen, StudyScreen):
             break
         keys = right_keys(screen.session.current) if right else wrong_keys(screen.session.current)
-        await pilot.press(*keys)
+        await enter_keys(pilot, *keys)
         await settle(pilot)
         await pilot.press("enter")
         await settle(pilot)
