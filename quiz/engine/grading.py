@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields, replace
-from typing import cast
+from typing import assert_never, cast
 
 from quiz.deck.model import (
     DEFAULT_SETTINGS,
@@ -282,7 +282,7 @@ def grade(card: Card, response: object, settings: Settings, *, shown: Sequence[s
         case Flashcard():
             raise TypeError(f"card {card.id!r} is a flashcard: the learner rates it, it is not graded")
         case _:
-            raise TypeError(f"not a card: {card!r}")
+            assert_never(card)
     named = _named_parts(verdict)  # shallow: the part answers stay dataclasses
     return Grade(
         expected=answer_text(card),
