@@ -6,12 +6,13 @@ forgotten kind there; the tables below are walked here instead.
 
 from __future__ import annotations
 
+import dataclasses
 import typing
 
 import pytest
 
 from quiz.deck import cards, format, schema
-from quiz.deck.model import CARD_TYPES, Card
+from quiz.deck.model import CARD_TYPES, Card, written_fields
 from quiz.deck.schema import build_schema
 
 
@@ -33,10 +34,23 @@ def test_the_card_union_is_the_kinds_registry() -> None:
     "table",
     [
         pytest.param(lambda: format.CARDS, id="format.CARDS"),
-        pytest.param(lambda: cards.BUILDERS, id="cards.BUILDERS"),
+        pytest.param(lambda: format.KIND_FIELDS, id="format.KIND_FIELDS"),
         pytest.param(lambda: {rule["if"]["properties"]["kind"]["const"]: rule for rule in card_schema()["allOf"]}, id="schema"),
         pytest.param(lambda: __import__("quiz.tui.widgets.answers", fromlist=["WIDGETS"]).WIDGETS, id="tui WIDGETS"),
     ],
 )
 def test_a_per_kind_table_knows_every_kind(table: typing.Callable[[], typing.Mapping[str, object]]) -> None:
     assert set(table()) == set(CARD_TYPES)
+
+
+def test_every_field_of_every_kind_says_how_it_is_written() -> None:
+    """A field without a declaration could be neither read from a deck file nor written to one."""
+    for card_type in CARD_TYPES.values():
+        declared = {f.name for f, _ in written_fields(card_type)}
+        assert {f.name for f in dataclasses.fields(card_type)} - declared == {"line"}, card_type.kind
+        assert all(how.format in format.FORMATS for _, how in written_fields(card_type)), card_type.kind
+
+
+def test_the_cross_field_checks_are_for_kinds_that_exist() -> None:
+    assert set(cards.CHECKS) <= set(CARD_TYPES)
+    assert set(format.ALSO_WRITTEN) <= set(CARD_TYPES)
