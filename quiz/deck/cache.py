@@ -20,7 +20,7 @@ from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
-from .files import MAX_BYTES
+from .limits import MAX_BYTES
 from .model import Deck
 
 ENV_VAR = "QUIZ_CACHE_DIR"

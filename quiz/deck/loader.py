@@ -15,8 +15,8 @@ from pathlib import Path
 
 from .cards import settings_from
 from .errors import DeckError, Problem
-from .files import FACTS_SUFFIXES, MAX_BYTES
 from .format import TOP
+from .limits import FACTS_SUFFIXES, MAX_BYTES
 from .model import Deck, Source
 from .yamlnodes import MappingNode, Node, Reader, ScalarNode, compose, describe, top_keys
 
