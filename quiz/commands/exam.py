@@ -57,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
     if len(paper.questions) < args.questions:
         print(f"{deck.id} has {len(paper.questions)} questions for a test; all of them are asked", file=sys.stderr)
 
-    from quiz.tui.screens.exam import create_exam_app
+    from quiz.tui.exam_app import create_exam_app
 
     app = create_exam_app(data_dir(args.data_dir), args.profile, paper, time_limit=args.time, language=args.lang)
     app.run()

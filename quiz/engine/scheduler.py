@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 from dataclasses import dataclass
+from enum import IntEnum
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -25,10 +26,16 @@ if TYPE_CHECKING:
 
 LEECH_LAPSES = 8
 
-NEW = 0
-LEARNING = 1  # the values of fsrs.State.Learning, .Review and .Relearning
-REVIEW = 2
-RELEARNING = 3
+class State(IntEnum):
+    """Where a card is in learning: fsrs's `State` and its values, and NEW for a card never answered."""
+
+    NEW = 0
+    LEARNING = 1
+    REVIEW = 2
+    RELEARNING = 3
+
+
+NEW, LEARNING, REVIEW, RELEARNING = State.NEW, State.LEARNING, State.REVIEW, State.RELEARNING
 STATE_NAMES = {NEW: "new", LEARNING: "learning", REVIEW: "review", RELEARNING: "relearning"}
 
 
@@ -36,7 +43,7 @@ STATE_NAMES = {NEW: "new", LEARNING: "learning", REVIEW: "review", RELEARNING: "
 class CardState:
     """Where one card stands for one learner. `state` is NEW before its first answer."""
 
-    state: int
+    state: State
     due: dt.datetime
     step: int | None = None
     stability: float | None = None
@@ -71,7 +78,7 @@ class CardState:
 
         state, due, step, stability, difficulty, last, reps, lapses = json.loads(text)
         return cls(
-            state=int(state),
+            state=State(int(state)),
             due=from_micros(int(due)),
             step=step,
             stability=stability,
@@ -135,7 +142,7 @@ def review(
         due = now + dt.timedelta(days=fuzzed_days((due - now).days, fuzz, scheduler.maximum_interval))
     lapsed = state.state == REVIEW and rating == Rating.AGAIN
     return CardState(
-        state=int(after.state),
+        state=State(int(after.state)),
         due=due,
         step=after.step,
         stability=after.stability,

@@ -34,11 +34,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
 from quiz.deck.model import DEFAULT_SETTINGS, Card, Deck
-from quiz.store.database import Answer, Store
 
 from .clock import local_day_start, next_local_day_start, require_utc, utc_now
 from .keys import DeckIndex, Entry, deck_index, sibling_group
 from .presentation import REVERSE_SUFFIX, Presented, present
+from .progress import Answer, Progress
 from .rating import Rating, auto_rating
 from .scheduler import LEARNING, RELEARNING, REVIEW, CardState, new_state, review
 
@@ -128,7 +128,7 @@ class StudySession:
 
     def __init__(
         self,
-        store: Store,
+        store: Progress,
         profile: str,
         decks: Sequence[Deck],
         *,

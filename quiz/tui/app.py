@@ -25,6 +25,7 @@ from .when import relative
 if TYPE_CHECKING:
     from concurrent.futures import Future
 
+    from quiz.classroom.records import ExamRecord
     from quiz.deck.model import Deck
     from quiz.engine.session import StudySession
     from quiz.store import Store
@@ -252,6 +253,15 @@ class QuizApp(App[None]):
         """An end screen gives way to the next session; none was ever shown if its module is not loaded."""
         end = sys.modules.get(f"{__package__}.screens.end")
         return end is not None and isinstance(self.screen, end.EndScreen)
+
+    # -- what the screens of a test tell the app -----------------------------
+
+    def test_handed_in(self, record: ExamRecord) -> None:
+        """A test was handed in and judged (the exam app keeps its record for `quiz exam`)."""
+
+    def leave_test_results(self) -> None:
+        """The learner has read the results of a test: back to the deck list (the exam app closes)."""
+        self.go_home()
 
     def action_help(self) -> None:
         from .screens.help import HelpScreen

@@ -22,7 +22,7 @@ from quiz.deck.model import Choice, Deck, Option, TrueFalse, TypedAnswer
 from quiz.deck.writer import dump
 from quiz.engine.session import StudySession
 from quiz.store import Store
-from quiz.tui.screens.exam import ExamApp
+from quiz.tui.exam_app import ExamApp
 
 SEED = "class-7b"
 # What each student knows: the cards they answer right (everything else they get wrong).

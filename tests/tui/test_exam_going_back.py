@@ -23,7 +23,7 @@ from quiz.deck.model import (
     TrueFalse,
     TypedAnswer,
 )
-from quiz.tui.screens.exam import create_exam_app
+from quiz.tui.exam_app import create_exam_app
 from quiz.tui.widgets.answers import AnswerWidget
 from quiz.tui.widgets.answers.multi import MultiAnswer
 from quiz.tui.widgets.answers.picking import PickingAnswer

@@ -29,7 +29,8 @@ CHILD = textwrap.dedent(
     from pathlib import Path
     from quiz.classroom.exam import draw
     from quiz.deck.model import Choice, Deck, Option
-    from quiz.tui.screens.exam import ExamScreen, create_exam_app
+    from quiz.tui.exam_app import create_exam_app
+    from quiz.tui.screens.exam import ExamScreen
 
     deck = Deck(id="caps", title="Capitals", version="2", cards=tuple(
         Choice(id=f"c{i}", question=f"Question {i}?", answer=f"right {i}",

@@ -12,7 +12,8 @@ from quiz.classroom import storage
 from quiz.classroom.exam import draw
 from quiz.deck.model import Choice, Deck, Option, TrueFalse, TypedAnswer
 from quiz.store import Store
-from quiz.tui.screens.exam import ExamScreen, HandInScreen, clock_text, create_exam_app
+from quiz.tui.exam_app import create_exam_app
+from quiz.tui.screens.exam import ExamScreen, HandInScreen, clock_text
 from quiz.tui.widgets.feedback import FeedbackPanel
 
 

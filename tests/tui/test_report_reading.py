@@ -86,7 +86,8 @@ async def test_a_folder_with_a_space_in_its_name_is_read(tmp_path: Path) -> None
 
 @synchronously
 async def test_help_during_a_test_lists_the_test_keys(tmp_path: Path) -> None:
-    from quiz.tui.screens.exam import ExamScreen, create_exam_app
+    from quiz.tui.exam_app import create_exam_app
+    from quiz.tui.screens.exam import ExamScreen
     from quiz.tui.screens.help import HelpScreen
 
     app = create_exam_app(tmp_path, "eve", draw(DECK, 1, "s"), clock=lambda: T0, timer=lambda: 0.0)

@@ -9,12 +9,9 @@ or stopping the process (SIGTERM) hands the test in as it stands.
 from __future__ import annotations
 
 import asyncio
-import inspect
-import os
 import signal
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -29,9 +26,8 @@ from textual.widgets import Button, DataTable, Input, Static
 from quiz.classroom.exam import ExamPaper, ExamSession
 from quiz.engine.answers import response_text
 
-from ..app import QuizApp
 from ..serial import SerialWrites
-from ..texts import N_, _, choose_language, ngettext, number, percent, use_language
+from ..texts import N_, _, ngettext, number, percent
 from ..when import elapsed
 from ..widgets.answers import AnswerWidget, answer_widget_for
 from ..widgets.answers.truefalse import in_button_words
@@ -45,6 +41,8 @@ if TYPE_CHECKING:
     from quiz.classroom.records import ExamRecord
     from quiz.classroom.storage import Sitting
     from quiz.deck.model import Deck
+
+    from ..app import QuizApp
 
 CLOSING_SIGNALS = tuple(getattr(signal, name) for name in ("SIGHUP", "SIGTERM") if hasattr(signal, name))
 
@@ -430,8 +428,7 @@ class ExamScreen(Screen[None]):
     def _finish(self, *, timed_out: bool = False) -> ExamRecord:
         assert self.session is not None
         self.record = self.session.finish(timed_out=timed_out, duration=self._duration())
-        if isinstance(self.app, ExamApp):
-            self.app.record = self.record
+        self.app.test_handed_in(self.record)
         return self.record
 
     def _keeper(self, record: ExamRecord) -> Callable[[], None]:
@@ -537,38 +534,4 @@ class ExamResultScreen(Screen[None]):
         table.focus()
 
     def action_close(self) -> None:
-        if isinstance(self.app, ExamApp):
-            self.app.exit()
-        else:
-            self.app.go_home()
-
-
-class ExamApp(QuizApp):
-    """The app opened on a test (`quiz exam`): choose the learner, take the test, see the results, leave."""
-
-    CSS_PATH = str(Path(inspect.getfile(QuizApp)).parent / str(QuizApp.CSS_PATH))  # the app's one stylesheet
-
-    def __init__(self, data_dir: Path, profile: str | None, paper: ExamPaper, *, time_limit: float | None = None,
-                 **options: object) -> None:
-        super().__init__(data_dir, profile, **options)  # type: ignore[arg-type]
-        self.paper = paper
-        self.time_limit = time_limit
-        self.record: ExamRecord | None = None
-
-    def first_screen(self, deck: Deck | None) -> None:
-        self.push_screen(ExamScreen(self.paper, time_limit=self.time_limit))
-
-
-def create_exam_app(
-    data_dir: Path,
-    profile: str | None,
-    paper: ExamPaper,
-    *,
-    time_limit: float | None = None,
-    clock: Callable | None = None,
-    timer: Callable[[], float] | None = None,
-    language: str | None = None,
-) -> ExamApp:
-    """The app as `quiz exam` runs it; tests pass a fake clock and timer. `language` is `--lang` (see `texts`)."""
-    use_language(choose_language(language, os.environ))
-    return ExamApp(data_dir, profile, paper, time_limit=time_limit, clock=clock, timer=timer)
+        self.app.leave_test_results()
