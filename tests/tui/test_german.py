@@ -96,7 +96,7 @@ def test_due_times_read_as_german_readers_say_them() -> None:
 
 def test_numbers_percentages_and_keys_are_written_the_german_way() -> None:
     use_language("de")
-    assert (number(2.5), number(1234.5, ",.1f"), percent(0.85)) == ("2,5", "1.234,5", "85 %")
+    assert (number(2.5), number(1234.5, ",.1f"), percent(0.85)) == ("2,5", "1.234,5", "85\u00a0%")  # a space that never breaks the line
     assert [key_label(k) for k in ("^q", "esc", "space", "f2", "⏎")] == ["Strg+Q", "Esc", "Leertaste", "F2", "⏎"]
     assert credit_text("2 of 3") == "2 von 3"
     assert credit_text("1 of 2 (2 right picks − 1 wrong)") == "1 von 2 (2 richtig gewählt − 1 falsch)"
@@ -175,7 +175,7 @@ async def test_the_study_screen_feedback_and_end_speak_german_and_leave_the_deck
         end = await to_the_end(pilot, screen)
         assert shown(end, ".title") == "Lernrunde geschafft"
         summary = shown(end, "#summary")
-        assert " von " in summary and "richtig · Ergebnis 100 % · Zeit 0 s" in summary and "Nächste Wiederholung: in " in summary
+        assert " von " in summary and "richtig · Ergebnis 100\u00a0% · Zeit 0 s" in summary and "Nächste Wiederholung: in " in summary
         assert shown(end, "#missed .subtitle") == "Alles richtig. Super gemacht!"
 
 
