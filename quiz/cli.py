@@ -22,6 +22,7 @@ COMMANDS: dict[str, str] = {
     "results": "export exam and practice results for the teacher (one file per profile)",
     "report": "report on a class's results files: scores, item analysis, practice",
     "generate": "generate a deck from an article's facts file",
+    "lint": "warn about cards that are valid but weak: give-aways, odd options, answers that grade badly",
 }
 """Command name -> its one-line help."""
 GLOBAL_OPTIONS_WITH_VALUES = ("--data-dir", "--profile", "--lang")

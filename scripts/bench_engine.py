@@ -59,8 +59,11 @@ def state_json(rng: random.Random, state: int, due_us: int, last_us: int, reps: 
     ).to_json()
 
 
-def seed(path: Path, cards: int, answers: int) -> tuple[float, int]:
-    """Fill the store the way two years of study would; returns (seconds, cards with progress)."""
+def seed(path: Path, cards: int, answers: int, key: str = "card-{:06d}") -> tuple[float, int]:
+    """Fill the store the way two years of study would; returns (seconds, cards with progress).
+
+    Card number i is stored under `key.format(i)`.
+    """
     rng = random.Random(7)
     start = time.perf_counter()
     seen = int(cards * 0.95)  # 5% still new
@@ -76,7 +79,7 @@ def seed(path: Path, cards: int, answers: int) -> tuple[float, int]:
             # ~1.5% due today or overdue, the rest over the coming year
             due = now_us + (rng.randrange(-3 * DAY_US, 0) if rng.random() < 0.015 else rng.randrange(DAY_US, 365 * DAY_US))
             yield (
-                pid, DECK_ID, f"card-{i:06d}", LEARNING if learning else REVIEW, 1 if learning else None,
+                pid, DECK_ID, key.format(i), LEARNING if learning else REVIEW, 1 if learning else None,
                 rng.uniform(0.5, 400.0), rng.uniform(1.0, 10.0), due, due - rng.randrange(DAY_US, 60 * DAY_US),
                 rng.randrange(1, 30), rng.randrange(3),
             )  # fmt: skip
@@ -92,12 +95,12 @@ def seed(path: Path, cards: int, answers: int) -> tuple[float, int]:
         first = now_us - span - DAY_US
         for n in range(answers):
             t = first + n * span // answers
-            key = f"card-{rng.randrange(seen):06d}"
+            card_key = key.format(rng.randrange(seen))
             correct = rng.random() < 0.88
             prev = 0 if n < seen else REVIEW
             before = None if prev == 0 else state_json(rng, REVIEW, t, t - 10 * DAY_US, 5)
             yield (
-                pid, DECK_ID, key, t, "answer", int(correct), float(correct), 3 if correct else 1, 3 if correct else 1,
+                pid, DECK_ID, card_key, t, "answer", int(correct), float(correct), 3 if correct else 1, 3 if correct else 1,
                 rng.uniform(2, 15), 0, prev, before, state_json(rng, REVIEW, t + 20 * DAY_US, t, 6),
             )  # fmt: skip
 

@@ -6,7 +6,14 @@ collector while it builds a deck, so the ratio against a `yaml.load` with the
 collector paused as well is printed too. Then checks that a 100,000-card
 deck loads without error and prints its time.
 
-    python scripts/bench_load.py [--cards 10000] [--big 100000] [--runs 5]
+Then, in fresh processes of `--python` (an interpreter with quiz installed,
+run from outside the checkout): the memory a deck's validation takes, as the
+peak resident memory of a process that loads the big deck less that of one that
+only imports the loader and reads the file, per card; and the CPU time of
+`quiz validate` on the bundled tour deck against `python -c pass`, in paired
+runs (median and spread of the per-pair ratios).
+
+    python scripts/bench_load.py [--cards 10000] [--big 100000] [--runs 5] [--python PY] [--cpu-runs 21]
 """
 
 from __future__ import annotations
@@ -14,6 +21,10 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import gc
+import os
+import statistics
+import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -98,6 +109,8 @@ def main() -> None:
     parser.add_argument("--cards", type=int, default=10_000)
     parser.add_argument("--big", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--python", default=sys.executable, help="interpreter with quiz installed, for the child processes")
+    parser.add_argument("--cpu-runs", type=int, default=21, help="pairs of runs of quiz validate and python -c pass")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "bench.yaml"
@@ -130,6 +143,52 @@ def main() -> None:
         big = load_deck(path)
         took = time.perf_counter() - start
         print(f"{args.big} cards, {path.stat().st_size / 1e6:.1f} MB: loaded {len(big.cards)} cards in {took:.2f} s")
+        del big
+        validation_memory(args.python, path, args.big, Path(folder))
+    validate_cpu(args.python, args.cpu_runs)
+
+
+LOAD = "import sys; from quiz.deck.loader import load_deck; deck = load_deck(sys.argv[1]); assert len(deck.cards) > 0"
+READ = "import sys; from quiz.deck.loader import load_deck; text = open(sys.argv[1], encoding='utf-8').read()"
+
+
+def child(python: str, args: list[str], cwd: Path) -> tuple[float, int]:
+    """CPU seconds (user + system) and peak resident KiB of one child process, from the kernel (`wait4`)."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    proc = subprocess.Popen([python, *args], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, cwd=cwd)
+    _, status, usage = os.wait4(proc.pid, 0)
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"{python} {' '.join(args)} failed: {proc.stderr.read().decode() if proc.stderr else ''}")
+    return usage.ru_utime + usage.ru_stime, usage.ru_maxrss
+
+
+def validation_memory(python: str, path: Path, cards: int, cwd: Path) -> None:
+    loaded = statistics.median(child(python, ["-c", LOAD, str(path)], cwd)[1] for _ in range(3))
+    read = statistics.median(child(python, ["-c", READ, str(path)], cwd)[1] for _ in range(3))
+    size = path.stat().st_size
+    grown = (loaded - read) * 1024
+    print(f"  validation memory: peak {loaded / 1024:.0f} MiB, {read / 1024:.0f} MiB with the text read only: "
+          f"{grown / cards / 1024:.2f} KiB per card, {grown / size:.1f}x the file (target <= 2 KiB per card)")  # fmt: skip
+
+
+def validate_cpu(python: str, runs: int) -> None:
+    import quiz
+
+    tour = Path(quiz.__file__).parent.parent / "decks" / "tour.en.yaml"
+    with tempfile.TemporaryDirectory() as cwd:
+        ratios, ours, bare = [], [], []
+        for run in range(runs):
+            pair = [["-m", "quiz", "validate", str(tour)], ["-c", "pass"]]
+            times = {}
+            for args in pair if run % 2 == 0 else pair[::-1]:
+                times[args[0]] = child(python, args, Path(cwd))[0]
+            ours.append(times["-m"])
+            bare.append(times["-c"])
+            ratios.append(times["-m"] / times["-c"])
+    q = statistics.quantiles(ratios, n=4)
+    print(f"quiz validate tour.en.yaml: {statistics.median(ours) * 1000:.1f} ms CPU, python -c pass "
+          f"{statistics.median(bare) * 1000:.1f} ms; per pair over {runs} pairs: median {statistics.median(ratios):.2f}x "
+          f"(quartiles {q[0]:.2f}-{q[2]:.2f}, range {min(ratios):.2f}-{max(ratios):.2f}; target <= 4x)")  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -1,11 +1,12 @@
 """Class report speed: read, verify and report a class's results files, against a bare `json.loads` of them.
 
 Generates results files for a class (every student sat the same test and
-practised), then times (best of several runs) the full report, from files to
-terminal text, and the baseline of only parsing the same files' JSON lines.
-Prints both times and their ratio.
+practised), then times the full report, from files to terminal text, against the baseline of
+only reading the same files and parsing their JSON lines: runs alternate, and
+the median and spread of the per-pair ratios are printed, with the peak memory
+allocated by each.
 
-    python scripts/bench_report.py [--students 200] [--questions 40] [--runs 5]
+    python scripts/bench_report.py [--students 200] [--questions 40] [--runs 11]
 """
 
 from __future__ import annotations
@@ -14,8 +15,11 @@ import argparse
 import datetime as dt
 import json
 import random
+import resource
+import statistics
 import tempfile
 import time
+import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
 
@@ -46,20 +50,33 @@ def write_class(directory: Path, students: int, questions: int, rng: random.Rand
     return paths
 
 
-def best(runs: int, work: Callable[[], object]) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
+def paired(runs: int, base: Callable[[], object], work: Callable[[], object]) -> tuple[float, float, list[float]]:
+    """Median seconds of each, and the per-pair ratios, over alternated runs (which goes first alternates)."""
+    base_s, work_s = [], []
+    for run in range(runs):
+        for which in ((base, work) if run % 2 == 0 else (work, base)):
+            start = time.perf_counter()
+            which()
+            (base_s if which is base else work_s).append(time.perf_counter() - start)
+    ratios = [w / b for w, b in zip(work_s, base_s, strict=True)]
+    return statistics.median(base_s), statistics.median(work_s), ratios
+
+
+def peak_mib(work: Callable[[], object]) -> float:
+    """Peak of Python allocations while `work` runs, in MiB."""
+    tracemalloc.start()
+    try:
         work()
-        times.append(time.perf_counter() - start)
-    return min(times)
+        return tracemalloc.get_traced_memory()[1] / 2**20
+    finally:
+        tracemalloc.stop()
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--students", type=int, default=200)
     parser.add_argument("--questions", type=int, default=40)
-    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--runs", type=int, default=11, help="pairs of runs")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         directory = Path(tmp)
@@ -73,12 +90,16 @@ def main() -> None:
         def report() -> None:
             format_text(build_from_paths([directory]))
 
-        base = best(args.runs, baseline)
-        full = best(args.runs, report)
+        report()  # imports and first-use costs are not what is measured
+        base, full, ratios = paired(args.runs, baseline, report)
+        base_mib, full_mib = peak_mib(baseline), peak_mib(report)
+    q = statistics.quantiles(ratios, n=4) if len(ratios) > 1 else [ratios[0]] * 3
     print(f"class: {args.students} students x {args.questions} questions")
-    print(f"json.loads of the files: {base * 1000:.1f} ms")
-    print(f"verified report:         {full * 1000:.1f} ms")
-    print(f"ratio: {full / base:.2f}x")
+    print(f"json.loads of the files: {base * 1000:7.1f} ms, peak {base_mib:6.1f} MiB allocated")
+    print(f"verified report:         {full * 1000:7.1f} ms, peak {full_mib:6.1f} MiB allocated")
+    print(f"report / json.loads per pair over {args.runs} pairs: median {statistics.median(ratios):.2f}x "
+          f"(quartiles {q[0]:.2f}-{q[2]:.2f}, range {min(ratios):.2f}-{max(ratios):.2f}); memory {full_mib / base_mib:.2f}x "
+          f"(process peak {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB)")  # fmt: skip
 
 
 if __name__ == "__main__":

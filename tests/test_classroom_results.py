@@ -95,3 +95,67 @@ def test_control_characters_are_refused_even_with_a_recomputed_checksum(tmp_path
         results.read(path)
     assert str(path) in str(raised.value)
     assert "\u001b" not in str(raised.value)
+
+
+def forged(path: Path, edit: object) -> None:
+    """Rewrite the exam record through `edit(record)` and recompute the checksum, as anyone could."""
+    import hashlib
+    import json
+
+    lines = path.read_text(encoding="utf-8").splitlines()
+    record = json.loads(lines[1])
+    assert record["record"] == "exam"
+    edit(record)  # type: ignore[operator]
+    lines[1] = results.canonical(record)
+    body = "\n".join(lines[:-1])
+    trailer = {"record": "checksum", "sha256": hashlib.sha256(body.encode("utf-8")).hexdigest()}
+    path.write_text(body + "\n" + results.canonical(trailer) + "\n", encoding="utf-8")
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.text(max_size=12), where=st.sampled_from(["prompt", "given", "option", "key"]))
+def test_a_control_character_anywhere_is_refused_and_anything_else_reads(tmp_path: Path, text: str, where: str) -> None:
+    path = results.write(sample(), tmp_path)
+
+    def edit(record: dict[str, object]) -> None:
+        item = record["items"][0]  # type: ignore[index]
+        if where == "option":
+            item["options"][1] = text
+        elif where == "key":
+            item["extra " + text] = 1  # an unknown field is ignored, but its name is text too
+        else:
+            item[where] = text
+
+    forged(path, edit)
+    if re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f]", text):
+        with pytest.raises(results.ResultsError, match="control characters"):
+            results.read(path)
+    else:
+        item = results.read(path).exams[0].items[0]
+        shown = {"prompt": item.prompt, "given": item.given, "option": item.options[1]}
+        assert where == "key" or shown[where] == text
+
+
+@pytest.mark.parametrize("escape", [r"\u001B", r"\u001b", r"\u009B", r"\u007f", r"\b", r"\f", r"\r", r"\u0000"])
+def test_control_characters_written_as_any_json_escape_are_refused(tmp_path: Path, escape: str) -> None:
+    import hashlib
+
+    path = results.write(sample(), tmp_path)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines[1] = lines[1].replace('"prompt":"', '"prompt":"' + escape, 1)
+    body = "\n".join(lines[:-1])
+    trailer = {"record": "checksum", "sha256": hashlib.sha256(body.encode("utf-8")).hexdigest()}
+    path.write_text(body + "\n" + results.canonical(trailer) + "\n", encoding="utf-8")
+    with pytest.raises(results.ResultsError, match="control characters"):
+        results.read(path)
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("score", True), ("score", "1"), ("answered", 1), ("options", ["a", 2]), ("wrong", "a"), ("prompt", None)],
+)
+def test_a_question_field_of_the_wrong_type_is_named(tmp_path: Path, field: str, value: object) -> None:
+    path = results.write(sample(), tmp_path)
+    forged(path, lambda record: record["items"][1].__setitem__(field, value))
+    with pytest.raises(results.ResultsError, match=f":2: .*question 2 of the exam has no valid '{field}'"):
+        results.read(path)

@@ -1,7 +1,8 @@
-"""Checked decks kept compiled: a deck read again is the same deck, and any change reads it afresh."""
+"""Checked decks kept compiled: a deck read again is the same deck, read a card at a time, and any change reads it afresh."""
 
 from __future__ import annotations
 
+import os
 import pickle
 from pathlib import Path
 
@@ -11,9 +12,11 @@ from recording import paths_passed
 from test_deck_properties import decks
 
 from quiz.deck import cache, loader
+from quiz.deck.compiled import CompiledCards
 from quiz.deck.errors import DeckError
 from quiz.deck.model import Deck
 from quiz.deck.writer import dump
+from quiz.engine.keys import CompiledIndex, deck_index
 from quiz.paths import bundled_decks_dir
 
 TOUR = bundled_decks_dir() / "tour.en.yaml"
@@ -46,7 +49,7 @@ def test_a_deck_read_again_is_not_checked_again(tmp_path: Path, cache_folder: Pa
     assert checks == [path]
     assert again == first == loader.load_deck(TOUR)
     assert again.path == path
-    assert len(list(cache_folder.glob("*.pickle"))) == 1
+    assert len(list(cache_folder.glob("*" + cache.ENTRY))) == 1
 
 
 def test_an_edited_deck_is_checked_again(tmp_path: Path, cache_folder: Path, checks: list[Path]) -> None:
@@ -76,7 +79,7 @@ def test_a_broken_deck_is_reported_every_time_and_never_kept(tmp_path: Path, cac
     missing = tmp_path / "missing.yaml"
     with pytest.raises(DeckError, match="missing.yaml:1:1: no such file"):
         cache.read_deck(missing)
-    assert not list(cache_folder.glob("*.pickle"))
+    assert not list(cache_folder.glob("*" + cache.ENTRY))
 
 
 @pytest.mark.parametrize(
@@ -94,7 +97,7 @@ def test_a_damaged_entry_is_read_afresh_and_replaced(
 ) -> None:
     path = copy_of_tour(tmp_path / "decks")
     expected = cache.read_deck(path)
-    (entry,) = cache_folder.glob("*.pickle")
+    (entry,) = cache_folder.glob("*" + cache.ENTRY)
     damage(entry)  # type: ignore[operator]
     assert cache.read_deck(path) == expected
     assert cache.read_deck(path) == expected
@@ -146,7 +149,7 @@ def test_only_the_newest_entries_are_kept(tmp_path: Path, cache_folder: Path, mo
         path = tmp_path / f"deck{n}.yaml"
         path.write_text(text.replace("id: tour-en", f"id: deck-{n}", 1), encoding="utf-8")
         assert cache.read_deck(path).id == f"deck-{n}"
-    assert len(list(cache_folder.glob("*.pickle"))) == 2
+    assert len(list(cache_folder.glob("*" + cache.ENTRY))) == 2
 
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
@@ -160,3 +163,102 @@ def test_a_cached_deck_is_the_deck_the_loader_reads(tmp_path: Path, cache_folder
     assert kept == fresh == deck
     assert kept.path == path
     assert [card.line for card in kept.cards] == [card.line for card in fresh.cards]
+
+
+def settle(path: Path) -> None:
+    """Date the file's last change back, as for a deck written days ago (its `stat` then names its content)."""
+    past = path.stat().st_mtime - 3600
+    os.utime(path, (past, past))
+
+
+def test_a_settled_deck_is_found_without_reading_its_bytes(
+    tmp_path: Path, cache_folder: Path, checks: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = copy_of_tour(tmp_path / "decks")
+    settle(path)
+    monkeypatch.setattr(cache, "SETTLED", 0.0)  # the utime above is itself a change, seconds ago
+    expected = cache.read_deck(path)
+    assert len(list(cache_folder.glob("*" + cache.ALIAS))) == 1
+    read = Path.read_bytes
+
+    def refuse(self: Path) -> bytes:
+        assert self != path, "the deck file's bytes were read again"
+        return read(self)
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    assert cache.read_deck(path) == expected
+    assert checks == [path]
+
+
+def test_a_deck_changed_just_now_is_not_named_by_its_stat(tmp_path: Path, cache_folder: Path, checks: list[Path]) -> None:
+    path = copy_of_tour(tmp_path / "decks")
+    cache.read_deck(path)
+    assert not list(cache_folder.glob("*" + cache.ALIAS))
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("Petro in Washington:", "Petra in Washington:", 1), encoding="utf-8")  # same size
+    assert cache.read_deck(path).title.startswith("Petra in Washington:")
+    assert checks == [path, path]
+
+
+def test_an_edit_of_a_settled_deck_is_seen(
+    tmp_path: Path, cache_folder: Path, checks: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = copy_of_tour(tmp_path / "decks")
+    settle(path)
+    monkeypatch.setattr(cache, "SETTLED", 0.0)
+    cache.read_deck(path)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("Petro in Washington:", "Petra in Washington:", 1), encoding="utf-8")
+    assert cache.read_deck(path).title.startswith("Petra in Washington:")
+    assert checks == [path, path]
+
+
+def test_a_cached_deck_reads_its_cards_as_they_are_asked_for(tmp_path: Path, cache_folder: Path) -> None:
+    path = copy_of_tour(tmp_path / "decks")
+    fresh = cache.read_deck(path)
+    kept = cache.read_deck(path)
+    assert isinstance(kept.cards, CompiledCards)
+    assert len(kept.cards) == len(fresh.cards)
+    assert kept.cards[3] == fresh.cards[3] and kept.cards[-1] == fresh.cards[-1]
+    assert kept.cards[2:5] == fresh.cards[2:5]
+    with pytest.raises(IndexError):
+        kept.cards[len(fresh.cards)]
+    assert kept.card(fresh.cards[4].id) == fresh.cards[4]
+    plain = pickle.loads(pickle.dumps(kept))
+    assert isinstance(plain.cards, tuple) and plain == kept
+
+
+def test_a_cut_short_entry_is_not_used(tmp_path: Path, cache_folder: Path, checks: list[Path]) -> None:
+    path = copy_of_tour(tmp_path / "decks")
+    expected = cache.read_deck(path)
+    (entry,) = cache_folder.glob("*" + cache.ENTRY)
+    entry.write_bytes(entry.read_bytes()[:-4096])  # whole pages gone: SQLite alone would open it
+    assert cache.read_deck(path) == expected
+    assert checks == [path, path]
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(decks())
+def test_a_cached_decks_index_is_the_index_of_the_deck_in_memory(tmp_path: Path, cache_folder: Path, deck: Deck) -> None:
+    path = tmp_path / "generated.yaml"
+    path.write_text(dump(deck), encoding="utf-8")
+    cache.read_deck(path)
+    kept = cache.read_deck(path)
+    assert isinstance(kept.cards, CompiledCards)
+    memory, lazy = deck_index(deck), deck_index(kept)
+    assert isinstance(lazy, CompiledIndex)
+    assert len(lazy) == len(memory) and lazy.signature == memory.signature
+    assert list(lazy.keys) == list(memory.keys) and lazy.positions == memory.positions
+    assert lazy.keys[1:4] == list(memory.keys[1:4])
+    for position, key in enumerate(memory.keys):
+        assert lazy.entry(position) == memory.entry(position)
+        assert lazy.get(key) == memory.get(key)
+    assert lazy.get("no-such-card") is None
+
+
+def test_a_cached_decks_index_finds_many_keys_at_once(tmp_path: Path, cache_folder: Path) -> None:
+    path = copy_of_tour(tmp_path / "decks")
+    memory = deck_index(cache.read_deck(path))
+    lazy = deck_index(cache.read_deck(path))
+    asked = [*reversed(memory.keys), "no-such-card", memory.keys[0]]
+    assert lazy.get_many(asked) == memory.get_many(asked) == {key: memory.get(key) for key in memory.keys}

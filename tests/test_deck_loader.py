@@ -43,7 +43,7 @@ def test_tour_deck_fields_are_read() -> None:
     assert dealer.quote == "Trump bezeichnete ihn als Drogendealer"
     motto = deck.card("motto")
     assert isinstance(motto, Choice) and motto.answer == "Make Americas Great Again"
-    assert [o.text for o in motto.distractors] == ["Make America Great Again", "Make Colombia Great Again"]
+    assert [o.text for o in motto.distractors] == ["Make Latin America Great Again", "Make Colombia Great Again", "Keep America Great"]
     plan = deck.card("plan-colombia-year")
     assert isinstance(plan, Number) and plan.range == NumberRange(2000, 2015) and plan.answer is None
     cloze = deck.card("mayor-years")
@@ -284,3 +284,74 @@ def test_garbage_collector_is_restored_after_loading() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_cards_are_checked_as_they_are_composed_and_let_go() -> None:
+    """Validation memory follows one card: each card's nodes are handed over when composed and dropped after."""
+    import gc
+    import weakref
+
+    from quiz.deck import yamlnodes
+
+    text = "deck: {id: d, title: T}\ncards:\n" + "".join(f"  - {{id: c{i}, kind: answer, question: Q{i}, answer: A}}\n" for i in range(50))
+    alive: list[weakref.ref[object]] = []
+
+    def take(item: object) -> None:
+        alive.append(weakref.ref(item))
+
+    root = yamlnodes.compose_streaming(text, "deck.yaml", "cards", take)
+    gc.collect()
+    assert len(alive) == 50 and all(ref() is None for ref in alive)
+    cards = dict((k.value, v) for k, v in root.value)["cards"]  # type: ignore[union-attr]
+    assert isinstance(cards, yamlnodes.StreamedSequence) and cards.items == 50 and cards.value == []
+
+
+def test_validation_memory_per_card_stays_small() -> None:
+    import tracemalloc
+
+    count = 2000
+    text = "deck: {id: d, title: T}\ncards:\n" + "".join(
+        f"  - id: card-{i}\n    kind: choice\n    question: Which one is number {i}?\n    answer: Right {i}\n"
+        f"    distractors: [Wrong {i}a, Wrong {i}b, Wrong {i}c]\n    tags: [bench, group-{i % 10}]\n"
+        for i in range(count)
+    )
+    tracemalloc.start()
+    try:
+        deck = load_text(text)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert len(deck.cards) == count
+    assert peak / count < 2048, f"{peak / count:.0f} bytes per card"
+
+
+def test_anchors_and_merges_reach_across_streamed_cards() -> None:
+    text = """deck: {id: d, title: T}
+cards:
+  - &base {id: a, kind: answer, question: Q, answer: A, hint: shared}
+  - {<<: *base, id: b}
+  - id: c
+    kind: answer
+    question: *qq
+    answer: A
+"""
+    assert problems(text) == [(7, 15, "YAML syntax error: a text starting with '*' must be in quotes")]
+    deck = load_text(text.split("  - id: c")[0])
+    assert [card.id for card in deck.cards] == ["a", "b"]
+    assert deck.cards[1].hint == "shared" and deck.cards[1].question == "Q"  # type: ignore[union-attr]
+
+
+def test_a_yaml_error_after_broken_cards_is_reported_alone() -> None:
+    text = "deck: {id: d, title: T}\ncards:\n  - {id: a, kind: nonsense}\n  - {id: b, kind: answer, question: [unclosed\n"
+    found = problems(text)
+    assert len(found) == 1 and "nonsense" not in found[0][2]
+
+
+def test_lists_of_cards_that_are_not_streamed_read_the_same() -> None:
+    plain = "deck: {id: d, title: T}\ncards:\n  - {id: a, kind: answer, question: Q, answer: A}\n"
+    anchored = plain.replace("cards:\n", "cards: &all\n")
+    assert load_text(anchored) == load_text(plain)
+    twice = plain + "cards:\n  - {id: b, kind: answer, question: Q, answer: A}\n"
+    assert any("'cards' is given twice" in message for _, _, message in problems(twice))
+    assert any("must start with 'deck:'" in message for _, _, message in problems("- {deck: {id: d}}\n"))
+    assert problems("deck: {id: d, title: T}\ncards: []\n")[0][2].startswith("the deck has no cards")

@@ -60,7 +60,7 @@ def test_generated_decks_load_as_bundled_decks(decks: dict[str, Deck]) -> None:
 def test_both_languages_have_the_same_cards(decks: dict[str, Deck]) -> None:
     de, en = decks["de"], decks["en"]
     assert [c.id for c in de.cards] == [c.id for c in en.cards]
-    for a, b in zip(de.cards, en.cards, strict=False):
+    for a, b in zip(de.cards, en.cards, strict=True):
         assert (a.kind, a.quote, a.fact, a.tags) == (b.kind, b.quote, b.fact, b.tags)
         assert a.prompt != b.prompt, a.id  # asked in each deck's own language
 
@@ -205,8 +205,23 @@ def test_distractors_are_of_the_answers_type_and_never_the_answer(facts: Facts, 
                 continue
             options = [o.text for o in card.distractors]
             assert card.answer not in options, card.id
-            assert len(set(options)) == len(options) >= 2, card.id
+            assert len(set(options)) == len(options) == 3, card.id
+            if card.answer.isdigit():  # numbers near the answer, none after the article
+                assert all(o.isdigit() and abs(int(o) - int(card.answer)) <= 6 for o in options), card.id
+                assert all(int(o) <= 2026 for o in options), card.id
+                continue
             assert {types[o] for o in options} == {types[card.answer]}, card.id
+
+
+def test_distractors_share_a_group_with_the_answer(facts: Facts, decks: dict[str, Deck]) -> None:
+    """US officials for a US office, Colombian cities for a Colombian city, candidates for a candidate."""
+    for language, deck in decks.items():
+        by_name = {e.name[language]: e for e in facts.entities.values()}
+        for card in deck.cards:
+            if isinstance(card, Choice) and card.answer in by_name and by_name[card.answer].groups:
+                groups = set(by_name[card.answer].groups)
+                for option in card.distractors:
+                    assert groups & set(by_name[option.text].groups), (card.id, option.text)
 
 
 def _relation_fact(facts: Facts, fact_id: str) -> tuple[Fact, Relation]:
@@ -225,7 +240,7 @@ def test_false_statements_swap_one_entity_for_another_of_its_type(facts: Facts, 
                 if slot_type == TEXT_TYPE:
                     continue
                 pool = (
-                    {v for f in facts.facts if f.relation for s, v in f.args.items() if facts.relations[f.relation].slots[s] == slot_type}
+                    set(range(int(fact.args[slot]) - 6, int(fact.args[slot]) + 7))  # type: ignore[call-overload]
                     if slot_type in NUMBER_TYPES
                     else {e.id for e in facts.entities.values() if e.type == slot_type}
                 )
@@ -290,3 +305,54 @@ def test_card_ids_survive_adding_facts(tmp_path: Path) -> None:
         assert set(before) < set(after)
         assert all(card_id.startswith("capital-of-venezuela-") for card_id in set(after) - set(before))
         assert all(after[card_id] == card for card_id, card in before.items())
+
+
+def test_clozes_are_whole_sentences_inside_their_quotes(decks: dict[str, Deck]) -> None:
+    for deck in decks.values():
+        for card in deck.cards:
+            if isinstance(card, Cloze):
+                plain = cloze_plain(card.text)
+                assert plain[:1].isupper() or plain[:1] in "„“\"", card.id
+                assert plain.rstrip()[-1] in ".!?“”\"", card.id
+    for card in decks["de"].cards:
+        if isinstance(card, Cloze):
+            assert cloze_plain(card.text) in (card.quote or ""), card.id
+
+
+def test_petro_and_trump_are_not_the_answer_to_everything(decks: dict[str, Deck]) -> None:
+    for deck in decks.values():
+        asked = [c for c in deck.cards if isinstance(c, (TypedAnswer, Choice))]
+        theirs = [c for c in asked if c.answer in ("Gustavo Petro", "Donald Trump")]
+        assert len(asked) >= 70 and len(theirs) / len(asked) <= 0.25, (len(theirs), len(asked))
+
+
+def test_explanations_state_what_the_card_asked(decks: dict[str, Deck]) -> None:
+    for deck in decks.values():
+        for card in deck.cards:
+            if isinstance(card, Number):
+                assert str(card.answer) in (card.explain or ""), card.id
+            elif isinstance(card, (TypedAnswer, Choice)):
+                surname = card.answer.split()[-1]
+                assert surname.casefold() in (card.explain or "").casefold(), card.id
+    age = decks["en"].card("barred-age-number")
+    assert isinstance(age, Number) and age.question == "How old was Petro according to the article (February 2026)?"
+
+
+def test_the_decks_teach_the_whole_article(decks: dict[str, Deck]) -> None:
+    """The visit's tone, the closed doors, the ties between the countries, the break and the sanctions."""
+    de = {c.id: c for c in decks["de"].cards}
+    wanted = {
+        "phone-call-cloze": "Telefonat",
+        "unwelcome-cloze": "willkommen",
+        "closed-doors-cloze": "glimpflich",
+        "close-ties-cloze": "Geheimdiensten",
+        "allies-cloze": "gemeinsam",
+        "arch-enemy-cloze": "düpieren",
+        "coup-plans-cloze": "Beziehungen",
+        "oval-office-cloze": "Sanktionen",
+        "not-much-longer-cloze": "Amt",
+        "trump-liked-it-cloze": "gefallen",
+    }
+    for card_id, gap in wanted.items():
+        card = de[card_id]
+        assert isinstance(card, Cloze) and any(g[0] == gap for g in card.gaps), card_id

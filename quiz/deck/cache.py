@@ -2,11 +2,19 @@
 
 Reading a deck means parsing YAML and checking every card, and importing the
 code that does that costs more than the reading itself. A learner opens the
-same few decks again and again, so the checked deck model is kept, pickled, in
-the user's own cache folder (never in the data folder, which a class may
-share), under a key made of the file's bytes and of the deck code that checked
-it. Change either and the file is read and checked again; a cache that cannot
-be read or written only makes quiz start as it would without one.
+same few decks again and again, so the checked deck is kept, compiled into an
+indexed file that is read a card at a time (`compiled.py`), in the user's own
+cache folder (never in the data folder, which a class may share), under a key
+made of the file's bytes and of the deck code that checked it. Change either
+and the file is read and checked again; a cache that cannot be read or written
+only makes quiz start as it would without one.
+
+Hashing the bytes of a deck of 1,000,000 cards costs more than the rest of a
+launch, so a file seen before is also found by what `stat` says of it (device,
+inode, size, modification and change times): a small alias file names the
+entry. As git does for its index, an alias is only written for a file last
+modified more than `SETTLED` seconds ago: a file edited within the same tick
+of the file system's clock could otherwise keep its times and size.
 """
 
 from __future__ import annotations
@@ -14,18 +22,24 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-import pickle
 import sys
+import time
+from collections.abc import Callable
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
+from . import compiled
 from .limits import MAX_BYTES
 from .model import Deck
 
 ENV_VAR = "QUIZ_CACHE_DIR"
 KEEP = 256
 """Entries kept: each edit of a deck file leaves one behind, the oldest go first."""
+SETTLED = 2.0
+"""Seconds since a file's last change before its `stat` is trusted to name its content."""
+ENTRY = ".deck"
+ALIAS = ".at"
 
 
 def cache_dir() -> Path:
@@ -47,13 +61,20 @@ def _code_fingerprint() -> bytes:
         for entry in os.scandir(package)
         if entry.name.endswith(".py")
     )
-    return "\n".join([sys.version, str(pickle.HIGHEST_PROTOCOL), *stamps]).encode()
+    return "\n".join([sys.version, str(compiled.FORMAT), *stamps]).encode()
 
 
-def _entry(folder: Path, data: bytes) -> Path:
+def _content_key(data: bytes) -> str:
     digest = hashlib.sha256(_code_fingerprint())
     digest.update(data)
-    return folder / f"{digest.hexdigest()}.pickle"
+    return digest.hexdigest()
+
+
+def _stat_key(stat: os.stat_result) -> str:
+    facts = (stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)
+    digest = hashlib.sha256(_code_fingerprint())
+    digest.update(repr(facts).encode())
+    return digest.hexdigest()
 
 
 def read_deck(path: str | os.PathLike[str]) -> Deck:
@@ -63,51 +84,91 @@ def read_deck(path: str | os.PathLike[str]) -> Deck:
     problems are never cached, so a broken deck is reported in full every time.
     """
     path = Path(path)
-    try:
-        data = path.read_bytes() if path.stat().st_size <= MAX_BYTES else None
-    except OSError:
-        data = None  # the loader says why, in the words it uses for every deck problem
     folder = cache_dir()
-    entry = None if data is None else _entry(folder, data)
-    if entry is not None:
-        cached = _cached(entry)
-        if cached is not None:
-            return cached if cached.path == path else replace(cached, path=path)
+    try:
+        stat = path.stat()
+    except OSError:
+        stat = None  # the loader says why, in the words it uses for every deck problem
+    if stat is not None and stat.st_size <= MAX_BYTES:
+        alias = folder / (_stat_key(stat) + ALIAS)
+        content = _alias_target(alias)
+        if content is not None and (deck := compiled.read(folder / (content + ENTRY))) is not None:
+            return replace(deck, path=path)
+        try:
+            content = _content_key(path.read_bytes())
+        except OSError:
+            content = None
+        if content is not None:
+            deck = compiled.read(folder / (content + ENTRY))
+            if deck is None:
+                deck = _load_and_keep(path, folder, content)
+            _write_alias(folder, alias, content, stat)
+            return replace(deck, path=path)
+    from .loader import load_deck
+
+    return load_deck(path)
+
+
+def keep(path: str | os.PathLike[str], deck: Deck) -> None:
+    """Keep `deck` as what the file at `path` holds now, as if it had been read and checked from it."""
+    path = Path(path)
+    folder = cache_dir()
+    content = _content_key(path.read_bytes())
+    _keep(folder, content, deck)
+    _write_alias(folder, folder / (_stat_key(path.stat()) + ALIAS), content, path.stat())
+
+
+def _load_and_keep(path: Path, folder: Path, content: str) -> Deck:
+    """Read and check the file and keep it compiled; the deck just read is the one used this time."""
     from .loader import load_deck
 
     deck = load_deck(path)
-    if entry is not None:
-        _keep(folder, entry, deck)
+    _keep(folder, content, deck)
     return deck
 
 
-def _cached(entry: Path) -> Deck | None:
-    """The deck kept under `entry`, if there is one this user wrote and it still reads as a deck."""
+def _alias_target(alias: Path) -> str | None:
     try:
-        with open(entry, "rb") as file:
+        with open(alias, "rb") as file:
             if hasattr(os, "getuid") and os.fstat(file.fileno()).st_uid != os.getuid():
-                return None  # only what this user wrote is unpickled
-            deck = pickle.load(file)
-    except Exception:  # missing, unreadable, truncated, or pickled by a deck model that has changed since
+                return None
+            text = file.read(65).decode("ascii")
+    except (OSError, UnicodeDecodeError):
         return None
-    return deck if isinstance(deck, Deck) else None
+    return text if len(text) == 64 and all(c in "0123456789abcdef" for c in text) else None
 
 
-def _keep(folder: Path, entry: Path, deck: Deck) -> None:
+def _write_alias(folder: Path, alias: Path, content: str, stat: os.stat_result) -> None:
+    if time.time() - stat.st_mtime <= SETTLED or time.time() - stat.st_ctime <= SETTLED:
+        return  # changed too recently: the next change could leave the same times and size
+    _atomic(folder, alias, lambda target: target.write_bytes(content.encode("ascii")))
+
+
+def _keep(folder: Path, content: str, deck: Deck) -> None:
     """Write the entry atomically; a folder that cannot be written is not an error."""
-    temporary = entry.with_suffix(f".{os.getpid()}.tmp")
+    _atomic(folder, folder / (content + ENTRY), lambda target: compiled.write(target, deck))
+    _prune(folder)
+
+
+def _atomic(folder: Path, entry: Path, write: Callable[[Path], object]) -> None:
+    import sqlite3
+
+    temporary = entry.with_name(f"{entry.name}.{os.getpid()}.tmp")
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        with open(temporary, "wb") as file:
-            pickle.dump(replace(deck, path=None), file, protocol=pickle.HIGHEST_PROTOCOL)
+        temporary.unlink(missing_ok=True)
+        write(temporary)
         os.replace(temporary, entry)
-        _prune(folder)
-    except (OSError, pickle.PicklingError):
+    except (OSError, sqlite3.Error):
         with contextlib.suppress(OSError):
             temporary.unlink(missing_ok=True)
 
 
 def _prune(folder: Path) -> None:
-    entries = sorted(folder.glob("*.pickle"), key=lambda p: p.stat().st_mtime_ns)
-    for stale in entries[: max(0, len(entries) - KEEP)]:
-        stale.unlink(missing_ok=True)
+    for suffix in (ENTRY, ALIAS):
+        try:
+            entries = sorted(folder.glob("*" + suffix), key=lambda p: p.stat().st_mtime_ns)
+            for stale in entries[: max(0, len(entries) - KEEP)]:
+                stale.unlink(missing_ok=True)
+        except OSError:
+            pass

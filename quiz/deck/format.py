@@ -37,6 +37,7 @@ from .yamlnodes import (
     Reader,
     ScalarNode,
     SequenceNode,
+    StreamedSequence,
     describe,
     is_finite_number,
     merged_pairs,
@@ -629,29 +630,21 @@ class CardList(Type):
     """The `cards:` list: each card read by its kind, ids unique, built into the model."""
 
     def read(self, r: Reader, node: Node, name: str) -> tuple[Card, ...] | None:
+        if isinstance(node, StreamedSequence) and isinstance(r.streamed, CardsRead):
+            if not node.items:
+                r.problem(node, "the deck has no cards; add at least one under 'cards:'")
+                return None
+            return r.streamed.result()
         if not isinstance(node, SequenceNode) or node.tag != SEQ:
             _wrong(r, node, name, "a list of cards (lines starting with '- ')")
             return None
         if not node.value:
             r.problem(node, "the deck has no cards; add at least one under 'cards:'")
             return None
-        before = len(r.problems)
-        cards: list[Card] = []
-        first_line: dict[str, int] = {}
+        reading = CardsRead(self, r)
         for item in node.value:
-            card_id = self.raw_id(r, item)
-            if card_id is not None:
-                if card_id in first_line:
-                    r.problem(
-                        item,
-                        f"duplicate card id '{card_id}' (first used on line {first_line[card_id]}); ids must be unique",
-                    )
-                    continue
-                first_line[card_id] = item.start_mark.line + 1
-            card = self.read_card(r, item)
-            if card is not None:
-                cards.append(card)
-        return tuple(cards) if len(r.problems) == before else None
+            reading.add(item)
+        return reading.result()
 
     @staticmethod
     def raw_id(r: Reader, node: Node) -> str | None:
@@ -692,11 +685,48 @@ class CardList(Type):
         return {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/card"}}
 
 
+class CardsRead:
+    """The cards of one `cards:` list, read an item at a time (as they are composed, see `compose_streaming`)."""
+
+    def __init__(self, cards: CardList, r: Reader, *, forget: bool = False):
+        self.cards = cards
+        self.r = r
+        self.read: list[Card] = []
+        self.first_line: dict[str, int] = {}
+        self.failed = False
+        self.forget = forget
+        """Whether each item's nodes are let go after it is read: then the merge memo, by node id, is too."""
+
+    def add(self, item: Node) -> None:
+        r = self.r
+        before = len(r.problems)
+        card_id = self.cards.raw_id(r, item)
+        if card_id is not None and card_id in self.first_line:
+            r.problem(
+                item,
+                f"duplicate card id '{card_id}' (first used on line {self.first_line[card_id]}); ids must be unique",
+            )
+        else:
+            if card_id is not None:
+                self.first_line[card_id] = item.start_mark.line + 1
+            card = self.cards.read_card(r, item)
+            if card is not None:
+                self.read.append(card)
+        if self.forget:
+            r.merge_memo.clear()
+        if len(r.problems) != before:
+            self.failed = True
+
+    def result(self) -> tuple[Card, ...] | None:
+        return None if self.failed else tuple(self.read)
+
+
+CARD_LIST = CardList()
 TOP = Record(
     "the deck file",
     (
         Field("deck", DECK, "About the deck: id, title, version, source, settings.", required=True),
-        Field("cards", CardList(), "The cards.", required=True),
+        Field("cards", CARD_LIST, "The cards.", required=True),
     ),
     free_prefix="x-",
 )

@@ -15,10 +15,10 @@ from pathlib import Path
 
 from .cards import settings_from
 from .errors import DeckError, Problem
-from .format import TOP
+from .format import CARD_LIST, TOP, CardsRead
 from .limits import FACTS_SUFFIXES, MAX_BYTES
 from .model import Deck, Source
-from .yamlnodes import MappingNode, Node, Reader, ScalarNode, compose, describe, top_keys
+from .yamlnodes import MappingNode, Node, Reader, ScalarNode, compose, compose_streaming, describe, top_keys
 
 FACTS_KEYS = frozenset({"languages", "facts"})  # what a facts file has at the top and a deck has not
 
@@ -97,17 +97,20 @@ def _collector_paused() -> Iterator[None]:
 def _load_text(text: str, path: str) -> Deck:
     if len(text) > MAX_BYTES:
         raise DeckError([Problem(path, 1, 1, f"the text is too large (at most {MAX_BYTES // (1024 * 1024)} MB)")])
-    root = compose(text, path)
+    r = Reader(path)
+    # Each card is checked as soon as it is composed, and its nodes let go: memory follows one card, not the deck.
+    cards = CardsRead(CARD_LIST, r, forget=True)
+    r.streamed = cards
+    root = compose_streaming(text, path, "cards", cards.add)
     if root is None:
         raise DeckError([Problem(path, 1, 1, "the file is empty; a deck starts with 'deck:' and 'cards:'")])
     if is_facts_root(root):  # found by its content: a place in the text, like every problem load_text reports
         raise FactsFileGiven(path, root.start_mark.line + 1, root.start_mark.column + 1)
-    r = Reader(path)
     if not isinstance(root, MappingNode):
         r.problem(root, f"a deck file must start with 'deck:' and 'cards:' lines, not {describe(root)}")
         raise DeckError(dict.fromkeys(r.problems))
     values = TOP.read_fields(r, root, "the deck file")
-    if values is None:
+    if values is None or r.problems:  # problems of cards were found while composing, before these fields were read
         raise DeckError(dict.fromkeys(r.problems))
     head = values["deck"]
     source = head.get("source")

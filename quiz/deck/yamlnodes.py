@@ -12,22 +12,37 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from typing import cast
+from collections.abc import Callable
+from typing import Any, cast
 
 import yaml
+from yaml.composer import Composer
 from yaml.constructor import SafeConstructor
+from yaml.error import Mark
+from yaml.events import MappingEndEvent, SequenceEndEvent, SequenceStartEvent
 from yaml.nodes import MappingNode as MappingNode
 from yaml.nodes import Node as Node
 from yaml.nodes import ScalarNode as ScalarNode
 from yaml.nodes import SequenceNode as SequenceNode
+from yaml.resolver import Resolver
 
 from . import yamlerrors
 from .errors import DeckError, Problem
 
 try:  # libyaml is several times faster; the pure-Python parser is the fallback
     from yaml import CSafeLoader as _Loader
+    from yaml.cyaml import CParser as _Parser  # type: ignore[attr-defined]
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+    class _Parser(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser):  # type: ignore[no-redef]
+        def __init__(self, text: str):
+            yaml.reader.Reader.__init__(self, text)
+            yaml.scanner.Scanner.__init__(self)
+            yaml.parser.Parser.__init__(self)
+
+        def dispose(self) -> None:
+            pass
 
 STR = "tag:yaml.org,2002:str"
 INT = "tag:yaml.org,2002:int"
@@ -46,8 +61,33 @@ _constructor = SafeConstructor()
 
 def compose(text: str, path: str) -> Node | None:
     """The document's root node, or None for an empty document; DeckError on bad YAML."""
+    return _composed(lambda: yaml.compose(text, Loader=_Loader), text, path)
+
+
+def compose_streaming(text: str, path: str, key: str, on_item: Callable[[Node], None]) -> Node | None:
+    """`compose`, except that each item of the list under `key` in the top mapping goes to `on_item` when composed.
+
+    The item's nodes are then let go, so a deck of 50,000 cards never holds
+    50,000 cards' nodes (with two position marks each) at once. The list's node
+    is a `StreamedSequence`, counting its items; one with an explicit tag or an
+    anchor, a second list under the same key, and lists anywhere else are
+    composed as usual. An anchor inside an item stays alive for later aliases.
+    A YAML error after some items raises DeckError as `compose` does.
+    """
+
+    def run() -> Node | None:
+        composer = _StreamingComposer(text, key, on_item)
+        try:
+            return composer.get_single_node()
+        finally:
+            composer.dispose()
+
+    return _composed(run, text, path)
+
+
+def _composed(compose_now: Callable[[], Node | None], text: str, path: str) -> Node | None:
     try:
-        return yaml.compose(text, Loader=_Loader)
+        return compose_now()
     except yaml.MarkedYAMLError as exc:
         place, message = yamlerrors.explain(exc, text)
         raise DeckError([Problem(path, place.line, place.column, message)]) from None
@@ -61,6 +101,83 @@ def compose(text: str, path: str) -> Node | None:
         raise DeckError([Problem(path, text_line, text_column, message)]) from None
     except RecursionError:
         raise DeckError([Problem(path, 1, 1, "the YAML is nested too deeply")]) from None
+
+
+class StreamedSequence(SequenceNode):
+    """A list whose items were handed over one by one as they were composed: `value` stays empty, `items` counts them."""
+
+    def __init__(self, tag: str, start_mark: Mark, flow_style: bool | None):
+        super().__init__(tag, [], start_mark, start_mark, flow_style=flow_style)
+        self.items = 0
+
+
+class _StreamingComposer(_Parser, Composer, Resolver):
+    """PyYAML's own composer (in Python) over the C parser's events, streaming one list of the top mapping."""
+
+    get_single_node = Composer.get_single_node
+    compose_document = Composer.compose_document
+
+    def __init__(self, text: str, key: str, on_item: Callable[[Node], None]):
+        _Parser.__init__(self, text)
+        Composer.__init__(self)
+        Resolver.__init__(self)
+        self._key = key
+        self._on_item = on_item
+        self._top = False
+        self._streamed = False
+
+    # PyYAML's composer and its events are typed loosely by its stubs: events are read as `Any` here.
+
+    def compose_node(self, parent: Node | None, index: Any) -> Node:
+        self._top = parent is None  # the document's root: the next node composed
+        node = Composer.compose_node(self, parent, index)
+        assert node is not None  # a document's node, never the end of the stream
+        return node
+
+    def compose_mapping_node(self, anchor: Any) -> MappingNode:
+        top, self._top = self._top, False
+        if not top:
+            return Composer.compose_mapping_node(self, anchor)
+        start: Any = self.get_event()
+        tag = start.tag
+        if tag is None or tag == "!":
+            tag = self._resolve(MappingNode, None, start.implicit)
+        node = MappingNode(tag, [], start.start_mark, None, flow_style=start.flow_style)
+        if anchor is not None:
+            self.anchors[anchor] = node
+        while not self.check_event(MappingEndEvent):
+            key = self.compose_node(node, None)
+            value = self._stream(node, key) if self._streams(key) else self.compose_node(node, key)
+            node.value.append((key, value))
+        end: Any = self.get_event()
+        node.end_mark = end.end_mark
+        return node
+
+    def _resolve(self, kind: type[Node], value: Any, implicit: Any) -> str:
+        resolved: str = Resolver.resolve(self, kind, value, implicit)  # type: ignore[no-untyped-call]
+        return resolved
+
+    def _streams(self, key: Node) -> bool:
+        if self._streamed or not isinstance(key, ScalarNode) or key.tag != STR or key.value != self._key:
+            return False
+        if not self.check_event(SequenceStartEvent):
+            return False
+        event: Any = self.peek_event()
+        return event.anchor is None and event.tag in (None, "!")
+
+    def _stream(self, parent: Node, key: Node) -> StreamedSequence:
+        self._streamed = True
+        self.descend_resolver(parent, key)
+        start: Any = self.get_event()
+        node = StreamedSequence(self._resolve(SequenceNode, None, start.implicit), start.start_mark, start.flow_style)
+        while not self.check_event(SequenceEndEvent):
+            item = self.compose_node(node, node.items)
+            node.items += 1
+            self._on_item(item)
+        end: Any = self.get_event()
+        node.end_mark = end.end_mark
+        self.ascend_resolver()
+        return node
 
 
 def _line_of_offset(text: str, offset: int) -> tuple[int, int]:
@@ -184,6 +301,8 @@ class Reader:
         self.path = path
         self.problems: list[Problem] = []
         self.merge_memo: dict[int, list[tuple[Node, Node]]] = {}
+        self.streamed: object = None
+        """What read the items of a `StreamedSequence` as they were composed (see `compose_streaming`)."""
 
     def problem(self, node: Node, message: str) -> None:
         mark = node.start_mark

@@ -1,10 +1,14 @@
 """Typed text against a card's accepted answers, by the card's matching mode.
 
-- `lenient`: normalised (see `normalize`), surnames where the card allows them,
+- `lenient`: normalised (see `normalize`), read without leading prepositions
+  ("in Kanada") and, where the card takes a surname, without titles before
+  the name ("Präsident Trump"), surnames where the card allows them,
   and small typos: edit distance 1 on a word of at least 5 letters, 2 on a
   word of at least 10, where an edit is a wrong, missing or extra letter or two
   neighbouring letters swapped (optimal string alignment, so "Petor" is one
-  edit from "Petro"). A typo counts as right but is reported.
+  edit from "Petro"). A typo counts as right but is reported. A slip keeps
+  the first letter and adds or drops no prefix: "millions" is another word
+  than "billions", "unwillkommen" than "willkommen".
 - `strict`: normalised, surnames allowed, no typos.
 - `exact`: only surrounding whitespace is trimmed (surname forms still count).
 """
@@ -16,7 +20,7 @@ from dataclasses import dataclass
 
 from quiz.deck.model import Matching
 
-from .normalize import answer_key, normalize, spelling_variants, trim
+from .normalize import answer_key, normalize, readings, spelling_variants, trim
 
 TYPO_MIN_LETTERS: tuple[tuple[int, int], ...] = ((10, 2), (5, 1))
 """(letters in the expected word, edits forgiven), longest first."""
@@ -62,6 +66,18 @@ def _digits(text: str) -> str:
     return "".join(ch for ch in text if ch.isdigit())
 
 
+def another_word(given: str, expected: str) -> bool:
+    """Is `given` a different word rather than a slip in typing `expected`?
+
+    A slip keeps the first letter ("millions" is not a typo of "billions") and
+    does not add or drop a prefix ("unwillkommen" is not a typo of "willkommen").
+    """
+    if given[:1] != expected[:1]:
+        return True
+    longer, shorter = (given, expected) if len(given) > len(expected) else (expected, given)
+    return len(longer) - len(shorter) >= 2 and longer.endswith(shorter)
+
+
 def _typo_distance(given: str, expected: str) -> int | None:
     """Edits between two normalised answers if within the allowance, else None."""
     from rapidfuzz.distance import OSA  # here, not at the top: start-up never grades
@@ -69,9 +85,13 @@ def _typo_distance(given: str, expected: str) -> int | None:
     given_words, expected_words = given.split(), expected.split()
     if not given_words or not expected_words or _digits(given) != _digits(expected):
         return None  # a typo never changes a number
+    if another_word(given.replace(" ", ""), expected.replace(" ", "")):
+        return None
     if len(given_words) == len(expected_words):
         total = 0
-        for g, e in zip(given_words, expected_words, strict=False):
+        for g, e in zip(given_words, expected_words, strict=True):
+            if g != e and another_word(g, e):
+                return None
             allowed = typo_allowance(e)
             d = OSA.distance(g, e, score_cutoff=allowed)
             if d > allowed:
@@ -101,25 +121,28 @@ def match_text(given: str, accepted: Sequence[str], mode: Matching | None = "len
     if mode == "exact":
         hits = [form for form in forms if trim(given) == trim(form)]
         return TextMatch(True, matched=hits[0]) if hits else TextMatch(False)
-    given_key = answer_key(given)
+    # A whole phrase is read without the words learners put before an answer
+    # ("in Kanada", "im Mai", and before a person's name "Präsident Trump").
+    given_forms = readings(given, titles=surname)
+    given_keys = {form.replace(" ", "") for form in given_forms}
     hits = []
     for form in forms:
         for variant in spelling_variants(form):
             key = answer_key(variant)
             # An answer made only of punctuation has an empty key: compare it as written.
-            if (key and key == given_key) or (not key and trim(given) == trim(form)):
+            if (key and key in given_keys) or (not key and trim(given) == trim(form)):
                 hits.append(form)
     if hits:
         return TextMatch(True, matched=_closest(given, hits))
-    if mode == "strict" or not given_key:
+    if mode == "strict" or not any(given_keys):
         return TextMatch(False)
-    given_norm = normalize(given)
     distances: dict[str, int] = {}
     for form in forms:
         for variant in spelling_variants(form):
-            d = _typo_distance(given_norm, normalize(variant))
-            if d is not None:
-                distances[form] = min(d, distances.get(form, d))
+            for given_norm in given_forms:
+                d = _typo_distance(given_norm, normalize(variant))
+                if d is not None:
+                    distances[form] = min(d, distances.get(form, d))
     if not distances:
         return TextMatch(False)
     fewest = min(distances.values())

@@ -15,6 +15,32 @@ ARTICLES: frozenset[str] = frozenset(
     ["der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "the", "a", "an", "el", "la", "los", "las"]
 )
 
+# Words a learner puts before the answer itself, from answering in a whole phrase:
+# "in Kanada", "aus Mexiko", "im Mai", "from Mexico", "in May". Compared folded.
+PREPOSITIONS: frozenset[str] = frozenset(
+    ["in", "im", "ins", "am", "an", "aus", "von", "vom", "zu", "zum", "zur", "nach", "bei", "beim", "mit", "auf",
+     "uber", "fur", "gegen", "seit", "from", "at", "to", "into", "of", "by", "on", "with", "about", "for",
+     "against", "during", "since"]
+)
+
+# Titles and roles a learner puts before a person's name: "Präsident Trump",
+# "US-Präsident Trump", "Außenminister Rubio", "Vice President Vance". Compared folded
+# (so "Außenminister" is "aussenminister" and "U.S." is "u s").
+TITLES: frozenset[str] = frozenset(
+    [
+        "us", "u", "s", "usa", "ex", "former", "ehemalige", "ehemaliger", "ehemaligen", "fruhere", "fruherer",
+        "herr", "frau", "mr", "mrs", "ms", "dr", "senor", "sr", "don", "dona",
+        "prasident", "prasidenten", "prasidentin", "vizeprasident", "vize", "staatschef",
+        "staatsprasident", "aussenminister", "minister", "ministerin", "burgermeister", "kandidat", "kandidaten",
+        "machthaber", "senator", "abgeordneter", "gegner", "parteifreund", "journalist",
+        "president", "vice", "secretary", "state", "foreign", "mayor", "candidate", "ruler", "leader",
+        "kolumbiens", "kolumbianische", "kolumbianischer", "venezolanische", "venezolanischer", "ecuadors", "ecuador",
+        "venezuela", "venezuelas",
+        "colombian", "colombia", "venezuelan", "ecuadorian", "american", "amerikanische",
+        "amerikanischer",
+    ]
+)
+
 # Letters that carry no combining accent in Unicode, so NFKD cannot strip them.
 _PLAIN_LETTERS = str.maketrans({"ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "æ": "ae", "œ": "oe", "ı": "i"})
 
@@ -44,6 +70,25 @@ def strip_articles(words: list[str]) -> list[str]:
 def normalize(text: str) -> str:
     """The comparison form of an answer: folded, without leading articles."""
     return " ".join(strip_articles(fold(text).split()))
+
+
+def readings(text: str, *, titles: bool = False) -> tuple[str, ...]:
+    """The normalised forms a typed phrase may be read as, the whole phrase first.
+
+    Leading prepositions and contractions ("in Kanada", "im Mai", "from
+    Mexico") and, before a person's name (`titles`), titles and roles
+    ("Präsident Trump", "Secretary of State Rubio") are dropped one by one, each
+    shorter reading being a candidate too, so an answer that really starts with
+    such a word ("Am Ende") still matches itself. The last word always stays.
+    """
+    words = fold(text).split()
+    fillers = ARTICLES | PREPOSITIONS | (TITLES if titles else frozenset())
+    keys = [" ".join(strip_articles(words))]
+    start = 0
+    while start < len(words) - 1 and words[start] in fillers:
+        start += 1
+        keys.append(" ".join(strip_articles(words[start:])))
+    return tuple(dict.fromkeys(keys))
 
 
 def answer_key(text: str) -> str:

@@ -25,13 +25,14 @@ from quiz.deck.model import (
     TrueFalse,
     TypedAnswer,
 )
+from quiz.deck.sides import REVERSE_SUFFIX
 
 if TYPE_CHECKING:
     from .grading import Grade
 
 # Grading (and the answer texts it shares) is imported on the first answer, not to show the first question.
 
-REVERSE_SUFFIX = "::reverse"
+__all__ = ["REVERSE_SUFFIX", "Presented", "present"]
 
 
 @dataclass(frozen=True)

@@ -216,8 +216,9 @@ class StudySession:
         while room is None or len(out) < room:
             limit = -1 if room is None else room - len(out) + _SLACK
             rows = self._store.due(self._profile, deck.id, before, states=states, limit=limit, offset=offset)
+            entries = index.get_many([key for key, _ in rows])
             for key, due in rows:
-                entry = index.get(key)
+                entry = entries.get(key)
                 if entry is None:
                     continue  # removed from the deck: history kept, not asked
                 item = _item(deck, entry)
@@ -454,8 +455,9 @@ class StudySession:
             return False
         step = self._history[-1]
         index = deck_index(step.item.deck)
-        position = index.positions[step.item.key]
-        self._store.undo(step.answer_id, step.answer, new_cursor=(index.signature, position))
+        entry = index.get(step.item.key)
+        assert entry is not None, "an answered card is one of its deck's keys"
+        self._store.undo(step.answer_id, step.answer, new_cursor=(index.signature, entry.position))
         if not self._drill:
             self._expect(step.item, None if step.answer.before.is_new else step.answer.before.due)
         self._history.pop()

@@ -37,6 +37,7 @@ class Entity:
     mentions: tuple[str, ...] = ()  # how the article names it (source language)
     also: tuple[str, ...] = ()  # further accepted typed answers
     role: Localized | None = None
+    groups: tuple[str, ...] = ()  # categories (us-official, colombian-city): wrong options share one with the answer
     line: int = field(default=0, compare=False)
     column: int = field(default=0, compare=False)
 
@@ -79,7 +80,9 @@ class Fact:
     a plain statement that only makes a cloze card (then `explain` is needed).
     `refs` names words of the quote that stand for an entity not named there
     ("ihn" -> petro). `false` picks the swap that makes the false statement;
-    `avoid` keeps entities out of wrong options and swaps.
+    `avoid` keeps entities out of wrong options and swaps. `accept` adds
+    answers every card made from the fact takes; `matching` makes its cards
+    stricter where one letter is the point.
     """
 
     id: str
@@ -92,6 +95,9 @@ class Fact:
     false: dict[str, Value] = field(default_factory=dict)
     avoid: tuple[str, ...] = ()  # entities never offered as wrong options here (e.g. true outside the article)
     tags: tuple[str, ...] = ()
+    accept: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
+    """Further typed answers, per slot name or cloze gap answer, per language: {"opponent": {"de": ("Ecuador",)}}."""
+    matching: str | None = None  # "strict" or "exact": the fact's typed cards and cloze forgive no typos
     line: int = field(default=0, compare=False)
     column: int = field(default=0, compare=False)
 

@@ -18,15 +18,32 @@ from pathlib import Path
 from typing import TypedDict
 
 from quiz.deck.errors import DeckError, Problem
-from quiz.deck.model import Card, Choice, Cloze, Deck, Number, Option, Order, Source, TrueFalse, TypedAnswer
+from quiz.deck.model import (
+    GAP_RE,
+    Card,
+    Choice,
+    Cloze,
+    Deck,
+    Matching,
+    Number,
+    Option,
+    Order,
+    Settings,
+    Source,
+    TrueFalse,
+    TypedAnswer,
+)
 from quiz.deck.writer import dump
+from quiz.engine.matching import match_text
 
 from .facts import NUMBER_TYPES, Entity, Fact, Facts, Relation, Timeline, Value
 from .phrasing import entity_form, fill, value_text
 
 CHOICE_DISTRACTORS = 3
-MIN_DISTRACTORS = 2
-"""A choice with fewer wrong options than this is no real choice: only the typed question is asked."""
+MIN_DISTRACTORS = 3
+"""A choice with fewer wrong options than this is a guess among too few: only the typed question is asked."""
+NEARBY = {"year": 6, "age": 5, "number": 5}
+"""Wrong numbers are drawn this close to the right one (a year far off is no real option)."""
 TIMELINE_QUOTE_JOIN = " […] "
 # Words the generator adds itself, per deck language (other languages go without).
 UNITS: dict[str, dict[str, str]] = {"age": {"de": "Jahre", "en": "years"}}
@@ -119,7 +136,82 @@ def _fact_cards(ctx: _Context, fact: Fact) -> Iterator[Card]:
                 **common,
             )
     if fact.cloze:
-        yield Cloze(id=f"{fact.id}-cloze", text=fact.cloze[lang], explain=explain, **common)
+        yield _cloze(ctx, fact, explain, common)
+
+
+def _cloze(ctx: _Context, fact: Fact, explain: str | None, common: _Common) -> Cloze:
+    """The fact's cloze, its gaps taking the fact's further answers, checked for give-aways."""
+    lang = ctx.language
+    text = fact.cloze[lang]  # type: ignore[index]
+    gaps = [tuple(part.strip() for part in m.group(1).split("|")) for m in GAP_RE.finditer(text)]
+    rivals: list[str] = []
+    filled: list[str] = []
+    for index, alternatives in enumerate(gaps):
+        rest = _plain(text, without=index)
+        for word in alternatives:
+            if _names_in(rest, [word]):
+                raise _Unfit(f"the {lang} cloze gives its gap away: '{word}' stands in the text around it")
+        extra = [a for a in _gap_accepts(ctx, fact, alternatives[0]) if a not in alternatives]
+        filled.append("{{" + "|".join((*alternatives, *extra)) + "}}")
+        rivals += [w for w in _phrases(rest, len(alternatives[0].split())) if _near_miss(w, alternatives)]
+    parts = GAP_RE.split(text)
+    full = "".join(part if i % 2 == 0 else filled[i // 2] for i, part in enumerate(parts))
+    return Cloze(id=f"{fact.id}-cloze", text=full, explain=explain, settings=_strictness(fact, bool(rivals)), **common)
+
+
+def _plain(text: str, *, without: int) -> str:
+    """A cloze's text with every gap but one filled with its answer (the one left out is blank)."""
+    count = iter(range(10**6))
+    return GAP_RE.sub(lambda m: " " if next(count) == without else m.group(1).split("|")[0], text)
+
+
+def _phrases(text: str, size: int) -> list[str]:
+    words = re.findall(r"[\w-]+", text)
+    return [" ".join(words[i : i + size]) for i in range(len(words) - size + 1)]
+
+
+def _near_miss(rival: str, accepted: tuple[str, ...]) -> bool:
+    """Would the typo allowance take `rival`, a different word, for the answer?"""
+    found = match_text(rival, accepted, "lenient")
+    return found.correct and found.typo
+
+
+def _strictness(fact: Fact, near_misses: bool) -> Settings:
+    """No typo forgiven where the fact says so, or where a typo would make another word of the card right."""
+    mode: Matching | None = fact.matching or ("strict" if near_misses else None)  # type: ignore[assignment]
+    return Settings(matching=mode) if mode else Settings()
+
+
+def _gap_accepts(ctx: _Context, fact: Fact, answer: str) -> tuple[str, ...]:
+    """Further answers for a gap: the fact's `accept` under the gap's answer, and where the gap
+    names an entity (as the article does: "kanadischen"), that entity's names, `also` and the
+    fact's `accept` under the slot it fills."""
+    lang = ctx.language
+    found = list(fact.accept.get(answer, {}).get(lang, ()))
+    for entity in ctx.entities.values():
+        if answer in (*_names(ctx, entity.id), *entity.mentions):
+            found += [*_names(ctx, entity.id), *entity.also]
+            found += [a for slot, value in fact.args.items() if value == entity.id for a in fact.accept.get(slot, {}).get(lang, ())]
+    return tuple(dict.fromkeys(found))
+
+
+def _names_in(text: str, names: list[str]) -> list[str]:
+    """The names that `text` contains as whole words (a name may be the start of a longer word: "Friedens")."""
+    return [name for name in names if name and re.search(rf"(?<!\w){re.escape(name)}", text, re.IGNORECASE)]
+
+
+def _giveaways(ctx: _Context, value: Value, slot_type: str) -> list[str]:
+    """What a question must not say: the answer in any language and as the article names it,
+    and every name of an entity that is a word of the answer ("Colombia" in "Plan Colombia")."""
+    if slot_type in NUMBER_TYPES:
+        return [str(value)]
+    entity = ctx.entities[value]  # type: ignore[index]
+    names = [*_names(ctx, value), *entity.mentions]
+    words = {w.casefold() for name in _names(ctx, value) for w in re.findall(r"\w+", name) if len(w) > 3}
+    for other in ctx.entities.values():
+        if other.id != entity.id and any(n.casefold() in words for n in _names(ctx, other.id)):
+            names += [*_names(ctx, other.id), *other.mentions]
+    return list(dict.fromkeys(names))
 
 
 def _statement(ctx: _Context, fact: Fact) -> str:
@@ -137,9 +229,12 @@ def _questions(
     slot_type = relation.slots[slot]
     value = fact.args[slot]
     answer = value_text(value, slot_type, ctx.entities, lang)
-    giveaways = [answer] if slot_type in NUMBER_TYPES else _names(ctx, value)
-    if any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", question) for name in giveaways):
-        raise _Unfit(f"the {lang} question for '{slot}' names its own answer: {question}")
+    told = _names_in(question, _giveaways(ctx, value, slot_type))
+    if told:
+        raise _Unfit(f"the {lang} question for '{slot}' gives its answer away ('{told[0]}'): {question}")
+    stated = [str(value)] if slot_type in NUMBER_TYPES else _names(ctx, value)
+    if not _names_in(explain, stated):
+        raise _Unfit(f"the {lang} explanation does not state the answer to '{slot}' ({answer}): {explain}")
     base = f"{fact.id}-{slot}"
     if slot_type in NUMBER_TYPES:
         unit = UNITS.get(slot_type, {}).get(lang)
@@ -147,11 +242,19 @@ def _questions(
     elif slot in relation.typed:
         entity = ctx.entities[value]  # type: ignore[index]
         surname = entity.type == "person"
+        extra = fact.accept.get(slot, {}).get(lang, ())
         alternatives = tuple(
             a
-            for a in dict.fromkeys((*_names(ctx, value), *entity.also))
+            for a in dict.fromkeys((*_names(ctx, value), *entity.also, *extra))
             if a != answer and not (surname and answer.endswith(" " + a))  # surname forms count anyway
         )
+        rivals = [
+            name
+            for other in _pool(ctx, relation, slot, value)
+            if other != value
+            for name in _names(ctx, other)
+            if _near_miss(name, (answer, *alternatives))
+        ]
         yield TypedAnswer(
             id=f"{base}-answer",
             question=question,
@@ -159,6 +262,7 @@ def _questions(
             alternatives=alternatives,
             surname=surname,
             explain=explain,
+            settings=_strictness(fact, bool(rivals)),
             **common,
         )
     distractors = _distractors(ctx, fact, relation, slot, random.Random(f"{base}-choice"))
@@ -172,20 +276,28 @@ def _names(ctx: _Context, value: Value) -> list[str]:
     return list(dict.fromkeys(t for loc in (entity.name, entity.short or {}) for t in loc.values()))
 
 
-def _pool(ctx: _Context, relation: Relation, slot: str) -> list[Value]:
-    """Values of the slot's type, in file order: entities of that type, or numbers found in facts."""
+def _pool(ctx: _Context, relation: Relation, slot: str, value: Value) -> list[Value]:
+    """Values that could stand for `value` in the slot, in file order.
+
+    Numbers: the article's numbers of the slot's type and the whole numbers
+    near `value`. Entities: those of the slot's type, and where `value` has
+    groups, only those sharing one (US officials for a US office).
+    """
     slot_type = relation.slots[slot]
     if slot_type in NUMBER_TYPES:
+        near = NEARBY[slot_type]
         numbers = {
-            value
+            other
             for fact in ctx.facts.facts
             for rel in [ctx.facts.relations.get(fact.relation or "")]
             if rel is not None
-            for s, value in fact.args.items()
-            if rel.slots.get(s) == slot_type
+            for s, other in fact.args.items()
+            if rel.slots.get(s) == slot_type and abs(other - value) <= near  # type: ignore[operator]
         }
+        numbers |= {value + offset for offset in range(-near, near + 1)}  # type: ignore[operator]
         return sorted(numbers)  # type: ignore[type-var]
-    return [e.id for e in ctx.entities.values() if e.type == slot_type]
+    groups = set(ctx.entities[value].groups)  # type: ignore[index]
+    return [e.id for e in ctx.entities.values() if e.type == slot_type and (not groups or groups & set(e.groups))]
 
 
 def _holder(ctx: _Context, relation: Relation, args: dict[str, Value]) -> Fact | None:
@@ -209,12 +321,29 @@ def _replacements(ctx: _Context, fact: Fact, relation: Relation, slot: str) -> l
     others = [v for s, v in fact.args.items() if s != slot]
     return [
         v
-        for v in _pool(ctx, relation, slot)
+        for v in _pool(ctx, relation, slot, fact.args[slot])
         if v != fact.args[slot]
         and v not in others
         and v not in fact.avoid
+        and _possible(ctx, fact, relation, slot, v)
         and not _holds(ctx, relation, {**fact.args, slot: v})
     ]
+
+
+def _possible(ctx: _Context, fact: Fact, relation: Relation, slot: str, value: Value) -> bool:
+    """A wrong year is before the article's year, and years of one fact keep their order (a start before its end)."""
+    if relation.slots[slot] != "year":
+        return True
+    if value >= ctx.facts.article.date.year:  # type: ignore[operator]
+        return False
+    years = [s for s, t in relation.slots.items() if t == "year"]
+    here = years.index(slot)
+    for index, other in enumerate(years):
+        if index < here and not value > fact.args[other]:  # type: ignore[operator]
+            return False
+        if index > here and not value < fact.args[other]:  # type: ignore[operator]
+            return False
+    return True
 
 
 def _distractors(ctx: _Context, fact: Fact, relation: Relation, slot: str, rng: random.Random) -> tuple[Option, ...]:

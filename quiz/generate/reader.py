@@ -15,7 +15,7 @@ from pathlib import Path
 from quiz.deck.errors import DeckError, Problem
 from quiz.deck.format import IDENT, Bool, Date, Integer, ListOf, Text, did_you_mean
 from quiz.deck.loader import decode
-from quiz.deck.model import GAP_RE
+from quiz.deck.model import GAP_RE, MATCHING_MODES
 from quiz.deck.yamlnodes import (
     BOOL,
     MappingNode,
@@ -237,7 +237,7 @@ class _Builder:
             if r.identifier(key_node, "an entity id") is None:
                 continue
             self.entity_types[key] = None
-            e = r.mapping(value, what, required=("type", "name"), optional=("short", "forms", "mentions", "also", "role"))
+            e = r.mapping(value, what, required=("type", "name"), optional=("short", "forms", "mentions", "also", "role", "groups"))
             if e is None or "type" not in e or "name" not in e:
                 continue
             etype = r.identifier(e["type"][1], f"{what}: type")
@@ -258,6 +258,7 @@ class _Builder:
                     forms[form] = loc
             mentions = r.strings(e["mentions"][1], f"{what}: mentions") if "mentions" in e else ()
             also = r.strings(e["also"][1], f"{what}: also") if "also" in e else ()
+            groups = r.strings(e["groups"][1], f"{what}: groups") if "groups" in e else ()
             if etype is None or name is None:
                 continue
             if self.source_language in name:
@@ -267,7 +268,7 @@ class _Builder:
                 if mention_node.value not in self.article_text:
                     r.problem(mention_node, f"{what}: mention '{mention_node.value}' does not occur in the article")
             mark = key_node.start_mark
-            out[key] = Entity(key, etype, name, short, forms, mentions, also, role, mark.line + 1, mark.column + 1)
+            out[key] = Entity(key, etype, name, short, forms, mentions, also, role, groups, mark.line + 1, mark.column + 1)
         return out
 
     @staticmethod
@@ -288,7 +289,7 @@ class _Builder:
             if rel is None or "slots" not in rel or "says" not in rel:
                 continue
             slots: dict[str, str] = {}
-            for slot, (_slot_key, slot_type_node) in (r.mapping(rel["slots"][1], f"{what}: slots") or {}).items():
+            for slot, (_, slot_type_node) in (r.mapping(rel["slots"][1], f"{what}: slots") or {}).items():
                 slot_type = r.identifier(slot_type_node, f"{what}: type of slot '{slot}'")
                 if slot_type is None:
                     continue
@@ -361,7 +362,7 @@ class _Builder:
                 item,
                 "fact",
                 required=("id", "quote"),
-                optional=("relation", "args", "refs", "cloze", "explain", "false", "avoid", "tags"),
+                optional=("relation", "args", "refs", "cloze", "explain", "false", "avoid", "tags", "accept", "matching"),
             )
             if f is None or "id" not in f or "quote" not in f:
                 continue
@@ -390,13 +391,18 @@ class _Builder:
                     refs[word] = entity
             cloze = r.localized(f["cloze"][1], langs, f"{what}: cloze") if "cloze" in f else None
             if cloze is not None:
-                self._check_cloze(f["cloze"][1], cloze, what)
+                self._check_cloze(f["cloze"][1], cloze, what, quote)
             explain = r.localized(f["explain"][1], langs, f"{what}: explain") if "explain" in f else None
             tags = r.strings(f["tags"][1], f"{what}: tags") if "tags" in f else ()
             avoid = r.strings(f["avoid"][1], f"{what}: avoid") if "avoid" in f else ()
             for name in avoid:
                 if name not in self.entity_types:
                     r.problem(f["avoid"][1], f"{what}: avoid names '{name}', which is not an entity")
+            accept = self._accept(f["accept"][1], what) if "accept" in f else {}
+            matching = r.string(f["matching"][1], f"{what}: matching") if "matching" in f else None
+            if matching is not None and matching not in MATCHING_MODES:
+                r.problem(f["matching"][1], f"{what}: matching must be one of {', '.join(MATCHING_MODES)}, not '{matching}'")
+                matching = None
             relation_id = r.string(f["relation"][1], f"{what}: relation") if "relation" in f else None
             args: dict[str, Value] = {}
             false: dict[str, Value] = {}
@@ -424,16 +430,62 @@ class _Builder:
                     for slot, value in false.items():
                         if args.get(slot) == value:
                             r.problem(f["false"][1], f"{what}: 'false' must change '{slot}', not repeat it")
+            if accept:
+                self._check_accept(f["accept"][1], accept, relations.get(relation_id or ""), cloze, what)
             if quote is None:
                 continue
             mark = f["id"][0].start_mark
             out.append(
                 Fact(
-                    fact_id, quote, relation_id, args, refs, cloze, explain, false, avoid, tags, mark.line + 1, mark.column + 1
+                    fact_id,
+                    quote,
+                    relation_id,
+                    args,
+                    refs,
+                    cloze,
+                    explain,
+                    false,
+                    avoid,
+                    tags,
+                    accept,
+                    matching,
+                    mark.line + 1,
+                    mark.column + 1,
                 )
             )
         self._check_unambiguous(out, relations, node)
         return tuple(out)
+
+    def _accept(self, node: Node, what: str) -> dict[str, dict[str, tuple[str, ...]]]:
+        """`accept: {slot or gap answer: [answers]}`; a list per language where they differ."""
+        r = self.r
+        out: dict[str, dict[str, tuple[str, ...]]] = {}
+        for key, (_, value) in (r.mapping(node, f"{what}: accept") or {}).items():
+            if isinstance(value, MappingNode):
+                table = r.mapping(value, f"{what}: accept '{key}'", optional=self.languages) or {}
+                out[key] = {lang: r.strings(table[lang][1], f"{what}: accept '{key}' ({lang})") for lang in table}
+            else:
+                answers = r.strings(value, f"{what}: accept '{key}'")
+                out[key] = {lang: answers for lang in self.languages}
+        return out
+
+    def _check_accept(
+        self,
+        node: Node,
+        accept: dict[str, dict[str, tuple[str, ...]]],
+        relation: Relation | None,
+        cloze: Localized | None,
+        what: str,
+    ) -> None:
+        """Every `accept` key names a slot the fact asks for, or the answer of one of its gaps."""
+        known = set(relation.ask if relation else ())
+        gaps = {m.group(1).split("|")[0].strip() for text in (cloze or {}).values() for m in GAP_RE.finditer(text)}
+        for key in accept:
+            if key not in known and key not in gaps:
+                choices = sorted(known) + sorted(gaps)
+                self.r.problem(
+                    node, f"{what}: accept names '{key}', which is neither an asked slot nor a gap's answer{did_you_mean(key, choices)}"
+                )
 
     def _args(
         self, node: Node, relation: Relation, entities: dict[str, Entity], what: str, *, required: bool
@@ -441,7 +493,7 @@ class _Builder:
         r = self.r
         table = r.mapping(node, f"{what}: args", required=relation.slots if required else (), optional=relation.slots)
         out: dict[str, Value] = {}
-        for slot, (_slot_key, value_node) in (table or {}).items():
+        for slot, (_, value_node) in (table or {}).items():
             slot_type = relation.slots[slot]
             value: Value | None
             if slot_type in NUMBER_TYPES:
@@ -487,7 +539,7 @@ class _Builder:
             if not ok:
                 self.r.problem(node, f"{what}: the quote does not name '{shown}' ({slot}); quote more, or add a 'refs' word")
 
-    def _check_cloze(self, node: Node, cloze: Localized, what: str) -> None:
+    def _check_cloze(self, node: Node, cloze: Localized, what: str, quote: str | None = None) -> None:
         for lang, text in cloze.items():
             if not GAP_RE.search(text):
                 self.r.problem(node, f"{what}: the {lang} cloze has no gap; mark one like {{{{word}}}}")
@@ -496,6 +548,10 @@ class _Builder:
         source_text = cloze.get(self.source_language)
         if source_text is not None and cloze_plain(source_text) not in self.article_text:
             self.r.problem(node, f"{what}: the {self.source_language} cloze, gaps filled in, is not word for word in the article")
+        elif source_text is not None and quote is not None and cloze_plain(source_text) not in quote:
+            self.r.problem(
+                node, f"{what}: the {self.source_language} cloze reaches beyond the quote; quote all of it, so the card shows where its gaps come from"
+            )
 
     def _check_unambiguous(self, facts: list[Fact], relations: dict[str, Relation], node: Node) -> None:
         """A question must have one answer: no two facts may differ only in an asked slot."""
