@@ -19,8 +19,7 @@ from quiz.store.database import DB_NAME
 WORKER = textwrap.dedent(
     """
     import datetime as dt, sys
-    from multiprocessing.synchronize import Barrier as BarrierType
-from pathlib import Path
+    from pathlib import Path
     from quiz.deck.model import Deck, Settings, TypedAnswer
     from quiz.engine.session import StudySession
     from quiz.store import Store
