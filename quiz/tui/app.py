@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from quiz.store import Store
 
     from .opening import Opened
+    from .widgets.tables import FullRowsTable
 
 OPENING_GRACE_S = 0.1
 """How long the first paint waits for the progress opened ahead (a store locked by another quiz takes longer)."""
@@ -263,8 +264,13 @@ class QuizApp(App[None]):
         """The learner has read the results of a test: back to the deck list (the exam app closes)."""
         self.go_home()
 
+    def on_full_rows_table_show_row(self, message: FullRowsTable.ShowRow) -> None:
+        from .dialogs.row_detail import RowDetailScreen
+
+        self.push_screen(RowDetailScreen(message.title, message.headers, message.row))
+
     def action_help(self) -> None:
-        from .screens.help import HelpScreen
+        from .dialogs.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(in_test=getattr(self.screen, "IN_TEST", False)))

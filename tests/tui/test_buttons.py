@@ -32,9 +32,10 @@ import quiz.tui
 from quiz.classroom.exam import draw
 from quiz.deck.model import Choice, Deck, Option
 from quiz.store import Store
+from quiz.tui.dialogs.hand_in import HandInScreen
 from quiz.tui.exam_app import create_exam_app
 from quiz.tui.screens.end import EndScreen
-from quiz.tui.screens.exam import ExamResultScreen, ExamScreen, HandInScreen
+from quiz.tui.screens.exam import ExamResultScreen, ExamScreen
 from quiz.tui.screens.home import HomeScreen
 from quiz.tui.screens.statistics import StatisticsScreen
 from quiz.tui.screens.study import StudyScreen

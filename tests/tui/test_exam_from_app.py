@@ -13,9 +13,11 @@ from quiz.classroom import results, storage
 from quiz.deck.model import Choice, Deck, Option
 from quiz.store import Store
 from quiz.tui.app import create_app
-from quiz.tui.screens.exam import ExamSetupScreen, HandInScreen
+from quiz.tui.dialogs.exam_setup import ExamSetupScreen
+from quiz.tui.dialogs.hand_in import HandInScreen
+from quiz.tui.dialogs.report_path import ReportPathScreen
 from quiz.tui.screens.home import HomeScreen
-from quiz.tui.screens.report import ReportPathScreen, ReportScreen
+from quiz.tui.screens.report import ReportScreen
 
 DECK = Deck(
     id="capitals",

@@ -12,8 +12,9 @@ from quiz.classroom import storage
 from quiz.classroom.exam import draw
 from quiz.deck.model import Choice, Deck, Option, TrueFalse, TypedAnswer
 from quiz.store import Store
+from quiz.tui.dialogs.hand_in import HandInScreen
 from quiz.tui.exam_app import create_exam_app
-from quiz.tui.screens.exam import ExamScreen, HandInScreen, clock_text
+from quiz.tui.screens.exam import ExamScreen, clock_text
 from quiz.tui.widgets.feedback import FeedbackPanel
 
 
@@ -152,7 +153,7 @@ def test_time_running_out_under_the_help_screen_still_shows_the_results(tmp_path
 
 
 async def _time_out_under_help(tmp_path: Path) -> None:
-    from quiz.tui.screens.help import HelpScreen
+    from quiz.tui.dialogs.help import HelpScreen
 
     clock = Clock()
     app = create_exam_app(tmp_path, "eve", draw(make_deck(), 5, "7b"), time_limit=30, clock=clock, timer=clock.timer)

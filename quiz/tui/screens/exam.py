@@ -11,7 +11,6 @@ from __future__ import annotations
 import asyncio
 import signal
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -20,14 +19,16 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, DataTable, Input, Static
+from textual.screen import Screen
+from textual.widgets import Button, DataTable, Static
 
 from quiz.classroom.exam import ExamPaper, ExamSession
 from quiz.engine.answers import response_text
 
+from ..dialogs.exam_setup import ExamSettings, ExamSetupScreen
+from ..dialogs.hand_in import HandInScreen
 from ..serial import SerialWrites
-from ..texts import N_, _, ngettext, number, percent
+from ..texts import N_, _, number, percent
 from ..when import elapsed
 from ..widgets.answers import AnswerWidget, answer_widget_for
 from ..widgets.answers.truefalse import in_button_words
@@ -51,114 +52,6 @@ def clock_text(seconds: float) -> str:
     """`14:59`, counting down whole seconds (rounded up, so 0:00 means the time is really up)."""
     whole = int(-(-seconds // 1))
     return f"{whole // 60}:{whole % 60:02d}"
-
-
-class HandInScreen(ModalScreen[bool]):
-    """Asks before handing in a test with questions left blank."""
-
-    DEFAULT_CSS = """
-    HandInScreen { align: center middle; }
-    #hand-in { width: 60; max-width: 100%; height: auto; border: round $warning; background: $surface; padding: 1 2; }
-    #hand-in-actions { height: auto; margin-top: 1; }
-    #hand-in-actions KeyButton { margin-right: 2; }
-    """
-    BINDINGS = [
-        Binding("y,j", "answer(True)", N_("Hand in")),  # yes, ja
-        Binding("n,escape", "answer(False)", N_("Keep going")),
-    ]
-
-    def __init__(self, blank: list[int]) -> None:
-        super().__init__()
-        self.blank = blank
-
-    def compose(self) -> ComposeResult:
-        numbers = ", ".join(str(i + 1) for i in self.blank)
-        with Vertical(id="hand-in"):
-            count = len(self.blank)
-            yield Static(
-                ngettext(
-                    "{count} question is not answered ({numbers}).", "{count} questions are not answered ({numbers}).", count
-                ).format(count=count, numbers=numbers)
-                + "\n"
-                + _("Blank answers score nothing. Hand in the test now?")
-            )
-            with Horizontal(id="hand-in-actions"):
-                yield KeyButton(_("y  Hand in"), id="yes")
-                yield KeyButton(_("n  Keep going"), id="no")
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        self.dismiss(event.button.id == "yes")
-
-    def action_answer(self, value: bool) -> None:
-        self.dismiss(value)
-
-
-@dataclass(frozen=True)
-class ExamSettings:
-    questions: int
-    seed: str
-    time_limit: float | None
-
-
-class ExamSetupScreen(ModalScreen["ExamSettings | None"]):
-    """Sets a test from the deck list: how many questions, the class's seed, the time allowed."""
-
-    DEFAULT_CSS = """
-    ExamSetupScreen { align: center middle; }
-    #exam-setup { width: 64; max-width: 100%; height: auto; border: round $accent; background: $surface; padding: 1 2; }
-    .setup-row { height: 3; }
-    .setup-row Static { width: 22; padding: 1 0; }
-    .setup-row Input { width: 1fr; }
-    """
-    BINDINGS = [Binding("escape", "cancel", N_("Back"))]
-
-    def __init__(self, deck: Deck) -> None:
-        super().__init__()
-        self.deck = deck
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id="exam-setup"):
-            yield Static(Content(_("Test: {deck}").format(deck=self.deck.title)), classes="title")
-            yield Static(
-                _(
-                    "The same seed gives every student the same test. No feedback until the test is handed in. "
-                    "Enter starts the test, Escape goes back."
-                ),
-                classes="instructions",
-            )
-            with Horizontal(classes="setup-row"):
-                yield Static(_("Questions"))
-                yield Input(value="20", id="exam-questions", type="integer")
-            with Horizontal(classes="setup-row"):
-                yield Static(_("Seed (blank: new)"))
-                yield Input(placeholder=_("e.g. class-7b"), id="exam-seed")
-            with Horizontal(classes="setup-row"):
-                yield Static(_("Time (blank: untimed)"))
-                yield Input(placeholder=_("e.g. 15m"), id="exam-time")
-            yield Static("", id="exam-setup-problem", classes="problem")
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        from quiz.classroom.exam import new_seed
-        from quiz.classroom.time_limit import parse_time_limit
-
-        event.stop()
-        problem = self.query_one("#exam-setup-problem", Static)
-        text = self.query_one("#exam-questions", Input).value.strip()
-        if not text.isdigit() or int(text) < 1:
-            problem.update(_("Questions: a whole number, at least 1."))
-            return
-        limit_text = self.query_one("#exam-time", Input).value.strip()
-        try:
-            limit = parse_time_limit(limit_text) if limit_text else None
-        except ValueError as error:
-            problem.update(Content(_("Time: {problem}").format(problem=error)))
-            return
-        seed = self.query_one("#exam-seed", Input).value.strip() or new_seed()
-        self.dismiss(ExamSettings(int(text), seed, limit or None))
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
 
 def start_exam(app: QuizApp, deck: Deck) -> None:
