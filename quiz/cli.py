@@ -3,13 +3,15 @@
 Each command module is light to import (heavy imports happen inside `run`),
 and only the command being run is imported and configured, so start-up stays
 fast. A command module provides `configure(parser)` and `run(args) -> int`;
-its one-line help is here, in `COMMANDS`.
+its one-line help is here, in `COMMANDS`. A command named by a Python keyword
+lives in a module with a trailing underscore (`quiz import` in `import_.py`).
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib
+import keyword
 import sys
 from collections.abc import Sequence
 
@@ -23,6 +25,9 @@ COMMANDS: dict[str, str] = {
     "report": "report on a class's results files: scores, item analysis, practice",
     "generate": "generate a deck from an article's facts file",
     "lint": "warn about cards that are valid but weak: give-aways, odd options, answers that grade badly",
+    "optimize": "fit spaced repetition to a learner's own memory, or set their retention and day start",
+    "import": "make a deck from Anki, Quizlet, Moodle GIFT or spreadsheet files",
+    "export": "write a deck for Moodle (GIFT), Anki (.apkg), a spreadsheet (CSV) or print (HTML)",
 }
 """Command name -> its one-line help."""
 GLOBAL_OPTIONS_WITH_VALUES = ("--data-dir", "--profile", "--lang")
@@ -46,7 +51,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     for name, help_text in COMMANDS.items():
         cmd = sub.add_parser(name, help=help_text, description=help_text)
         if only is None or name == only:
-            module = importlib.import_module(f"quiz.commands.{name}")
+            module = importlib.import_module(f"quiz.commands.{name}_" if keyword.iskeyword(name) else f"quiz.commands.{name}")
             module.configure(cmd)
             cmd.set_defaults(_run=module.run)
     return parser

@@ -19,6 +19,7 @@ LINES = [
     ["results", "export", "--out", "stick"],
     ["report", "stick", "--csv", "out.csv"],
     ["generate", "facts.yaml", "-o", "deck.yaml", "--language", "de", "--force"],
+    ["--profile", "Ana", "optimize", "--retention", "0.85", "--day-starts", "5", "--reschedule", "--dry-run"],
 ]
 
 

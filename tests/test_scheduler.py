@@ -3,7 +3,8 @@ import datetime as dt
 import pytest
 
 from quiz.deck.model import DEFAULT_SETTINGS, Settings
-from quiz.engine.clock import local_day_start, next_local_day_start
+from quiz.engine.clock import days_between, local_day_start, next_local_day_start
+from quiz.engine.options import LearnerOptions
 from quiz.engine.rating import Rating
 from quiz.engine.scheduler import (
     LEARNING,
@@ -13,14 +14,15 @@ from quiz.engine.scheduler import (
     REVIEW,
     CardState,
     new_state,
+    outcomes,
+    policy,
     review,
-    scheduler_for,
 )
 
 UTC = dt.UTC
 START = dt.datetime(2022, 11, 29, 12, 30, tzinfo=UTC)
 
-# fsrs 6.3.2 defaults: learning steps 1m 10m, relearning step 10m, retention 0.9 (also the app's defaults).
+# FSRS's reference settings: learning steps 1m 10m, relearning step 10m, retention 0.9 (also the app's defaults).
 CONFORMANCE = Settings(
     retention=0.9,
     learning_steps=(dt.timedelta(minutes=1), dt.timedelta(minutes=10)),
@@ -28,26 +30,33 @@ CONFORMANCE = Settings(
 )
 
 
+@pytest.mark.usefixtures("bogota_time")
 def test_conformance_with_fuzzing_off() -> None:
     ratings = [Rating.GOOD] * 6 + [Rating.AGAIN] * 2 + [Rating.GOOD] * 5
     state, now, intervals = new_state(START), START, []
     for rating in ratings:
         state = review(state, rating, now, CONFORMANCE)
-        intervals.append((state.due - now).days)
+        intervals.append(days_between(now, state.due, 4))
         now = state.due
     assert intervals == [0, 2, 11, 46, 163, 498, 0, 0, 2, 4, 7, 12, 21]
 
 
 def test_app_defaults_are_the_conformance_settings() -> None:
-    assert scheduler_for(DEFAULT_SETTINGS) is scheduler_for(CONFORMANCE)
+    assert policy(DEFAULT_SETTINGS) == policy(CONFORMANCE)
+
+
+def test_a_learners_retention_wins_over_the_decks() -> None:
+    deck = Settings(retention=0.8)
+    assert policy(deck).retention == 0.8
+    assert policy(deck, LearnerOptions(retention=0.95)).retention == 0.95
 
 
 def test_settings_drive_the_scheduler() -> None:
     class_deck = Settings(retention=0.8, learning_steps=(dt.timedelta(seconds=30),), relearning_steps=())
-    sched = scheduler_for(class_deck)
-    assert sched.desired_retention == 0.8
-    assert sched.learning_steps == (dt.timedelta(seconds=30),)
-    assert sched.relearning_steps == ()
+    rules = policy(class_deck)
+    assert rules.retention == 0.8
+    assert rules.learning_steps == (dt.timedelta(seconds=30),)
+    assert rules.relearning_steps == ()
     first = review(new_state(START), Rating.AGAIN, START, class_deck)
     assert first.state == LEARNING and first.due == START + dt.timedelta(seconds=30)
     second = review(first, Rating.GOOD, first.due, class_deck)
@@ -114,36 +123,42 @@ def test_local_days_across_daylight_saving(monkeypatch: pytest.MonkeyPatch) -> N
         time.tzset()
 
 
-def test_fuzz_spreads_long_intervals_within_range_and_follows_the_seed() -> None:
-    import random
-
+def test_fuzz_spreads_long_intervals_within_range_and_follows_the_card() -> None:
     state = new_state(START)
     for _ in range(4):  # a card with an interval of weeks
         state = review(state, Rating.GOOD, state.due, DEFAULT_SETTINGS)
     plain = review(state, Rating.GOOD, state.due, DEFAULT_SETTINGS)
-    days = (plain.due - state.due).days
+    days = days_between(state.due, plain.due, 4)
     assert days >= 20
-    fuzzed = [review(state, Rating.GOOD, state.due, DEFAULT_SETTINGS, fuzz=random.Random(seed)) for seed in range(30)]
-    spread = {(f.due - state.due).days for f in fuzzed}
+    fuzzed = [review(state, Rating.GOOD, state.due, DEFAULT_SETTINGS, fuzz=f"card{n}") for n in range(30)]
+    spread = {days_between(state.due, f.due, 4) for f in fuzzed}
     assert len(spread) > 2 and all(abs(d - days) <= 0.15 * days for d in spread)
     assert all(f.stability == plain.stability and f.state == REVIEW for f in fuzzed)
-    again = review(state, Rating.GOOD, state.due, DEFAULT_SETTINGS, fuzz=random.Random(7))
+    again = review(state, Rating.GOOD, state.due, DEFAULT_SETTINGS, fuzz="card7")
     assert again == fuzzed[7]
     # learning steps and short intervals are never fuzzed
-    first = review(new_state(START), Rating.GOOD, START, DEFAULT_SETTINGS, fuzz=random.Random(1))
+    first = review(new_state(START), Rating.GOOD, START, DEFAULT_SETTINGS, fuzz="card1")
     assert first == review(new_state(START), Rating.GOOD, START, DEFAULT_SETTINGS)
-    second = review(first, Rating.GOOD, first.due, DEFAULT_SETTINGS, fuzz=random.Random(1))
-    assert (second.due - first.due).days == 2 and second == review(first, Rating.GOOD, first.due, DEFAULT_SETTINGS)
+    second = review(first, Rating.GOOD, first.due, DEFAULT_SETTINGS, fuzz="card1")
+    assert days_between(first.due, second.due, 4) == 2
+    assert second == review(first, Rating.GOOD, first.due, DEFAULT_SETTINGS)
 
 
-def test_state_numbers_are_fsrs_states() -> None:
-    """The scheduler names fsrs's states without importing fsrs; stored states must keep their meaning."""
-    import fsrs
+def test_review_intervals_keep_hard_good_easy_apart_and_within_the_maximum() -> None:
+    state = review(new_state(START), Rating.EASY, START, DEFAULT_SETTINGS)
+    for cap in (1, 3, 36500):
+        options = LearnerOptions(maximum_interval=cap)
+        for seed in ("a", "b", None):
+            after = outcomes(state, state.due, DEFAULT_SETTINGS, options=options, fuzz=seed)
+            days = [days_between(state.due, after[r].due, 4) for r in (Rating.HARD, Rating.GOOD, Rating.EASY)]
+            assert all(1 <= d <= cap for d in days)
+            if cap > 3:
+                assert days[0] < days[1] < days[2]
 
-    from quiz.engine.scheduler import LEARNING, RELEARNING, REVIEW
 
-    assert (
-        int(fsrs.State.Learning),
-        int(fsrs.State.Review),
-        int(fsrs.State.Relearning),
-    ) == (LEARNING, REVIEW, RELEARNING)
+def test_stability_is_capped_at_a_hundred_years() -> None:
+    state = new_state(START)
+    for _ in range(12):
+        state = review(state, Rating.EASY, state.due, DEFAULT_SETTINGS, options=LearnerOptions(maximum_interval=36500))
+    assert state.stability == 36500.0
+    assert days_between(state.last_review, state.due, 4) <= 36500  # type: ignore[arg-type]

@@ -391,6 +391,7 @@ def study_until_done(session: StudySession, clock: Clock) -> None:
 def test_nothing_left_today_points_to_tomorrow_when_new_cards_wait(store: Store) -> None:
     """Reviews may be days away, but unseen cards come back with the next day's new-card limit."""
     from quiz.engine.clock import next_local_day_start
+    from quiz.engine.options import DEFAULT_ROLLOVER
 
     clock = Clock()
     deck = typed_deck(4, new_per_day=2)
@@ -399,8 +400,9 @@ def test_nothing_left_today_points_to_tomorrow_when_new_cards_wait(store: Store)
     assert session.current is None
     later = StudySession(store, "Ana", [deck], clock=clock, fuzz=False)
     assert later.current is None
-    assert later.summary().next_due == next_local_day_start(clock.now)
-    assert store.next_due("Ana", deck) > next_local_day_start(clock.now)  # the reviews alone would say later
+    tomorrow = next_local_day_start(clock.now, DEFAULT_ROLLOVER)
+    assert later.summary().next_due == tomorrow
+    assert store.next_due("Ana", deck) > tomorrow  # the reviews alone would say later
 
 
 def test_nothing_left_and_no_new_cards_points_to_the_earliest_review(store: Store) -> None:

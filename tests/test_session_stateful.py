@@ -13,7 +13,9 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
 from quiz.deck.model import Deck, Flashcard, Settings, TypedAnswer
+from quiz.engine.clock import learner_day
 from quiz.engine.keys import deck_keys, sibling_group
+from quiz.engine.options import DEFAULT_ROLLOVER
 from quiz.engine.rating import Rating
 from quiz.engine.scheduler import LEARNING, NEW, RELEARNING, REVIEW, CardState, new_state, review
 from quiz.engine.session import StudySession
@@ -58,7 +60,7 @@ class StudyModel(RuleBasedStateMachine):
         self.now = dt.datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
         self.store = Store.open(self.dir)
         self.states: dict[str, CardState] = {}
-        self.log: list[tuple[str, dt.date, int, bool]] = []  # key, local day, state before, re-drill
+        self.log: list[tuple[str, dt.date, int, bool]] = []  # key, learner's day, state before, re-drill
         # key, state before, when, rating, and whether another window answered the card since
         self.undo_stack: list[tuple[str, CardState | None, dt.datetime, Rating, bool]] = []
         self.drilling = False
@@ -103,7 +105,7 @@ class StudyModel(RuleBasedStateMachine):
             expected = review(before or new_state(self.now), rating, self.now, DECK.settings)
             assert outcome.next_due == expected.due
             self.states[key] = expected
-        self.log.append((key, self.now.astimezone().date(), NEW if before is None else before.state, self.drilling))
+        self.log.append((key, learner_day(self.now, DEFAULT_ROLLOVER), NEW if before is None else before.state, self.drilling))
         self.undo_stack.append((key, before, self.now, rating, False))
         self.elsewhere.discard(key)
         self._shows_nothing_answered_elsewhere()
@@ -121,7 +123,7 @@ class StudyModel(RuleBasedStateMachine):
         if undone:
             key, before, when, _, _ = self.undo_stack.pop()
             # the other window's answers since stay in the log
-            self.log.remove((key, when.astimezone().date(), NEW if before is None else before.state, self.drilling))
+            self.log.remove((key, learner_day(when, DEFAULT_ROLLOVER), NEW if before is None else before.state, self.drilling))
             if self.drilling:
                 pass
             elif before is None:
@@ -175,7 +177,7 @@ class StudyModel(RuleBasedStateMachine):
         expected = review(before or new_state(self.now), outcome.rating, self.now, DECK.settings)
         assert outcome.next_due == expected.due
         self.states[key] = expected
-        self.log.append((key, self.now.astimezone().date(), NEW if before is None else before.state, False))
+        self.log.append((key, learner_day(self.now, DEFAULT_ROLLOVER), NEW if before is None else before.state, False))
         self.undo_stack = [(k, b, w, r, stale or k == key) for k, b, w, r, stale in self.undo_stack]
         self.elsewhere.add(key)
 

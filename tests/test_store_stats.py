@@ -43,6 +43,17 @@ def test_reviews_per_day_uses_local_days(tmp_path: Path) -> None:
         assert reviews_per_day(store, "Nobody", 2, now=NOW)[1] == DayCount(dt.date(2026, 3, 2), 0, 0)
 
 
+def test_days_start_at_the_learners_rollover_hour(tmp_path: Path) -> None:
+    with Store.open(tmp_path) as store:
+        record(store, "a", Rating.GOOD, dt.datetime(2026, 3, 2, 7, 30, tzinfo=UTC))  # 02:30 on 2 March in Bogotá
+        record(store, "b", Rating.GOOD, dt.datetime(2026, 3, 2, 9, 30, tzinfo=UTC))  # 04:30
+        assert reviews_per_day(store, "Ana", 2, now=NOW) == [DayCount(dt.date(2026, 3, 1), 0), DayCount(dt.date(2026, 3, 2), 2, 2)]
+        late_night = reviews_per_day(store, "Ana", 2, now=NOW, rollover=4)  # 02:30 still belongs to Sunday
+        assert late_night == [DayCount(dt.date(2026, 3, 1), 1, 1), DayCount(dt.date(2026, 3, 2), 1, 1)]
+        ahead = due_per_day(store, "Ana", 3, now=NOW, rollover=4)
+        assert sum(day.count for day in ahead) == 2 and ahead[0].day == dt.date(2026, 3, 2)
+
+
 def test_due_per_day_and_state_counts(tmp_path: Path) -> None:
     with Store.open(tmp_path) as store:
         easy = record(store, "a", Rating.EASY, NOW)  # review, due in some days

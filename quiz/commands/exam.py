@@ -37,6 +37,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--questions", "-n", type=_positive, default=20, metavar="N", help="questions (default 20)")
     parser.add_argument("--time", type=_time_limit, metavar="DURATION", help="time limit, e.g. 15m or 1h30m; untimed if left out")
     parser.add_argument("--seed", metavar="S", help="the test's seed: the same seed gives the same test (default: new)")
+    parser.add_argument(
+        "--print", dest="print_to", metavar="FILE", help="write the test as a printable page (HTML, answer key last) instead of taking it"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -49,6 +52,12 @@ def run(args: argparse.Namespace) -> int:
     if deck is None:
         return 1
     seed = args.seed if args.seed is not None else new_seed()
+    if args.print_to:
+        from pathlib import Path
+
+        from .export import print_test
+
+        return print_test(deck, args.questions, seed, Path(args.print_to))
     try:
         paper = draw(deck, args.questions, seed)
     except ExamError as error:

@@ -1,8 +1,9 @@
-"""Time as the engine sees it: UTC-aware instants, days counted in local time.
+"""Time as the engine sees it: UTC-aware instants, days counted in the learner's local time.
 
-Scheduling is done in UTC (fsrs refuses anything else); daily limits and
-"not the same day" rules follow the learner's wall clock, so a day starts at
-local midnight.
+Instants are UTC. Days are what a learner calls a day, as in Anki: a local
+calendar day that starts at the rollover hour (4 am by default), so reviews
+done late at night belong to the day before. Review intervals, "elapsed
+days" for FSRS, daily limits and "not the same day" rules all count these days.
 """
 
 from __future__ import annotations
@@ -25,16 +26,30 @@ def require_utc(moment: dt.datetime) -> dt.datetime:
     return moment if moment.tzinfo is UTC else moment.astimezone(UTC)
 
 
-def local_day_start(moment: dt.datetime) -> dt.datetime:
-    """The UTC instant of local midnight that starts `moment`'s local day."""
-    today = require_utc(moment).astimezone().date()
-    return dt.datetime.combine(today, dt.time()).astimezone().astimezone(UTC)
+def learner_day(moment: dt.datetime, rollover: int = 0) -> dt.date:
+    """The local calendar day `moment` belongs to when days start at `rollover` o'clock."""
+    local = require_utc(moment).astimezone()
+    return (local.replace(tzinfo=None) - dt.timedelta(hours=rollover)).date()
 
 
-def next_local_day_start(moment: dt.datetime) -> dt.datetime:
-    """The UTC instant of the next local midnight after `moment`."""
-    tomorrow = require_utc(moment).astimezone().date() + dt.timedelta(days=1)
-    return dt.datetime.combine(tomorrow, dt.time()).astimezone().astimezone(UTC)
+def day_start(day: dt.date, rollover: int = 0) -> dt.datetime:
+    """The UTC instant the learner's `day` starts: `rollover` o'clock local time."""
+    return dt.datetime.combine(day, dt.time(rollover)).astimezone().astimezone(UTC)
+
+
+def local_day_start(moment: dt.datetime, rollover: int = 0) -> dt.datetime:
+    """The UTC instant that starts `moment`'s day (local midnight unless days start at `rollover`)."""
+    return day_start(learner_day(moment, rollover), rollover)
+
+
+def next_local_day_start(moment: dt.datetime, rollover: int = 0) -> dt.datetime:
+    """The UTC instant that starts the day after `moment`'s."""
+    return day_start(learner_day(moment, rollover) + dt.timedelta(days=1), rollover)
+
+
+def days_between(earlier: dt.datetime, later: dt.datetime, rollover: int = 0) -> int:
+    """Learner days from `earlier`'s day to `later`'s: what FSRS calls elapsed days (0 on the same day)."""
+    return (learner_day(later, rollover) - learner_day(earlier, rollover)).days
 
 
 def to_micros(moment: dt.datetime) -> int:

@@ -13,6 +13,7 @@ from typing import Protocol
 
 from quiz.deck.model import Deck
 
+from .options import LearnerOptions
 from .scheduler import CardState
 
 
@@ -75,6 +76,8 @@ class Progress(Protocol):
     """
 
     def profile_id(self, name: str, *, create: bool = True) -> int | None: ...
+
+    def learner_options(self, profile: str) -> LearnerOptions: ...
 
     def state(self, profile: str, deck_id: str, key: str) -> CardState | None: ...
 

@@ -37,10 +37,11 @@ from quiz.deck.model import DEFAULT_SETTINGS, Card, Deck
 
 from .clock import local_day_start, next_local_day_start, require_utc, utc_now
 from .keys import DeckIndex, Entry, deck_index, sibling_group
+from .options import LearnerOptions
 from .presentation import REVERSE_SUFFIX, Presented, present
 from .progress import Answer, Progress
 from .rating import Rating, auto_rating
-from .scheduler import LEARNING, RELEARNING, REVIEW, CardState, new_state, review
+from .scheduler import LEARNING, RELEARNING, REVIEW, CardState, new_state, outcomes, review
 
 if TYPE_CHECKING:
     from .grading import Grade
@@ -75,6 +76,13 @@ class SessionSummary:
     elapsed: float
     missed: tuple[Presented, ...]
     next_due: dt.datetime | None
+
+
+class Preview(NamedTuple):
+    """When a card would be due after each rating, answered at `at`."""
+
+    at: dt.datetime
+    dues: dict[Rating, dt.datetime]
 
 
 class _Item(NamedTuple):
@@ -121,8 +129,8 @@ class StudySession:
     """Study `decks` as `profile`.
 
     `clock` returns the UTC-aware now (tests pass a fake one); `seed` fixes
-    option shuffling and the random spread of review intervals, which
-    `fuzz=False` turns off; `only` asks just these cards, now; `drill` makes
+    option shuffling; review intervals are spread by fuzz (seeded by card
+    and repetition, see `quiz.engine.fuzz`) unless `fuzz=False`; `only` asks just these cards, now; `drill` makes
     the answers re-drill practice that leaves the schedule alone (see `redrill`).
     """
 
@@ -155,6 +163,8 @@ class StudySession:
         self._current_item: _Item | None = None
         self._started = self._now()
         store.profile_id(profile)
+        self._options = store.learner_options(profile)
+        self._rollover = self._options.rollover
         if only is None:
             self._build_queue()
         else:
@@ -171,7 +181,7 @@ class StudySession:
 
     def _build_queue(self) -> None:
         now = self._now()
-        day_start, day_end = local_day_start(now), next_local_day_start(now)
+        day_start, day_end = local_day_start(now, self._rollover), next_local_day_start(now, self._rollover)
         reviews: list[tuple[dt.datetime, _Item]] = []
         new: list[_Item] = []
         for deck in self._decks:
@@ -386,7 +396,8 @@ class StudySession:
         if self._drill:
             after = before
         else:
-            after = review(before, rating, now, item.deck.settings_for(item.card), fuzz=self._rng if self._fuzz else None)
+            settings = item.deck.settings_for(item.card)
+            after = review(before, rating, now, settings, options=self._options, fuzz=self._fuzz_seed(item))
         if result is None or rating != auto:
             correct = rating != Rating.AGAIN
             score = float(correct) if result is None or correct != result.correct else result.score
@@ -409,12 +420,47 @@ class StudySession:
             drill=self._drill,
         )
 
+    def _fuzz_seed(self, item: _Item) -> str | None:
+        """What names this learner's card for fuzz (None: no fuzz)."""
+        return f"{self._profile}\x00{item.deck.id}\x00{item.key}" if self._fuzz else None
+
+    def preview(self) -> Preview:
+        """When the current card would be due after each rating, if answered now (the rating buttons show it)."""
+        item = self._require_current()
+        now = self._now()
+        before = self._store.state(self._profile, item.deck.id, item.key) or new_state(now)
+        return self._dues(item, before, now)
+
+    def preview_last(self) -> Preview:
+        """When the last answer's card would be due had it been given each rating (see `override`)."""
+        if not self._history:
+            raise RuntimeError("there is no answer to preview")
+        step = self._history[-1]
+        return self._dues(step.item, step.answer.before, step.answer.time)
+
+    def _dues(self, item: _Item, before: CardState, now: dt.datetime) -> Preview:
+        if self._drill:  # practice leaves the schedule alone
+            stored = self._store.state(self._profile, item.deck.id, item.key)
+            return Preview(now, dict.fromkeys(Rating, (stored or before).due))
+        states = outcomes(before, now, item.deck.settings_for(item.card), options=self._options, fuzz=self._fuzz_seed(item))
+        return Preview(now, {rating: state.due for rating, state in states.items()})
+
+    @property
+    def now(self) -> dt.datetime:
+        """The session's clock now."""
+        return self._now()
+
+    @property
+    def options(self) -> LearnerOptions:
+        """The learner's scheduling options this session uses (day start, retention, parameters)."""
+        return self._options
+
     def _schedule_in_session(self, item: _Item, answer: Answer, now: dt.datetime) -> None:
         """A card still in learning comes back today, when its step is over; in a re-drill, a miss comes back last."""
         if self._drill:
             if answer.rating == Rating.AGAIN:
                 self._queue.append(item)
-        elif answer.after.in_learning and answer.after.due < next_local_day_start(now):
+        elif answer.after.in_learning and answer.after.due < next_local_day_start(now, self._rollover):
             bisect.insort(self._learning, _Pending(answer.after.due, next(self._seq), item))
 
     def override(self, rating: Rating) -> Outcome:
@@ -488,12 +534,12 @@ class StudySession:
         """When there is something to study again: the earliest due card, or tomorrow's new cards."""
         dues = [due for deck in self._decks if (due := self._store.next_due(self._profile, deck)) is not None]
         if self._current is None and any(self._store.deck_counts(self._profile, deck, now=now).new for deck in self._decks):
-            dues.append(next_local_day_start(now))  # unseen cards wait for the next day's new-card limit
+            dues.append(next_local_day_start(now, self._rollover))  # unseen cards wait for the next day's new-card limit
         if not dues:
             return None
         earliest = min(dues)
         if earliest <= now and self._current is None:
-            return next_local_day_start(now)  # due, but today's limits or siblings hold it back
+            return next_local_day_start(now, self._rollover)  # due, but today's limits or siblings hold it back
         return earliest
 
     def redrill(self) -> StudySession:

@@ -9,6 +9,7 @@ the same bytes, and the German and English decks pick the same options.
 
 from __future__ import annotations
 
+import itertools
 import os
 import random
 import re
@@ -35,6 +36,7 @@ from quiz.deck.model import (
 )
 from quiz.deck.writer import dump
 from quiz.engine.matching import match_text
+from quiz.lint.checks import contains
 
 from .facts import NUMBER_TYPES, Entity, Fact, Facts, Relation, Timeline, Value
 from .phrasing import entity_form, fill, value_text
@@ -161,7 +163,7 @@ def _cloze(ctx: _Context, fact: Fact, explain: str | None, common: _Common) -> C
 
 def _plain(text: str, *, without: int) -> str:
     """A cloze's text with every gap but one filled with its answer (the one left out is blank)."""
-    count = iter(range(10**6))
+    count = itertools.count()
     return GAP_RE.sub(lambda m: " " if next(count) == without else m.group(1).split("|")[0], text)
 
 
@@ -196,8 +198,8 @@ def _gap_accepts(ctx: _Context, fact: Fact, answer: str) -> tuple[str, ...]:
 
 
 def _names_in(text: str, names: list[str]) -> list[str]:
-    """The names that `text` contains as whole words (a name may be the start of a longer word: "Friedens")."""
-    return [name for name in names if name and re.search(rf"(?<!\w){re.escape(name)}", text, re.IGNORECASE)]
+    """The names that `text` says (as `quiz lint` reads a give-away: "Trump" is in "Trumps")."""
+    return [name for name in names if contains(text, name)]
 
 
 def _giveaways(ctx: _Context, value: Value, slot_type: str) -> list[str]:

@@ -9,6 +9,7 @@ with; docs/decks.md explains every code with a before/after example.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -21,7 +22,7 @@ from quiz.engine.normalize import answer_key, fold
 MIN_DISTRACTORS = 3
 """A choice needs this many wrong options: with fewer, guessing pays too well."""
 MIN_PREFIX = 4
-"""An answer of at least this many letters also gives itself away as the start of a longer word ("Trumps")."""
+"""An answer whose last word has this many letters also gives itself away as the start of a longer word ("Trumps")."""
 SAME_LANGUAGE = 0.5
 """Share of a cloze's longer words found in its quote above which the cloze is in the quote's language."""
 WHO_WORDS = frozenset(["wer", "wen", "wem", "wessen", "who", "whom", "whose", "quien", "quienes"])
@@ -44,19 +45,19 @@ Check = Callable[[Card, Deck], Iterator[Finding]]
 def contains(text: str, phrase: str) -> bool:
     """Does `text` say `phrase`, as whole words (case, accents and punctuation aside)?
 
-    A phrase of at least `MIN_PREFIX` letters counts at the start of a longer
-    word too: "Trump" is in "Trumps zweite Präsidentschaft".
+    A phrase whose last word has at least `MIN_PREFIX` letters counts at the
+    start of a longer word too: "Trump" is in "Trumps zweite Präsidentschaft".
     """
     wanted = fold(phrase)
     if not wanted:
         return False
-    tail = r"" if len(wanted.replace(" ", "")) >= MIN_PREFIX else r"(?!\w)"
+    tail = r"" if len(wanted.split()[-1]) >= MIN_PREFIX else r"(?!\w)"
     return re.search(rf"(?<!\w){re.escape(wanted)}{tail}", fold(text)) is not None
 
 
 def _filled(card: Cloze, *, without: int | None = None) -> str:
     """The cloze's text, every gap filled with its answer but the one left out."""
-    count = iter(range(len(card.gaps)))
+    count = itertools.count()
     return GAP_RE.sub(lambda m: " " if next(count) == without else m.group(1).split("|")[0], card.text)
 
 

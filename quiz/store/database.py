@@ -25,6 +25,7 @@ from typing import Any
 from quiz.deck.model import Deck
 from quiz.engine.clock import from_micros, to_micros, utc_now
 from quiz.engine.keys import deck_keys
+from quiz.engine.options import LearnerOptions
 from quiz.engine.progress import Answer, DayActivity, DeckCounts
 from quiz.engine.scheduler import LEARNING, LEECH_LAPSES, NEW, RELEARNING, REVIEW, CardState, State
 
@@ -271,6 +272,12 @@ class Store:
                 "INSERT OR IGNORE INTO profiles (name, created_us) VALUES (?, ?)", (resolved, to_micros(utc_now()))
             )
         return resolved
+
+    def learner_options(self, profile: str) -> LearnerOptions:
+        """The learner's options, as the session reads them (see `options.load_options`)."""
+        from .options import load_options
+
+        return load_options(self, profile)
 
     def profile_id(self, name: str, *, create: bool = True) -> int | None:
         """The id of the learner `name` means (see `resolve_profile`), created on first use unless `create` is false."""

@@ -192,6 +192,29 @@ MIGRATIONS: tuple[Migration, ...] = (
         ALTER TABLE answers ADD COLUMN drill INTEGER NOT NULL DEFAULT 0;
         """,
     ),
+    Migration(
+        "each learner's scheduling options and fitted FSRS parameters",
+        """
+        -- NULL in a column: the default (the deck's retention, a day starting at 4 am, 36,500 days at most,
+        -- FSRS-6's default parameters). `parameters` is a JSON array of weights fitted to this learner's reviews;
+        -- the fit columns say when it was last tried (also when the defaults were kept), on how many reviews,
+        -- up to which answer id, and the log loss and RMSE of the fitted and of the default parameters.
+        CREATE TABLE learner_options (
+            profile_id INTEGER PRIMARY KEY REFERENCES profiles(id),
+            retention REAL,
+            rollover INTEGER,
+            maximum_interval INTEGER,
+            parameters TEXT,
+            fitted_us INTEGER,
+            fitted_reviews INTEGER,
+            fitted_through INTEGER,
+            log_loss REAL,
+            rmse REAL,
+            default_log_loss REAL,
+            default_rmse REAL
+        );
+        """,
+    ),
 )
 
 

@@ -2,8 +2,8 @@
 
 Counts come straight from SQL (indexed by profile and time), so they stay
 fast on years of answers. Days are the learner's local days, like the daily
-limits. Retention is "true retention": the share of answers to cards in the
-review state that were right, which is what the desired retention aims at.
+limits, starting at the learner's rollover hour when the caller gives it.
+Retention is "true retention": the share of answers to cards in the review state that were right, which is what the desired retention aims at.
 Re-drill answers (given right after seeing the answer) are activity, counted
 in the answers per day, but never in retention.
 """
@@ -13,12 +13,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from quiz.engine.clock import to_micros, utc_now
+from quiz.engine.clock import day_start, learner_day, to_micros, utc_now
 from quiz.engine.scheduler import LEARNING, RELEARNING, REVIEW, STATE_NAMES
 
 from .database import Store
 
-_LOCAL_DAY = "date({column} / 1000000, 'unixepoch', 'localtime')"
+_LOCAL_DAY = "date({column} / 1000000, 'unixepoch', 'localtime', '-{rollover} hours')"
 RECALL = f"(prev_state = {REVIEW} AND NOT drill)"
 """SQL: an answer that measured memory, on a card already learned and not in a re-drill; retention counts these."""
 
@@ -53,24 +53,25 @@ def state_counts(store: Store, profile: str) -> dict[str, dict[str, int]]:
 
 
 def reviews_per_day(
-    store: Store, profile: str, days: int, *, deck_id: str | None = None, now: dt.datetime | None = None
+    store: Store, profile: str, days: int, *, deck_id: str | None = None, now: dt.datetime | None = None,
+    rollover: int = 0,
 ) -> list[DayCount]:
-    """Answers (and right answers) on each of the last `days` local days, oldest first, today last.
+    """Answers (and right answers) on each of the last `days` learner's days (starting at `rollover` o'clock).
 
-    Re-drill answers are practice too, so they are counted here.
+    Oldest first, today last. Re-drill answers are practice too, so they are counted here.
     """
-    today = (now or utc_now()).astimezone().date()
+    today = learner_day(now or utc_now(), rollover)
     first = today - dt.timedelta(days=days - 1)
-    since = dt.datetime.combine(first, dt.time()).astimezone()
+    since = day_start(first, rollover)
     counts: dict[str, tuple[int, int]] = {}
     pid = store.profile_id(profile, create=False)
     if pid is not None:
         where, params = _deck_filter(deck_id)
-        day = _LOCAL_DAY.format(column="time_us")
+        day = _LOCAL_DAY.format(column="time_us", rollover=int(rollover))
         for text, n, right in store.query(
             f"SELECT {day} AS day, count(*), sum(correct) FROM answers "
             f"WHERE profile_id = ? AND time_us >= ?{where} GROUP BY day",
-            (pid, to_micros(since.astimezone(dt.UTC)), *params),
+            (pid, to_micros(since), *params),
         ):
             counts[text] = (n, right or 0)
     return [
@@ -80,21 +81,22 @@ def reviews_per_day(
 
 
 def due_per_day(
-    store: Store, profile: str, days: int, *, deck_id: str | None = None, now: dt.datetime | None = None
+    store: Store, profile: str, days: int, *, deck_id: str | None = None, now: dt.datetime | None = None,
+    rollover: int = 0,
 ) -> list[DayCount]:
-    """Cards falling due on each of the next `days` local days, today first (today includes overdue cards)."""
-    today = (now or utc_now()).astimezone().date()
+    """Cards falling due on each of the next `days` learner's days, today first (today includes overdue cards)."""
+    today = learner_day(now or utc_now(), rollover)
     counts: dict[str, int] = {}
     overdue = 0
     pid = store.profile_id(profile, create=False)
     if pid is not None:
         where, params = _deck_filter(deck_id)
-        day = _LOCAL_DAY.format(column="due_us")
-        end = dt.datetime.combine(today + dt.timedelta(days=days), dt.time()).astimezone()
+        day = _LOCAL_DAY.format(column="due_us", rollover=int(rollover))
+        end = day_start(today + dt.timedelta(days=days), rollover)
         for text, n in store.query(
             f"SELECT {day} AS day, count(*) FROM card_states WHERE profile_id = ?{where} "
             "AND state IN (?, ?, ?) AND due_us < ? GROUP BY day",  # a range per state on the queue index
-            (pid, *params, LEARNING, REVIEW, RELEARNING, to_micros(end.astimezone(dt.UTC))),
+            (pid, *params, LEARNING, REVIEW, RELEARNING, to_micros(end)),
         ):
             if dt.date.fromisoformat(text) < today:
                 overdue += n

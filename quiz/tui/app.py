@@ -229,7 +229,7 @@ class QuizApp(App[None]):
             if summary.next_due is None:
                 self.notify(_("Nothing to study right now."))
             else:
-                when = relative(summary.next_due, self.now())
+                when = relative(summary.next_due, self.now(), session.options.rollover)
                 self.notify(_("Nothing to study right now. Next review {when}.").format(when=when))
             if len(self.screen_stack) == 1:  # `quiz play DECK` at start-up: the deck list, not the loading screen
                 self.go_home()

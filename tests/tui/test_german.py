@@ -168,7 +168,8 @@ async def test_the_study_screen_feedback_and_end_speak_german_and_leave_the_deck
         answers = shown(screen, ".answers")
         assert "Getippt:" in answers and "Lösung:  Bogotá" in answers
         rating = [str(button.label) for button in screen.query(".rate")]
-        assert [label[1:] for label in rating] == ["1 Nochmal", "2 Schwer", "3 Gut", "4 Leicht"]
+        assert [label[1:].rsplit(" ", 1)[0] for label in rating] == ["1 Nochmal", "2 Schwer", "3 Gut", "4 Leicht"]
+        assert rating[0].endswith(" 1min") and rating[3].endswith("T")  # a minute, days ("Tage")
         assert shown(screen, "#next-due").startswith("Nächstes Mal ")
         keys = {key.description for key in screen.query("FooterKey")}
         assert {"Weiter", "Stapel", "Beenden"} <= keys and "Next" not in keys
@@ -207,7 +208,9 @@ async def test_the_same_screens_stay_english_in_english(tmp_path: Path) -> None:
         await enter_keys(pilot, *right_keys(screen.session.current))
         await settle(pilot)
         assert shown(screen, ".verdict") == "✓ Right"
-        assert [str(button.label)[1:] for button in screen.query(".rate")] == ["1 Again", "2 Hard", "3 Good", "4 Easy"]
+        rating = [str(button.label) for button in screen.query(".rate")]
+        assert [label[1:].rsplit(" ", 1)[0] for label in rating] == ["1 Again", "2 Hard", "3 Good", "4 Easy"]
+        assert rating[0].endswith(" 1m") and rating[3].endswith("d")
         end = await to_the_end(pilot, screen)
         assert shown(end, ".title") == "Session complete" and "score 100%" in shown(end, "#summary")
         assert isinstance(end.query_one("#summary"), Static)

@@ -6,7 +6,6 @@ every run draws the same screen.
 
 from __future__ import annotations
 
-import random
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -117,13 +116,6 @@ async def _play_to_the_end(pilot: Pilot, right: bool) -> None:
     await wait_screen(pilot, EndScreen)
 
 
-@pytest.fixture
-def steady_fuzz(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The scheduler fuzzes intervals with the global generator; give it its own seeded one."""
-    monkeypatch.setattr("fsrs.scheduler.random", random.Random(5).random)
-
-
-@pytest.mark.usefixtures("steady_fuzz")
 def test_end_of_session(snap_compare, tmp_path: Path) -> None:
     app = make_app(tmp_path, _short_deck(slice(1, 4)))
 
@@ -133,7 +125,6 @@ def test_end_of_session(snap_compare, tmp_path: Path) -> None:
     assert snap_compare(app, run_before=run_before, terminal_size=(80, 24))
 
 
-@pytest.mark.usefixtures("steady_fuzz")
 def test_statistics(snap_compare, tmp_path: Path) -> None:
     app = make_app(tmp_path, _short_deck(slice(1, 6)))
 

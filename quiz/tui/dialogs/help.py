@@ -16,6 +16,7 @@ KEYS: tuple[tuple[str, str], ...] = (
     ("a  /  s", N_("study all due decks / statistics of the deck")),
     ("p", N_("switch learner")),
     ("e  /  t", N_("set a test on the deck / class report of results")),
+    ("i", N_("import a deck from a file (Anki, Quizlet, GIFT, CSV)")),
     (N_("Questions"), ""),
     (N_("1-9  or  ↑ ↓ Enter"), N_("pick an option (also with the mouse)")),
     (N_("space"), N_("tick an option (several right) / flip a flashcard")),

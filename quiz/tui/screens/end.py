@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -11,7 +12,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, Static
 
-from ..texts import N_, _, percent
+from ..texts import N_, _, number, percent
 from ..when import elapsed, relative
 from ..widgets.keybar import KeyBar
 from ..widgets.keybutton import KeyButton
@@ -55,7 +56,7 @@ class EndScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         summary = self.summary
         now = self.app.now()
-        due = _("nothing scheduled") if summary.next_due is None else relative(summary.next_due, now)
+        due = _("nothing scheduled") if summary.next_due is None else relative(summary.next_due, now, self.session.options.rollover)
         yield Static(_("Re-drill complete") if self.session.drill else _("Session complete"), classes="title")
         yield Static(summary_content(summary, due), id="summary")
         if self.session.drill:
@@ -73,6 +74,32 @@ class EndScreen(Screen[None]):
             yield KeyButton(_("s  Statistics"), id="statistics")
             yield KeyButton(_("Enter  Decks"), id="home")
         yield KeyBar()
+
+    def on_mount(self) -> None:
+        if self.summary.answered and not self.session.drill:
+            self.refit()
+
+    @work(thread=True, exclusive=True, group="fit")
+    def refit(self) -> None:
+        """Every 1,000 new reviews, FSRS is fitted again to the learner's answers (a fraction of a second)."""
+        from quiz.engine.optimizer import optimize_if_due
+        from quiz.store import StoreError
+
+        store, profile = self.app.store, self.app.profile
+        if store is None or profile is None:
+            return
+        try:
+            result = optimize_if_due(store, profile, self.app.now())
+        except StoreError:
+            return  # the next session's end tries again; studying never waits for a fit
+        if result is not None and result.chosen == "fitted" and result.default is not None and result.fitted:
+            text = _("Scheduling now fits your memory: fitted to {count} reviews (log loss {fitted}, defaults {default}).")
+            message = text.format(
+                count=number(result.reviews, ",d"),
+                fitted=number(result.fitted.log_loss, ".3f"),
+                default=number(result.default.log_loss, ".3f"),
+            )
+            self.app.call_from_thread(self.app.notify, message, markup=False, timeout=8)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "redrill":

@@ -62,6 +62,7 @@ class HomeScreen(Screen[None]):
         Binding("p", "switch_profile", N_("Learner")),
         Binding("e", "exam", N_("Test")),
         Binding("t", "report", N_("Class report")),
+        Binding("i", "import_deck", N_("Import"), show=False),  # the key bar is full at 80 columns: the help lists it
         Binding("escape", "app.quit", N_("Quit"), show=False),
     ]
 
@@ -187,6 +188,16 @@ class HomeScreen(Screen[None]):
         from .report import open_report
 
         open_report(self.app)
+
+    def action_import_deck(self) -> None:
+        from .importing import ImportDone, ImportScreen, imported_message
+
+        def done(result: ImportDone | None) -> None:
+            if result is not None:
+                self.notify(imported_message(result), markup=False)
+                self.load()
+
+        self.app.push_screen(ImportScreen(), done)
 
     def action_switch_profile(self) -> None:
         from .profile import ProfileScreen

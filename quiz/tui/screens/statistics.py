@@ -20,7 +20,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 from textual_plotext import PlotextPlot
 
-from ..texts import N_, _, ngettext, percent
+from ..texts import N_, _, ngettext, number, percent
 from ..widgets.keybar import KeyBar
 
 if TYPE_CHECKING:
@@ -44,6 +44,9 @@ class DeckStatistics:
     right: tuple[int, ...]
     due: tuple[int, ...]  # next NEXT_DAYS days, today (with overdue) first
     retention: float | None
+    target: float | None = None  # the desired retention in force (None: the decks differ)
+    parameters: tuple[float, ...] | None = None  # FSRS weights in use; None: the defaults
+    fitted_reviews: int = 0  # reviews the weights were fitted to
 
 
 def _summed(rows: list[list[int]], length: int) -> tuple[int, ...]:
@@ -51,13 +54,19 @@ def _summed(rows: list[list[int]], length: int) -> tuple[int, ...]:
 
 
 def gather(app: QuizApp, decks: Sequence[Deck]) -> DeckStatistics:
+    from quiz.engine.scheduler import default_parameters, policy
+    from quiz.store.options import last_fit, load_options
     from quiz.store.stats import due_per_day, retention, reviews_per_day
 
     store, profile, now = app.store, app.profile, app.now()
     assert store is not None and profile is not None
+    options = load_options(store, profile)
+    targets = {policy(deck.settings, options).retention for deck in decks}
+    record = last_fit(store, profile) if options.parameters is not None else None
     counts = [store.deck_counts(profile, deck, now=now) for deck in decks]
-    past = [reviews_per_day(store, profile, PAST_DAYS, deck_id=d.id, now=now) for d in decks]
-    ahead = [due_per_day(store, profile, NEXT_DAYS, deck_id=d.id, now=now) for d in decks]
+    day = options.rollover
+    past = [reviews_per_day(store, profile, PAST_DAYS, deck_id=d.id, now=now, rollover=day) for d in decks]
+    ahead = [due_per_day(store, profile, NEXT_DAYS, deck_id=d.id, now=now, rollover=day) for d in decks]
     return DeckStatistics(
         new=sum(c.new for c in counts),
         learning=sum(c.learning for c in counts),
@@ -67,6 +76,9 @@ def gather(app: QuizApp, decks: Sequence[Deck]) -> DeckStatistics:
         right=_summed([[day.correct for day in deck] for deck in past], PAST_DAYS),
         due=_summed([[day.count for day in deck] for deck in ahead], NEXT_DAYS),
         retention=retention(store, profile, deck_id=decks[0].id if len(decks) == 1 else None, days=PAST_DAYS, now=now),
+        target=targets.pop() if len(targets) == 1 else None,
+        parameters=options.parameters or default_parameters(),
+        fitted_reviews=0 if record is None else record.reviews,
     )
 
 
@@ -85,8 +97,29 @@ def summary_content(stats: DeckStatistics) -> Content:
         + "\n",
         (_("Last {days} days  ").format(days=PAST_DAYS), "bold"),
         ngettext("{count} answer", "{count} answers", answers).format(count=answers),
-        _(", {right} right · retention: {retention}").format(right=right, retention=retention),
+        _(", {right} right · retention: {retention}").format(right=right, retention=retention) + "\n",
+        (_("Memory  "), "bold"),
+        memory_line(stats),
     )
+
+
+def memory_line(stats: DeckStatistics) -> str:
+    """True retention against the target, and which FSRS parameters schedule the cards (their values follow)."""
+    target = _("each deck's own") if stats.target is None else percent(stats.target)
+    if stats.retention is None:
+        line = _("target retention {target}").format(target=target)
+    else:
+        line = _("true retention {true} against a target of {target}").format(
+            true=percent(stats.retention), target=target
+        )
+    if stats.fitted_reviews:
+        source = ngettext(
+            "parameters fitted to your {count} review", "parameters fitted to your {count} reviews", stats.fitted_reviews
+        ).format(count=number(stats.fitted_reviews, ",d"))
+    else:
+        source = _("FSRS's default parameters")
+    weights = "w " + " ".join(number(w, ".3g") for w in stats.parameters or ())
+    return f"{line} · {source}\n{weights}"
 
 
 class StatisticsScreen(Screen[None]):

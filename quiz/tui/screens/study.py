@@ -24,7 +24,7 @@ from ..widgets.answers import AnswerWidget, FlashcardAnswer, answer_widget_for
 from ..widgets.progress import SessionProgress
 
 if TYPE_CHECKING:
-    from quiz.engine.session import Outcome, StudySession
+    from quiz.engine.session import Outcome, Preview, StudySession
 
     from ..app import QuizApp
     from ..widgets.feedback import FeedbackPanel
@@ -180,12 +180,26 @@ class StudyScreen(Screen[None]):
 
         self.state = FEEDBACK
         self._update_progress()
-        self.feedback = FeedbackPanel(outcome, self.app.now())
+        self.feedback = FeedbackPanel(
+            outcome, self.app.now(), self._waits(self.session.preview_last()), self.session.options.rollover
+        )
         slot = self.query_one("#slot")
         slot.remove_children()
         slot.mount(self.feedback)
         self.query_one("#body").focus()
         self.call_after_refresh(self.feedback.scroll_visible, animate=False, top=True)
+
+    def _waits(self, preview: Preview) -> dict[int, str]:
+        """When each rating would bring the card back, as the rating buttons say it."""
+        from ..when import short_wait
+
+        rollover = self.session.options.rollover
+        return {int(rating): short_wait(due, preview.at, rollover) for rating, due in preview.dues.items()}
+
+    def on_flashcard_answer_flipped(self, event: FlashcardAnswer.Flipped) -> None:
+        event.stop()
+        if self.state == ASKING and self.session.current is not None:
+            event.flashcard.show_waits(self._waits(self.session.preview()))
 
     def on_flashcard_answer_rated(self, event: FlashcardAnswer.Rated) -> None:
         event.stop()

@@ -172,10 +172,14 @@ def answer_lines(grade: Grade, card: Card | None = None) -> Content:
 class FeedbackPanel(Vertical):
     """Shown in place of the answer widget until the learner moves on."""
 
-    def __init__(self, outcome: Outcome, now: dt.datetime) -> None:
+    def __init__(
+        self, outcome: Outcome, now: dt.datetime, waits: dict[int, str] | None = None, rollover: int | None = None
+    ) -> None:
         super().__init__(id="feedback")
         self.outcome = outcome
         self.now = now
+        self.waits = waits
+        self.rollover = rollover
 
     def compose(self) -> ComposeResult:
         grade = self.outcome.grade
@@ -187,11 +191,11 @@ class FeedbackPanel(Vertical):
         notes = notes_content(self.outcome.presented.deck, self.outcome.presented.card)
         if notes is not None:
             yield Static(notes, classes="notes")
-        yield RatingBar(_("Rated:"), int(self.outcome.rating), id="rating")
+        yield RatingBar(_("Rated:"), int(self.outcome.rating), id="rating", waits=self.waits)
         yield Static(self._due_line(), id="next-due", classes="instructions")
 
     def _due_line(self) -> Content:
-        due = relative(self.outcome.next_due, self.now)
+        due = relative(self.outcome.next_due, self.now, self.rollover)
         leech = _(" · marked as a leech: this card keeps slipping") if self.outcome.leech else ""
         return Content(
             _("Next review {when}{leech}. Enter: next · 1-4: change rating · u: undo").format(when=due, leech=leech)

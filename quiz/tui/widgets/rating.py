@@ -1,4 +1,8 @@
-"""The four ratings as clickable buttons; the one in force is ticked, not just coloured."""
+"""The four ratings as clickable buttons; the one in force is ticked, not just coloured.
+
+Each button can show when the card would come back with that rating
+(`Again 10m · Hard 2d · Good 5d · Easy 12d`), as Anki's buttons do.
+"""
 
 from __future__ import annotations
 
@@ -22,19 +26,30 @@ class RatingBar(Horizontal):
 
     current: reactive[int | None] = reactive(None)
 
-    def __init__(self, title: str, current: int | None = None, *, id: str | None = None) -> None:
+    def __init__(
+        self, title: str, current: int | None = None, *, id: str | None = None, waits: dict[int, str] | None = None
+    ) -> None:
         super().__init__(id=id, classes="rating-bar")
         self.title = title
+        self.waits = dict(waits or {})
         self.set_reactive(RatingBar.current, current)
 
     def compose(self) -> ComposeResult:
-        yield Label(self.title, classes="rating-title")
+        if self.title:
+            yield Label(self.title, classes="rating-title")
         for value in RATING_NAMES:
             yield KeyButton(self._label(value), id=f"rate-{value}", classes="rate")
 
     def _label(self, value: int) -> str:
         tick = "✓" if value == self.current else " "
-        return f"{tick}{value} {_(RATING_NAMES[value])}"
+        wait = self.waits.get(value)
+        return f"{tick}{value} {_(RATING_NAMES[value])}" + (f" {wait}" if wait else "")
+
+    def show_waits(self, waits: dict[int, str]) -> None:
+        """Show on each button when the card would come back with it."""
+        self.waits = dict(waits)
+        if self.is_mounted:
+            self.watch_current()
 
     def watch_current(self) -> None:
         for value in RATING_NAMES:

@@ -32,7 +32,15 @@ class FlashcardAnswer(AnswerWidget):
             super().__init__()
             self.rating = rating
 
+    class Flipped(Message):
+        """The back is shown: time to tell the rating buttons when each would bring the card back."""
+
+        def __init__(self, flashcard: FlashcardAnswer) -> None:
+            super().__init__()
+            self.flashcard = flashcard
+
     flipped = False
+    waits: dict[int, str] = {}
 
     def compose(self) -> ComposeResult:
         yield Static(_("Think of the answer, then press space."), classes="instructions", id="flip-hint")
@@ -47,7 +55,9 @@ class FlashcardAnswer(AnswerWidget):
         notes = notes_content(self.presented.deck, self.presented.card)
         if notes is not None:
             back.append(Static(notes, classes="notes"))
-        back.append(RatingBar(_("How well did you know it?"), id="self-rating"))
+        # the question on a line of its own: the buttons need the width for when each brings the card back
+        back.append(Static(_("How well did you know it?"), classes="self-rating-title"))
+        back.append(RatingBar("", id="self-rating", waits=self.waits))
         return back
 
     def focus_main(self) -> None:
@@ -60,9 +70,18 @@ class FlashcardAnswer(AnswerWidget):
             return self.flipped
         return True
 
+    def show_waits(self, waits: dict[int, str]) -> None:
+        """When the card would come back with each rating, shown on the rating buttons."""
+        from ..rating import RatingBar
+
+        self.waits = dict(waits)
+        for bar in self.query(RatingBar):
+            bar.show_waits(waits)
+
     def action_flip(self) -> None:
         if not self.flipped:
             self.mount(Vertical(*self._back_side(), id="back-side"))
+            self.post_message(self.Flipped(self))
         self.flipped = True
         self.add_class("-flipped")
         self.focus()
