@@ -138,13 +138,18 @@ def ngettext(singular: str, plural: str, count: int) -> str:
 def number(value: float, spec: str = "g") -> str:
     """`value` as the language writes numbers: `2.5`, `1,234.5` in English; `2,5`, `1.234,5` in German.
 
-    `spec` as for `format`, of it only the grouping `,` and a fixed precision `.Nf`: `g` (as
-    many decimals as the value has, up to six), `.2f`, `,` (grouped), `,.1f`.
+    `spec` as for `format`, of it the grouping `,`, a fixed precision `.Nf`, significant digits
+    `.Ng` and whole numbers `d`: `g` (as many decimals as the value has, up to six), `.2f`, `,d`, `,.1f`, `.3g`.
     """
     from babel.numbers import format_decimal
 
     whole = "#,##0" if "," in spec else "0"
-    if spec.endswith("f") and "." in spec:
+    if spec.endswith("g") and "." in spec:  # significant digits: `.3g` writes 1.29
+        digits = int(spec[spec.index(".") + 1 : -1])
+        return format_decimal(value, format="@" + "#" * (digits - 1), locale=_language)
+    if spec.endswith("d"):
+        pattern = whole
+    elif spec.endswith("f") and "." in spec:
         digits = int(spec[spec.index(".") + 1 : -1])
         pattern = whole + ("." + "0" * digits if digits else "")
     else:
