@@ -76,7 +76,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser(named_command(argv)).parse_args(argv)
     import os
 
-    from quiz.texts import choose_language, use_language  # the commands speak the app's language
+    from quiz.i18n import choose_language, use_language  # the commands speak the app's language
 
     use_language(choose_language(args.lang, os.environ))
     run = getattr(args, "_run", None)

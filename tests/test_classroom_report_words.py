@@ -14,7 +14,7 @@ from quiz.classroom import results
 from quiz.classroom.report import build
 from quiz.classroom.report_tables import format_text, write_csv
 from quiz.cli import main
-from quiz.texts import use_language
+from quiz.i18n import use_language
 
 ALL_RIGHT = {"q1": "Paris", "q2": "Y", "q3": "A", "q4": "yes"}
 SOME_WRONG = {"q1": "Lyon", "q2": "Y", "q3": "B", "q4": "yes"}

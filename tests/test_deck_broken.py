@@ -50,6 +50,7 @@ def test_schema_agrees_with_loader(path: Path) -> None:
         with pytest.raises((yaml.YAMLError, UnicodeDecodeError, ValueError, LookupError, AttributeError)):
             editor_view(path.read_bytes().decode("utf-8"))
         return
-    errors = list(VALIDATOR.iter_errors(editor_view(path.read_text(encoding="utf-8"))))
+    # the first error is enough to reject (the alias bomb has billions of nodes to check after it)
+    error = next(VALIDATOR.iter_errors(editor_view(path.read_text(encoding="utf-8"))), None)
     assert verdict in ("rejects", "accepts")
-    assert bool(errors) == (verdict == "rejects"), [e.message for e in errors]
+    assert (error is not None) == (verdict == "rejects"), error and error.message[:500]

@@ -34,8 +34,8 @@ def typed(answer: str, *alternatives: str, surname: bool = False) -> TypedAnswer
 
 def test_accents_case_and_punctuation_do_not_matter() -> None:
     card = typed("Bogotá")
-    for given in ("Bogota", "bogotá", "BOGOTA", " Bogotá. "):
-        g = grade(card, given, LENIENT)
+    for typed_text in ("Bogota", "bogotá", "BOGOTA", " Bogotá. "):
+        g = grade(card, typed_text, LENIENT)
         assert g.correct and not g.typo and g.matched == "Bogotá"
     assert grade(card, "Bogota", STRICT).correct
 
@@ -74,9 +74,9 @@ def test_one_typo_in_a_word_of_five_letters() -> None:
 
 def test_two_swapped_letters_are_one_typo() -> None:
     card = typed("Gustavo Petro", surname=True)
-    for given in ("Gustavo Petor", "Petor", "Gusatvo Petro"):
-        g = grade(card, given, LENIENT)
-        assert g.correct and g.typo and g.score == 1.0, given
+    for typed_text in ("Gustavo Petor", "Petor", "Gusatvo Petro"):
+        g = grade(card, typed_text, LENIENT)
+        assert g.correct and g.typo and g.score == 1.0, typed_text
     assert not grade(card, "Pteor", LENIENT).correct  # two swaps
     assert grade(typed("Washington"), "Wahsingotn", LENIENT).correct  # two swaps in ten letters
     assert not grade(typed("Plan 2015"), "Plan 2051", LENIENT).correct  # digits are never a typo
@@ -154,8 +154,8 @@ def test_surname_alone_where_the_card_allows_it() -> None:
 
 def test_multi_word_surname() -> None:
     card = typed("Abelardo de la Espriella", surname=True)
-    for given in ("de la Espriella", "De La Espriella", "Espriella", "la Espriella", "Abelardo de la Espriella"):
-        assert grade(card, given, STRICT).correct, given
+    for typed_text in ("de la Espriella", "De La Espriella", "Espriella", "la Espriella", "Abelardo de la Espriella"):
+        assert grade(card, typed_text, STRICT).correct, typed_text
     g = grade(card, "de la Espriela", LENIENT)
     assert g.correct and g.typo and g.matched == "de la Espriella"
     assert grade(card, "Espriella", LENIENT).matched == "Espriella"
@@ -342,8 +342,8 @@ def test_decimal_comma() -> None:
 
 def test_thousands_separators() -> None:
     card = Number(id="n", question="?", answer=1_000_000)
-    for given in ("1000000", "1.000.000", "1,000,000", "1 000 000"):
-        assert grade(card, given, LENIENT).correct, given
+    for typed_text in ("1000000", "1.000.000", "1,000,000", "1 000 000"):
+        assert grade(card, typed_text, LENIENT).correct, typed_text
 
 
 # --- cloze, order, match -------------------------------------------------------------

@@ -1,14 +1,29 @@
 """Sessions over decks as teachers write them: every kind of card, and the guide's one-lesson settings."""
 
 import datetime as dt
+import random
 import re
 from pathlib import Path
 
 import pytest
 
 from quiz.deck.loader import load_deck, load_text
-from quiz.deck.model import Card, Choice, Cloze, Flashcard, Match, Multi, Number, Order, TrueFalse, TypedAnswer
+from quiz.deck.model import (
+    CARD_TYPES,
+    Card,
+    Choice,
+    Cloze,
+    Flashcard,
+    Match,
+    Multi,
+    Number,
+    Order,
+    TrueFalse,
+    TypedAnswer,
+)
+from quiz.engine.grading import grade
 from quiz.engine.pace import expected_seconds
+from quiz.engine.presentation import present
 from quiz.engine.rating import Rating
 from quiz.engine.scheduler import REVIEW
 from quiz.engine.session import StudySession
@@ -56,7 +71,7 @@ def test_every_kind_of_the_tour_deck_goes_through_a_session(tmp_path: Path) -> N
             assert outcome.next_due > now[0]
         summary = session.summary()
         assert summary.right == summary.answered and not summary.missed
-        assert kinds == {"flashcard", "choice", "multi", "truefalse", "answer", "number", "cloze", "order", "match"}
+        assert kinds == set(CARD_TYPES)
         counts = store.deck_counts("Ana", deck, now=now[0])
         assert counts.review + counts.learning == min(20, len(deck.cards))
 
@@ -77,3 +92,19 @@ def test_the_guides_one_lesson_deck_is_learned_in_one_session(tmp_path: Path) ->
         assert session.progress[0] == 2 * 60  # each card: first step, second step, learned
         assert all(store.state("Ana", "lesson", f"c{i}").state == REVIEW for i in range(60))  # type: ignore[union-attr]
         assert now[0] - dt.datetime(2026, 3, 2, 15, 0, tzinfo=UTC) < dt.timedelta(hours=1)
+
+
+BUNDLED = sorted((ROOT / "decks").glob("*.yaml"))
+
+
+@pytest.mark.parametrize("path", BUNDLED, ids=[p.name for p in BUNDLED])
+def test_every_card_of_every_bundled_deck_is_graded_right_when_answered_right(path: Path) -> None:
+    """As shown to the learner (options shuffled), each card's right answer counts as right."""
+    deck = load_deck(path)
+    rng = random.Random(3)
+    for card in deck.cards:
+        if isinstance(card, Flashcard):
+            continue
+        presented = present(deck, card, rng)
+        result = grade(card, right_answer(card), deck.settings_for(card), shown=presented.options)
+        assert result.correct and result.score == 1, (card.id, result)

@@ -1,5 +1,7 @@
 """Real processes against one data directory: SIGKILL at random moments, two writers at once."""
 
+import datetime as dt
+import multiprocessing
 import os
 import random
 import signal
@@ -8,6 +10,7 @@ import subprocess
 import sys
 import textwrap
 import time
+from multiprocessing.synchronize import Barrier as BarrierType
 from pathlib import Path
 
 from quiz.store import Store
@@ -86,13 +89,47 @@ def test_sigkill_loses_no_committed_answer(tmp_path: Path) -> None:
         assert store.answer_count("Ana") == len(stored)
 
 
+def record_in_step(data: str, profile: str, count: int, barrier: BarrierType) -> None:
+    """Open the store together with the other process, then record `count` answers, one per round of the barrier.
+
+    Every round both processes write at the same moment, so they overlap by construction:
+    each waits on SQLite's lock for the other many times.
+    """
+    from quiz.deck.model import Deck, Settings, TypedAnswer
+    from quiz.engine.session import StudySession
+
+    deck = Deck(
+        id="big",
+        title="Big",
+        cards=tuple(TypedAnswer(id=f"c{i}", question=f"q{i}", answer=f"a{i}") for i in range(count)),
+        settings=Settings(new_per_day=10_000, reviews_per_day=10_000),
+    )
+    now = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)
+    barrier.wait(timeout=STEP_TIMEOUT_S)
+    with Store.open(Path(data)) as store:  # both create the store
+        session = StudySession(store, profile, [deck], clock=lambda: now, seed=1)
+        for n in range(count):
+            barrier.wait(timeout=STEP_TIMEOUT_S)
+            assert session.current is not None
+            session.submit(f"{profile}-{n}", duration=1.0)
+
+
+STEP_TIMEOUT_S = 60.0
+
+
 def test_two_processes_recording_at_once_lose_nothing(tmp_path: Path) -> None:
-    count = 1500
-    procs = [start(tmp_path, profile, profile, count) for profile in ("Ana", "Ben")]  # both create the store
-    outputs = [p.communicate(timeout=240) for p in procs]
-    for proc, (out, err) in zip(procs, outputs):
-        assert proc.returncode == 0, err
-        assert out.splitlines()[-1] == "done"
+    count = 300
+    spawn = multiprocessing.get_context("spawn")
+    barrier = spawn.Barrier(2)
+    procs = [spawn.Process(target=record_in_step, args=(str(tmp_path), who, count, barrier)) for who in ("Ana", "Ben")]
+    for proc in procs:
+        proc.start()
+    for proc in procs:
+        proc.join(timeout=240)
+        if proc.exitcode is None:
+            proc.kill()
+            proc.join()
+    assert [proc.exitcode for proc in procs] == [0, 0]
     stored = given_in_db(tmp_path)
     assert sorted(stored) == sorted(f"{who}-{n}" for who in ("Ana", "Ben") for n in range(count))
     conn = sqlite3.connect(tmp_path / DB_NAME)
@@ -102,8 +139,8 @@ def test_two_processes_recording_at_once_lose_nothing(tmp_path: Path) -> None:
     )
     assert per_profile == {"Ana": count, "Ben": count}
     order = [pid for (pid,) in conn.execute("SELECT profile_id FROM answers ORDER BY id")]
-    switches = sum(1 for a, b in zip(order, order[1:]) if a != b)
-    assert switches > 10, "the two writers did not overlap"
+    rounds = [set(order[i : i + 2]) for i in range(0, len(order), 2)]
+    assert all(len(r) == 2 for r in rounds), "each round stores one answer of each, whoever wins the lock"
     conn.close()
     assert not os.path.exists(tmp_path / f"{DB_NAME}-journal")
 

@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from quiz.deck.format import CONTROL_RE, INVISIBLE_RE
 from quiz.readfile import Unreadable, read_limited
@@ -270,7 +270,7 @@ def _plain_item(raw: Any) -> ExamItem | None:
     ):  # fmt: skip
         return None
     raw["options"], raw["wrong"], raw["distractors"] = tuple(options), tuple(wrong), tuple(distractors)
-    raw["score"], raw["seconds"] = float(score), float(seconds)
+    raw["score"], raw["seconds"] = float(cast(float, score)), float(cast(float, seconds))  # numbers, as tested above
     item = _new_item(ExamItem)
     _set_attribute(item, "__dict__", raw)
     return item

@@ -91,6 +91,7 @@ def _insert(conn: sqlite3.Connection, pid: int, exam: ExamRecord, *, handed_in: 
 def save_exam(store: Store, profile: str, exam: ExamRecord) -> None:
     """Keep a finished exam for the profile; committed when this returns."""
     pid = store.profile_id(profile)
+    assert pid is not None  # created on first use
     with store.transaction() as conn:  # one transaction: a sitting is stored whole or not at all
         _insert(conn, pid, exam, handed_in=True, now=utc_now())
 
@@ -103,6 +104,7 @@ class Sitting:
         self.store = store
         self.exam_id = opening.exam_id
         pid = store.profile_id(profile)
+        assert pid is not None  # created on first use
         with store.transaction() as conn:
             self._row = _insert(conn, pid, opening, handed_in=False, now=now or utc_now())
 

@@ -56,8 +56,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from quiz.classroom.exam import ExamError, draw, new_seed
+    from quiz.i18n import _, number
     from quiz.store import data_dir
-    from quiz.texts import _, number
 
     from ._decks import deck_or_report
 
@@ -86,7 +86,7 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
 
-    from quiz.tui.screens.exam import create_exam_app
+    from quiz.tui.exam_app import create_exam_app
 
     app = create_exam_app(
         data_dir(args.data_dir),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from quiz.texts import N_
+from quiz.i18n import N_
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -16,8 +16,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     import getpass
 
+    from quiz.i18n import _
     from quiz.store import Store, StoreError, data_dir
-    from quiz.texts import _
 
     try:
         with Store.open(data_dir(args.data_dir)) as store:

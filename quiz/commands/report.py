@@ -39,8 +39,8 @@ def run(args: argparse.Namespace) -> int:
     from quiz.classroom import results
     from quiz.classroom.report import build_from_sources, progress_folder
     from quiz.classroom.report_tables import default_dialect, format_text, write_csv
+    from quiz.i18n import _, ngettext
     from quiz.store import data_dir
-    from quiz.texts import _, ngettext
 
     paths = [Path(p) for p in args.paths]
     if args.report_data_dir is not None or not paths:  # a class served from this machine: no files needed

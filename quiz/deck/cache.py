@@ -31,7 +31,7 @@ from pathlib import Path
 from stat import S_ISREG
 
 from . import compiled
-from .files import MAX_BYTES
+from .limits import MAX_BYTES
 from .model import Deck
 
 ENV_VAR = "QUIZ_CACHE_DIR"

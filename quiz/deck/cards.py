@@ -1,9 +1,10 @@
 """Card rules that span fields, and construction of the model's card objects.
 
 The field-by-field reading (types, unknown and missing fields) is done by
-`format.py`; here the values already have the right types and we check what
-only makes sense together: the answer is not also a distractor, a range's min
-is not above its max, a cloze has gaps, ...
+`format.py`, from the fields' declarations in the model; here the values are
+already the model's and we check what only makes sense together: the answer
+is not also a distractor, a range's min is not above its max, a cloze has
+gaps, ... A kind without such rules has no check: its card is built as read.
 """
 
 from __future__ import annotations
@@ -12,20 +13,11 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from .model import (
+    CARD_TYPES,
     GAP_RE,
     Card,
-    Choice,
-    Cloze,
-    Flashcard,
-    Match,
-    Multi,
-    Number,
     NumberRange,
-    Option,
-    Order,
     Settings,
-    TrueFalse,
-    TypedAnswer,
 )
 from .yamlnodes import MappingNode, Node, Reader, ScalarNode, SequenceNode, merged_pairs
 
@@ -47,12 +39,9 @@ def _field_node(r: Reader, node: MappingNode, name: str) -> Node:
 def _item_node(r: Reader, node: MappingNode, name: str, index: int) -> Node:
     parent = _field_node(r, node, name)
     if isinstance(parent, SequenceNode) and index < len(parent.value):
-        return parent.value[index]
+        item: Node = parent.value[index]
+        return item
     return parent
-
-
-def _options(values: Sequence[Values]) -> tuple[Option, ...]:
-    return tuple(Option(v["text"], v.get("feedback")) for v in values)
 
 
 def _no_duplicates(r: Reader, node: MappingNode, name: str, texts: Sequence[str], what: str) -> bool:
@@ -68,14 +57,14 @@ def _no_duplicates(r: Reader, node: MappingNode, name: str, texts: Sequence[str]
     return ok
 
 
-def _choice(r: Reader, v: Values, node: MappingNode) -> Card | None:
+def _choice(r: Reader, v: Values, node: MappingNode) -> Values | None:
     answer: str = v["answer"]
     feedback: str | None = v.get("answer_feedback")
     if ("options" in v) == ("distractors" in v):
         r.problem(node, _options_or_distractors("choice", both="options" in v))
         return None
     if "options" in v:
-        options = _options(v["options"])
+        options = v["options"]
         if not _no_duplicates(r, node, "options", [o.text for o in options], "the option"):
             return None
         folded = answer.casefold()
@@ -92,7 +81,7 @@ def _choice(r: Reader, v: Values, node: MappingNode) -> Card | None:
             r.problem(_field_node(r, node, "options"), "a choice card needs at least 2 options")
             return None
     else:
-        distractors = _options(v["distractors"])
+        distractors = v["distractors"]
         if not distractors:
             r.problem(_field_node(r, node, "distractors"), "a choice card needs at least one distractor")
             return None
@@ -102,7 +91,8 @@ def _choice(r: Reader, v: Values, node: MappingNode) -> Card | None:
             if d.text.casefold() == answer.casefold():
                 r.problem(_item_node(r, node, "distractors", i), f"the answer {answer!r} is also a distractor")
                 return None
-    return Choice(**_common(v, node), question=v["question"], answer=answer, distractors=distractors, answer_feedback=feedback)
+    rest = {name: value for name, value in v.items() if name != "options"}
+    return {**rest, "answer": answer, "distractors": distractors, "answer_feedback": feedback}
 
 
 def _options_or_distractors(kind: str, *, both: bool) -> str:
@@ -111,7 +101,7 @@ def _options_or_distractors(kind: str, *, both: bool) -> str:
     return f"a {kind} card needs 'distractors' (the wrong answers) or 'options' (all options, answers included)"
 
 
-def _multi(r: Reader, v: Values, node: MappingNode) -> Card | None:
+def _multi(r: Reader, v: Values, node: MappingNode) -> Values | None:
     answers: tuple[str, ...] = v["answers"]
     if "options" in v and "distractors" in v:
         r.problem(node, _options_or_distractors("multi", both=True))
@@ -119,7 +109,7 @@ def _multi(r: Reader, v: Values, node: MappingNode) -> Card | None:
     if not _no_duplicates(r, node, "answers", answers, "the answer"):
         return None
     if "options" in v:
-        options = _options(v["options"])
+        options = v["options"]
         if not _no_duplicates(r, node, "options", [o.text for o in options], "the option"):
             return None
         by_text = {o.text.casefold(): o for o in options}
@@ -138,7 +128,7 @@ def _multi(r: Reader, v: Values, node: MappingNode) -> Card | None:
         answers = tuple(by_text[a.casefold()].text for a in answers)
         distractors = tuple(o for o in options if o.text.casefold() not in right)
     else:
-        distractors = _options(v.get("distractors", ()))
+        distractors = v.get("distractors", ())
         folded = {a.casefold() for a in answers}
         for i, d in enumerate(distractors):
             if d.text.casefold() in folded:
@@ -149,10 +139,11 @@ def _multi(r: Reader, v: Values, node: MappingNode) -> Card | None:
     if len(answers) + len(distractors) < 2:
         r.problem(node, "a multi card needs at least 2 options (answers and distractors together)")
         return None
-    return Multi(**_common(v, node), question=v["question"], answers=answers, distractors=distractors)
+    rest = {name: value for name, value in v.items() if name != "options"}
+    return {**rest, "answers": answers, "distractors": distractors}
 
 
-def _number(r: Reader, v: Values, node: MappingNode) -> Card | None:
+def _number(r: Reader, v: Values, node: MappingNode) -> Values | None:
     if ("answer" in v) == ("range" in v):
         both = "answer" in v
         r.problem(
@@ -162,24 +153,15 @@ def _number(r: Reader, v: Values, node: MappingNode) -> Card | None:
             else "a number card needs 'answer' (one number) or 'range' (min and max, e.g. years 2000-2015)",
         )
         return None
-    number_range = None
-    if "range" in v:
-        low, high = v["range"]["min"], v["range"]["max"]
-        if low > high:
-            r.problem(_field_node(r, node, "range"), f"the range's min {low} is greater than its max {high}")
-            return None
-        number_range = NumberRange(low, high)
-    return Number(
-        **_common(v, node),
-        question=v["question"],
-        answer=v.get("answer"),
-        tolerance=v.get("tolerance", 0),
-        range=number_range,
-        unit=v.get("unit"),
-    )
+    number_range: NumberRange | None = v.get("range")
+    if number_range is not None and number_range.min > number_range.max:
+        low, high = number_range.min, number_range.max
+        r.problem(_field_node(r, node, "range"), f"the range's min {low} is greater than its max {high}")
+        return None
+    return v
 
 
-def _cloze(r: Reader, v: Values, node: MappingNode) -> Card | None:
+def _cloze(r: Reader, v: Values, node: MappingNode) -> Values | None:
     text: str = v["text"]
     where = _field_node(r, node, "text")
     gaps = [m.group(1) for m in GAP_RE.finditer(text)]
@@ -198,16 +180,16 @@ def _cloze(r: Reader, v: Values, node: MappingNode) -> Card | None:
         if any(not part.strip() for part in gap.split("|")):
             r.problem(where, f"gap {number} has an empty answer: {{{{{gap}}}}}")
             return None
-    return Cloze(**_common(v, node), text=text)
+    return v
 
 
-def _order(r: Reader, v: Values, node: MappingNode) -> Card | None:
+def _order(r: Reader, v: Values, node: MappingNode) -> Values | None:
     if not _no_duplicates(r, node, "items", v["items"], "the item"):
         return None
-    return Order(**_common(v, node), question=v["question"], items=v["items"])
+    return v
 
 
-def _match(r: Reader, v: Values, node: MappingNode) -> Card | None:
+def _match(r: Reader, v: Values, node: MappingNode) -> Values | None:
     pairs: tuple[tuple[str, str], ...] = v["pairs"]
     seen: dict[str, str] = {}
     for left, right in pairs:
@@ -218,53 +200,26 @@ def _match(r: Reader, v: Values, node: MappingNode) -> Card | None:
             )
             return None
         seen[right.casefold()] = left
-    return Match(**_common(v, node), question=v["question"], pairs=pairs)
+    return v
 
 
-def _flashcard(r: Reader, v: Values, node: MappingNode) -> Card | None:
-    return Flashcard(**_common(v, node), front=v["front"], back=v["back"], reverse=v.get("reverse", False))
-
-
-def _truefalse(r: Reader, v: Values, node: MappingNode) -> Card | None:
-    return TrueFalse(**_common(v, node), statement=v["statement"], answer=v["answer"])
-
-
-def _answer(r: Reader, v: Values, node: MappingNode) -> Card | None:
-    return TypedAnswer(
-        **_common(v, node),
-        question=v["question"],
-        answer=v["answer"],
-        alternatives=v.get("alternatives", ()),
-        surname=v.get("surname", False),
-    )
-
-
-def _common(v: Values, node: MappingNode) -> dict[str, Any]:
-    return {
-        "id": v["id"],
-        "tags": v.get("tags", ()),
-        "hint": v.get("hint"),
-        "explain": v.get("explain"),
-        "quote": v.get("quote"),
-        "fact": v.get("fact"),
-        "settings": settings_from(v.get("settings")),
-        "line": node.start_mark.line + 1,
-    }
-
-
-BUILDERS: dict[str, Callable[[Reader, Values, MappingNode], Card | None]] = {
-    "flashcard": _flashcard,
+CHECKS: dict[str, Callable[[Reader, Values, MappingNode], Values | None]] = {
     "choice": _choice,
     "multi": _multi,
-    "truefalse": _truefalse,
-    "answer": _answer,
     "number": _number,
     "cloze": _cloze,
     "order": _order,
     "match": _match,
 }
+"""Kind -> its rules across fields: the values to build the card from, or None (problems recorded)."""
 
 
 def build_card(r: Reader, kind: str, values: Values, node: MappingNode) -> Card | None:
     """The model card, or None after recording why the fields do not fit together."""
-    return BUILDERS[kind](r, values, node)
+    check = CHECKS.get(kind)
+    checked = values if check is None else check(r, values, node)
+    if checked is None:
+        return None
+    given = {name: value for name, value in checked.items() if name != "kind"}  # the kind is the class
+    card: Card = CARD_TYPES[kind](**given, line=node.start_mark.line + 1)  # type: ignore[assignment]
+    return card

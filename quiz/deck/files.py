@@ -12,13 +12,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..paths import bundled_decks_dir
+from .limits import DECK_SUFFIXES, FACTS_SUFFIXES
 
 if TYPE_CHECKING:
     from .model import Deck
 
-MAX_BYTES = 64 * 1024 * 1024
-DECK_SUFFIXES = (".yaml", ".yml")
-FACTS_SUFFIXES = (".facts.yaml", ".facts.yml")  # inputs of `quiz generate`, not decks
 
 
 def find_deck_files(

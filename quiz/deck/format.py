@@ -13,12 +13,13 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from .cards import build_card
-from .durations import DURATION_RE, parse_duration
-from .model import KINDS, MATCHING_MODES, Card
+from .durations import DURATION_RE, format_duration, parse_duration
+from .model import CARD_TYPES, KINDS, MATCHING_MODES, Card, CardBase, NumberRange, Option, Settings, written_fields
 from .yamlnodes import (
     BOOL,
     FLOAT,
@@ -90,6 +91,14 @@ def text_problem(text: str, max_chars: int = MAX_TEXT_CHARS) -> str | None:
 
 class Type:
     """A field type: reads a node (None on failure) and describes itself as JSON Schema."""
+
+    def to_model(self, value: Any) -> Any:
+        """The value as the model keeps it (what `read` gives, turned into the model's objects)."""
+        return value
+
+    def dump(self, value: Any) -> Any:
+        """The model's value as a deck file writes it: `read` gives it back."""
+        return value
 
     def read(self, r: Reader, node: Node, name: str) -> Any:
         raise NotImplementedError
@@ -218,7 +227,7 @@ class Number(Type):
 
     def read(self, r: Reader, node: Node, name: str) -> int | float | None:
         if isinstance(node, ScalarNode) and node.tag in (INT, FLOAT):
-            value = _scalar(r, node, name, "a number")
+            value: int | float | None = _scalar(r, node, name, "a number")
             if value is None:
                 return None
             if not is_finite_number(value):
@@ -266,7 +275,7 @@ class Enum(Type):
 
     def read(self, r: Reader, node: Node, name: str) -> str | None:
         if isinstance(node, ScalarNode) and node.tag == STR and node.value in self.values:
-            return node.value
+            return str(node.value)
         given = node.value if isinstance(node, ScalarNode) else describe(node)
         r.problem(node, f"{name} must be one of {', '.join(self.values)}, not {short(given)}{did_you_mean(given[:100], self.values)}")
         return None
@@ -311,6 +320,9 @@ class Duration(Type):
         _wrong(r, node, name, "a duration like 30s, 10m, 1h or 2d")
         return None
 
+    def dump(self, value: Any) -> Any:
+        return format_duration(value)
+
     def schema(self) -> JSON:
         return {"type": "string", "pattern": DURATION_RE.pattern.replace("(\\d+)", "(0*[1-9]\\d*)")}
 
@@ -334,6 +346,12 @@ class ListOf(Type):
         items = tuple(self.item.read(r, item, label) for item in node.value)
         return items if len(r.problems) == before else None
 
+    def to_model(self, value: Any) -> Any:
+        return tuple(self.item.to_model(item) for item in value)
+
+    def dump(self, value: Any) -> Any:
+        return [self.item.dump(item) for item in value]
+
     def schema(self) -> JSON:
         out: JSON = {"type": "array", "items": self.item.schema()}
         if self.min_items:
@@ -346,6 +364,9 @@ class ListOf(Type):
 @dataclass(frozen=True)
 class Pairs(Type):
     """A mapping of left item -> right item (match cards); order is kept."""
+
+    def dump(self, value: Any) -> Any:
+        return {left: right for left, right in value}
 
     min_items: int = 2
 
@@ -401,6 +422,7 @@ class Record(Type):
     elsewhere: dict[str, str] = field(default_factory=dict)  # field name -> where it belongs instead
     free_prefix: str | None = None  # fields starting with it are ignored (room for YAML anchors)
     def_name: str | None = None  # in the schema: a shared definition under $defs, referred to by name
+    model: Callable[..., Any] | None = None  # the model's class for it, built from the fields by name
     by_name: dict[str, Field] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -445,6 +467,18 @@ class Record(Type):
             if spec.required and spec.name not in lines and spec.name not in suggested:
                 r.problem(node, f"{what} is missing the required field '{spec.name}'")
         return out if len(r.problems) == before else None
+
+    def to_model(self, value: Any) -> Any:
+        if self.model is None:
+            return value
+        return self.model(**{name: self.by_name[name].type.to_model(v) for name, v in value.items()})
+
+    def dump(self, value: Any) -> Any:
+        """Set fields only; a record that has a shorthand and only its first field is written as that."""
+        given = {f.name: getattr(value, f.name) for f in self.fields if getattr(value, f.name) is not None}
+        if self.shorthand is not None and list(given) == [self.fields[0].name]:
+            return self.shorthand.dump(given[self.fields[0].name])
+        return {name: self.by_name[name].type.dump(v) for name, v in given.items()}
 
     def unknown(self, name: str, what: str) -> str:
         if name in self.elsewhere:
@@ -492,6 +526,7 @@ OPTION = Record(
     ),
     shorthand=TEXT,
     def_name="option",
+    model=Option,
 )
 OPTIONS = ListOf(OPTION, example="[Nicolás Maduro, Daniel Noboa]", unique=True)
 
@@ -502,6 +537,7 @@ RANGE = Record(
         Field("max", Number(), "Where the range ends, e.g. 2015.", required=True),
     ),
     def_name="range",
+    model=NumberRange,
 )
 
 SOURCE = Record(
@@ -545,6 +581,7 @@ CARD_SETTINGS = Record(
         "reviews_per_day": "it is set for the whole deck, under deck: settings:",
     },
     def_name="card_settings",
+    model=Settings,
 )
 
 DECK = Record(
@@ -562,61 +599,51 @@ DECK = Record(
     ),
 )
 
-COMMON = (
-    Field("id", IDENT, "Stable id, unique in the deck; progress follows it. Never change it.", required=True),
-    Field("kind", Enum(KINDS), "The kind of question.", required=True),
-    Field("tags", TEXTS, "Tags for choosing cards to study."),
-    Field("hint", TEXT, "Shown when the learner asks for a hint."),
-    Field("explain", TEXT, "Shown after answering."),
-    Field("quote", TEXT, "The source sentence the card is based on, word for word."),
-    Field("fact", TEXT, "The fact the card asks about, in one sentence."),
-    Field("settings", CARD_SETTINGS, "Settings for this card only; they override the deck's."),
-)
-QUESTION = Field("question", TEXT, "The question.", required=True)
-
-KIND_FIELDS: dict[str, tuple[Field, ...]] = {
-    "flashcard": (
-        Field("front", TEXT, "Shown first.", required=True),
-        Field("back", TEXT, "Shown when the card is turned.", required=True),
-        Field("reverse", Bool(), "Also ask back -> front."),
-    ),
-    "choice": (
-        QUESTION,
-        Field("answer", TEXT, "The right answer.", required=True),
-        Field("distractors", OPTIONS, "Wrong answers (texts, or text + feedback)."),
-        Field("options", OPTIONS, "All options including the answer (instead of distractors)."),
-        Field("answer_feedback", TEXT, "Shown to a learner who picks the right answer."),
-    ),
-    "multi": (
-        QUESTION,
-        Field("answers", ListOf(TEXT, 1, unique=True), "The right answers.", required=True),
-        Field("distractors", OPTIONS, "Wrong answers (texts, or text + feedback)."),
-        Field("options", OPTIONS, "All options including the answers (instead of distractors)."),
-    ),
-    "truefalse": (
-        Field("statement", TEXT, "A statement that is true or false.", required=True),
-        Field("answer", Bool(), "true or false.", required=True),
-    ),
-    "answer": (
-        QUESTION,
-        Field("answer", TEXT, "The expected answer.", required=True),
-        Field("alternatives", TEXTS, "Other accepted answers."),
-        Field("surname", Bool(), "The answer is a person's name: the surname alone is accepted."),
-    ),
-    "number": (
-        QUESTION,
-        Field("answer", Number(), "The answer, one number (or give a range instead)."),
-        Field("tolerance", Number(minimum=0), "How far off the answer, or each end of a range, may be and still count."),
-        Field("range", RANGE, "The answer is a range such as the years 2000-2015; the learner gives both ends."),
-        Field("unit", TEXT, "Shown after the input, e.g. years or km."),
-    ),
-    "cloze": (Field("text", TEXT, "Text with gaps written {{answer}} or {{answer|alternative}}.", required=True),),
-    "order": (
-        QUESTION,
-        Field("items", ListOf(TEXT, 2, unique=True), "The items in the right order; they are shuffled when asked.", required=True),
-    ),
-    "match": (QUESTION, Field("pairs", Pairs(), "left: right lines; the right sides are shuffled.", required=True)),
+FORMATS: dict[str, Type] = {
+    "text": TEXT,
+    "texts": TEXTS,
+    "ident": IDENT,
+    "bool": Bool(),
+    "number": Number(),
+    "not negative": Number(minimum=0),
+    "options": OPTIONS,
+    "answers": ListOf(TEXT, 1, unique=True),
+    "items": ListOf(TEXT, 2, unique=True),
+    "pairs": Pairs(),
+    "range": RANGE,
+    "card settings": CARD_SETTINGS,
 }
+"""The formats a card's field can have, by the name its declaration gives (see `model.Written`)."""
+
+ALSO_WRITTEN: dict[str, dict[str, Field]] = {
+    "choice": {"distractors": Field("options", OPTIONS, "All options including the answer (instead of distractors).")},
+    "multi": {"distractors": Field("options", OPTIONS, "All options including the answers (instead of distractors).")},
+}
+"""Fields a teacher may write instead of the model's own (kind -> the field they follow -> the field);
+the kind's check in `cards.py` turns them into the model's fields."""
+
+KIND = Field("kind", Enum(KINDS), "The kind of question.", required=True)
+
+
+def _declared(card_type: type[CardBase], own: bool) -> tuple[Field, ...]:
+    """The format of a kind's fields, from their declarations in the model: its own, or those of every card."""
+    out: list[Field] = []
+    also = ALSO_WRITTEN.get(card_type.kind, {})
+    for f, how in written_fields(card_type):
+        if (f.name in COMMON_NAMES) == own:
+            continue
+        out.append(Field(f.name, FORMATS[how.format], how.description, required=how.required))
+        if f.name in also:
+            out.append(also[f.name])
+    return tuple(out)
+
+
+COMMON_NAMES = frozenset(f.name for f, _ in written_fields(CardBase))
+_BASE = _declared(CardBase, own=False)
+COMMON = (_BASE[0], KIND, *_BASE[1:])
+"""The fields every card has: id and kind first, then the rest (written after the kind's own fields)."""
+
+KIND_FIELDS: dict[str, tuple[Field, ...]] = {kind: _declared(card_type, own=True) for kind, card_type in CARD_TYPES.items()}
 
 
 def _elsewhere(kind: str) -> dict[str, str]:
@@ -673,7 +700,7 @@ class CardList(Type):
         if isinstance(node, MappingNode):
             for key, value in merged_pairs(node, r.merge_memo, r.problem):
                 if isinstance(key, ScalarNode) and key.value == "id" and isinstance(value, ScalarNode):
-                    return value.value.strip()
+                    return str(value.value).strip()
         return None
 
     def read_card(self, r: Reader, node: Node) -> Card | None:
@@ -696,10 +723,11 @@ class CardList(Type):
                 f"unknown kind {given}{did_you_mean(str(kind), KINDS)} (kinds: {', '.join(KINDS)})",
             )
             return None
-        values = CARDS[kind].read_fields(r, node, a_kind_card(kind))
+        record = CARDS[kind]
+        values = record.read_fields(r, node, a_kind_card(kind))
         if values is None:
             return None
-        return build_card(r, kind, values, node)
+        return build_card(r, kind, {name: record.by_name[name].type.to_model(v) for name, v in values.items()}, node)
 
     def schema(self) -> JSON:
         return {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/card"}}
@@ -721,8 +749,7 @@ class CardsRead:
         r = self.r
         before = len(r.problems)
         card_id = self.cards.raw_id(r, item)
-        duplicate = card_id is not None and card_id in self.first_line
-        if duplicate:
+        if card_id is not None and card_id in self.first_line:
             r.problem(
                 item,
                 f"duplicate card id '{card_id}' (first used on line {self.first_line[card_id]}); ids must be unique",

@@ -16,8 +16,8 @@ from pathlib import Path
 from ..readfile import Unreadable, read_limited
 from .cards import settings_from
 from .errors import DeckError, Problem
-from .files import FACTS_SUFFIXES, MAX_BYTES
 from .format import CARD_LIST, TOP, CardsRead
+from .limits import FACTS_SUFFIXES, MAX_BYTES
 from .model import Deck, Source
 from .yamlnodes import MappingNode, Node, Reader, ScalarNode, compose, compose_streaming, describe, top_keys
 

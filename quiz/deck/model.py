@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field, fields
+from dataclasses import MISSING, Field, dataclass, field, fields
 from pathlib import Path
-from typing import ClassVar, Literal, Union
+from typing import Any, ClassVar, Literal
 
 Matching = Literal["lenient", "strict", "exact"]
 MATCHING_MODES: tuple[str, ...] = ("lenient", "strict", "exact")
@@ -77,18 +77,42 @@ class NumberRange:
     max: int | float
 
 
+@dataclass(frozen=True)
+class Written:
+    """How a card's field is written in a deck file: its format and what it means.
+
+    Declared once, on the field itself; the deck format's reader, the card
+    builder, the writer and the JSON Schema are all derived from it
+    (`format` names the field's format in `deck/format.py`'s `FORMATS`).
+    """
+
+    format: str
+    description: str
+    required: bool = False
+
+
+def written(form: str, description: str, *, required: bool = False, default: Any = MISSING) -> Any:
+    """A card field that a deck file gives (see `Written`)."""
+    return field(default=default, metadata={"written": Written(form, description, required)})
+
+
+def written_fields(card_type: type[CardBase]) -> tuple[tuple[Field[Any], Written], ...]:
+    """The fields of a kind that a deck file gives, with how; those every card has come first."""
+    return tuple((f, f.metadata["written"]) for f in fields(card_type) if "written" in f.metadata)
+
+
 @dataclass(frozen=True, kw_only=True)
 class CardBase:
     """Fields every card kind has. `id` is what progress is keyed on."""
 
     kind: ClassVar[str] = ""
-    id: str
-    tags: tuple[str, ...] = ()
-    hint: str | None = None
-    explain: str | None = None
-    quote: str | None = None
-    fact: str | None = None
-    settings: Settings = Settings()
+    id: str = written("ident", "Stable id, unique in the deck; progress follows it. Never change it.", required=True)
+    tags: tuple[str, ...] = written("texts", "Tags for choosing cards to study.", default=())
+    hint: str | None = written("text", "Shown when the learner asks for a hint.", default=None)
+    explain: str | None = written("text", "Shown after answering.", default=None)
+    quote: str | None = written("text", "The source sentence the card is based on, word for word.", default=None)
+    fact: str | None = written("text", "The fact the card asks about, in one sentence.", default=None)
+    settings: Settings = written("card settings", "Settings for this card only; they override the deck's.", default=Settings())
     line: int = field(default=0, compare=False, repr=False)
 
     @property
@@ -102,9 +126,9 @@ class Flashcard(CardBase):
     """Front and back; the learner rates themselves. `reverse` also asks back -> front."""
 
     kind: ClassVar[str] = "flashcard"
-    front: str
-    back: str
-    reverse: bool = False
+    front: str = written("text", "Shown first.", required=True)
+    back: str = written("text", "Shown when the card is turned.", required=True)
+    reverse: bool = written("bool", "Also ask back -> front.", default=False)
 
     @property
     def prompt(self) -> str:
@@ -116,10 +140,10 @@ class Choice(CardBase):
     """One right answer among distractors."""
 
     kind: ClassVar[str] = "choice"
-    question: str
-    answer: str
-    distractors: tuple[Option, ...]
-    answer_feedback: str | None = None
+    question: str = written("text", "The question.", required=True)
+    answer: str = written("text", "The right answer.", required=True)
+    distractors: tuple[Option, ...] = written("options", "Wrong answers (texts, or text + feedback).")
+    answer_feedback: str | None = written("text", "Shown to a learner who picks the right answer.", default=None)
 
     @property
     def prompt(self) -> str:
@@ -136,9 +160,9 @@ class Multi(CardBase):
     """Several right answers among distractors; partial credit."""
 
     kind: ClassVar[str] = "multi"
-    question: str
-    answers: tuple[str, ...]
-    distractors: tuple[Option, ...]
+    question: str = written("text", "The question.", required=True)
+    answers: tuple[str, ...] = written("answers", "The right answers.", required=True)
+    distractors: tuple[Option, ...] = written("options", "Wrong answers (texts, or text + feedback).")
 
     @property
     def prompt(self) -> str:
@@ -154,8 +178,8 @@ class TrueFalse(CardBase):
     """A statement that is true or false."""
 
     kind: ClassVar[str] = "truefalse"
-    statement: str
-    answer: bool
+    statement: str = written("text", "A statement that is true or false.", required=True)
+    answer: bool = written("bool", "true or false.", required=True)
 
     @property
     def prompt(self) -> str:
@@ -167,10 +191,10 @@ class TypedAnswer(CardBase):
     """A short answer typed in, with accepted alternatives."""
 
     kind: ClassVar[str] = "answer"
-    question: str
-    answer: str
-    alternatives: tuple[str, ...] = ()
-    surname: bool = False
+    question: str = written("text", "The question.", required=True)
+    answer: str = written("text", "The expected answer.", required=True)
+    alternatives: tuple[str, ...] = written("texts", "Other accepted answers.", default=())
+    surname: bool = written("bool", "The answer is a person's name: the surname alone is accepted.", default=False)
 
     @property
     def prompt(self) -> str:
@@ -182,11 +206,15 @@ class Number(CardBase):
     """Either an exact `answer` (with `tolerance`) or a `range` such as years 2000-2015."""
 
     kind: ClassVar[str] = "number"
-    question: str
-    answer: int | float | None = None
-    tolerance: int | float = 0
-    range: NumberRange | None = None
-    unit: str | None = None
+    question: str = written("text", "The question.", required=True)
+    answer: int | float | None = written("number", "The answer, one number (or give a range instead).", default=None)
+    tolerance: int | float = written(
+        "not negative", "How far off the answer, or each end of a range, may be and still count.", default=0
+    )
+    range: NumberRange | None = written(
+        "range", "The answer is a range such as the years 2000-2015; the learner gives both ends.", default=None
+    )
+    unit: str | None = written("text", "Shown after the input, e.g. years or km.", default=None)
 
     @property
     def prompt(self) -> str:
@@ -201,7 +229,7 @@ class Cloze(CardBase):
     """A text with gaps written `{{answer}}` or `{{answer|alternative}}`."""
 
     kind: ClassVar[str] = "cloze"
-    text: str
+    text: str = written("text", "Text with gaps written {{answer}} or {{answer|alternative}}.", required=True)
 
     @property
     def prompt(self) -> str:
@@ -231,8 +259,8 @@ class Order(CardBase):
     """`items` are written in the correct order; they are shuffled when shown."""
 
     kind: ClassVar[str] = "order"
-    question: str
-    items: tuple[str, ...]
+    question: str = written("text", "The question.", required=True)
+    items: tuple[str, ...] = written("items", "The items in the right order; they are shuffled when asked.", required=True)
 
     @property
     def prompt(self) -> str:
@@ -244,15 +272,15 @@ class Match(CardBase):
     """`pairs` map each left item to its right partner."""
 
     kind: ClassVar[str] = "match"
-    question: str
-    pairs: tuple[tuple[str, str], ...]
+    question: str = written("text", "The question.", required=True)
+    pairs: tuple[tuple[str, str], ...] = written("pairs", "left: right lines; the right sides are shuffled.", required=True)
 
     @property
     def prompt(self) -> str:
         return self.question
 
 
-Card = Union[Flashcard, Choice, Multi, TrueFalse, TypedAnswer, Number, Cloze, Order, Match]
+Card = Flashcard | Choice | Multi | TrueFalse | TypedAnswer | Number | Cloze | Order | Match
 CARD_TYPES: dict[str, type[CardBase]] = {
     cls.kind: cls for cls in (Flashcard, Choice, Multi, TrueFalse, TypedAnswer, Number, Cloze, Order, Match)
 }

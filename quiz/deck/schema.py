@@ -74,7 +74,8 @@ def schema_text() -> str:
 
 def shipped_schema() -> JSON:
     """The schema file as shipped."""
-    return json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+    shipped: JSON = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+    return shipped
 
 
 class _EditorLoader(yaml.SafeLoader):

@@ -7,13 +7,14 @@ Default values are left out so generated decks stay short and diff well;
 from __future__ import annotations
 
 import re
-from dataclasses import fields
+from dataclasses import MISSING, fields
 from typing import Any
 
 import yaml
 
 from .durations import format_duration
-from .model import CardBase, Deck, Match, Number, Option, Settings, Source
+from .format import COMMON_NAMES, FORMATS
+from .model import CardBase, Deck, Settings, Source, written_fields
 
 
 class _Dumper(yaml.SafeDumper):
@@ -52,46 +53,28 @@ def settings_data(settings: Settings) -> dict[str, Any]:
     return out
 
 
-def _option_data(option: Option) -> Any:
-    if option.feedback is None:
-        return option.text
-    return {"text": option.text, "feedback": option.feedback}
-
-
 def _source_data(source: Source) -> dict[str, Any]:
     return {f.name: getattr(source, f.name) for f in fields(source) if getattr(source, f.name) is not None}
 
 
-_COMMON_TAIL = ("hint", "explain", "quote", "fact")
-
-
 def card_data(card: CardBase) -> dict[str, Any]:
-    """One card as a plain mapping: id and kind first, common fields last."""
+    """One card as a plain mapping, as its fields are declared: id and kind first, the fields every card has last.
+
+    A field left at its default is not written.
+    """
     out: dict[str, Any] = {"id": card.id, "kind": card.kind}
-    base_names = {f.name for f in fields(CardBase)}
-    for f in fields(card):
-        if f.name in base_names:
+    common: dict[str, Any] = {}
+    for f, how in written_fields(type(card)):
+        if f.name == "id":
             continue
         value = getattr(card, f.name)
-        if value is None or value == f.default or (isinstance(value, tuple) and not value and f.name != "distractors"):
+        if value is None or (f.default is not MISSING and value == f.default):
             continue
-        if isinstance(card, Match) and f.name == "pairs":
-            value = {left: right for left, right in value}
-        elif isinstance(card, Number) and f.name == "range":
-            value = {"min": value.min, "max": value.max}
-        elif isinstance(value, tuple):
-            value = [_option_data(v) if isinstance(v, Option) else v for v in value]
-        out[f.name] = value
-    if card.tags:
-        out["tags"] = list(card.tags)
-    for name in _COMMON_TAIL:
-        value = getattr(card, name)
-        if value is not None:
-            out[name] = value
-    settings = settings_data(card.settings)
-    if settings:
-        out["settings"] = settings
-    return out
+        dumped = FORMATS[how.format].dump(value)
+        if dumped == {}:  # settings with nothing set
+            continue
+        (common if f.name in COMMON_NAMES else out)[f.name] = dumped
+    return {**out, **common}
 
 
 def deck_data(deck: Deck) -> dict[str, Any]:

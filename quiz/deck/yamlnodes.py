@@ -13,13 +13,17 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Callable
+from typing import Any, cast
 
 import yaml
 from yaml.composer import Composer
 from yaml.constructor import SafeConstructor
 from yaml.error import Mark
 from yaml.events import MappingEndEvent, SequenceEndEvent, SequenceStartEvent
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.nodes import MappingNode as MappingNode
+from yaml.nodes import Node as Node
+from yaml.nodes import ScalarNode as ScalarNode
+from yaml.nodes import SequenceNode as SequenceNode
 from yaml.resolver import Resolver
 
 from . import yamlerrors
@@ -27,7 +31,7 @@ from .errors import DeckError, Problem
 
 try:  # libyaml is several times faster; the pure-Python parser is the fallback
     from yaml import CSafeLoader as _Loader
-    from yaml.cyaml import CParser as _Parser
+    from yaml.cyaml import CParser as _Parser  # type: ignore[attr-defined]
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
@@ -107,7 +111,7 @@ class StreamedSequence(SequenceNode):
         self.items = 0
 
 
-class _StreamingComposer(_Parser, Composer, Resolver):  # type: ignore[misc]
+class _StreamingComposer(_Parser, Composer, Resolver):
     """PyYAML's own composer (in Python) over the C parser's events, streaming one list of the top mapping."""
 
     get_single_node = Composer.get_single_node
@@ -122,18 +126,22 @@ class _StreamingComposer(_Parser, Composer, Resolver):  # type: ignore[misc]
         self._top = False
         self._streamed = False
 
-    def compose_node(self, parent: Node | None, index: object) -> Node:
-        self._top = parent is None  # the document's root: the next node composed
-        return Composer.compose_node(self, parent, index)  # type: ignore[no-any-return]
+    # PyYAML's composer and its events are typed loosely by its stubs: events are read as `Any` here.
 
-    def compose_mapping_node(self, anchor: str | None) -> MappingNode:
+    def compose_node(self, parent: Node | None, index: Any) -> Node:
+        self._top = parent is None  # the document's root: the next node composed
+        node = Composer.compose_node(self, parent, index)
+        assert node is not None  # a document's node, never the end of the stream
+        return node
+
+    def compose_mapping_node(self, anchor: Any) -> MappingNode:
         top, self._top = self._top, False
         if not top:
-            return Composer.compose_mapping_node(self, anchor)  # type: ignore[no-any-return]
-        start = self.get_event()
+            return Composer.compose_mapping_node(self, anchor)
+        start: Any = self.get_event()
         tag = start.tag
         if tag is None or tag == "!":
-            tag = self.resolve(MappingNode, None, start.implicit)
+            tag = self._resolve(MappingNode, None, start.implicit)
         node = MappingNode(tag, [], start.start_mark, None, flow_style=start.flow_style)
         if anchor is not None:
             self.anchors[anchor] = node
@@ -141,27 +149,33 @@ class _StreamingComposer(_Parser, Composer, Resolver):  # type: ignore[misc]
             key = self.compose_node(node, None)
             value = self._stream(node, key) if self._streams(key) else self.compose_node(node, key)
             node.value.append((key, value))
-        node.end_mark = self.get_event().end_mark
+        end: Any = self.get_event()
+        node.end_mark = end.end_mark
         return node
+
+    def _resolve(self, kind: type[Node], value: Any, implicit: Any) -> str:
+        resolved: str = Resolver.resolve(self, kind, value, implicit)  # type: ignore[no-untyped-call]
+        return resolved
 
     def _streams(self, key: Node) -> bool:
         if self._streamed or not isinstance(key, ScalarNode) or key.tag != STR or key.value != self._key:
             return False
         if not self.check_event(SequenceStartEvent):
             return False
-        event = self.peek_event()
+        event: Any = self.peek_event()
         return event.anchor is None and event.tag in (None, "!")
 
     def _stream(self, parent: Node, key: Node) -> StreamedSequence:
         self._streamed = True
         self.descend_resolver(parent, key)
-        start = self.get_event()
-        node = StreamedSequence(self.resolve(SequenceNode, None, start.implicit), start.start_mark, start.flow_style)
+        start: Any = self.get_event()
+        node = StreamedSequence(self._resolve(SequenceNode, None, start.implicit), start.start_mark, start.flow_style)
         while not self.check_event(SequenceEndEvent):
             item = self.compose_node(node, node.items)
             node.items += 1
             self._on_item(item)
-        node.end_mark = self.get_event().end_mark
+        end: Any = self.get_event()
+        node.end_mark = end.end_mark
         self.ascend_resolver()
         return node
 
@@ -280,7 +294,7 @@ def merged_pairs(
         if key.tag == MERGE:
             break
     else:
-        return node.value
+        return cast("list[tuple[Node, Node]]", node.value)
     cached = memo.get(id(node))
     if cached is not None:
         return cached

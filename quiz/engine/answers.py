@@ -7,6 +7,7 @@ always agree.
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
+from typing import assert_never
 
 from quiz.deck.model import (
     GAP_RE,
@@ -92,7 +93,8 @@ def answer_text(card: Card, *, reverse: bool = False, language: str | None = Non
             return ORDER_SEPARATOR.join(card.items)
         case Match():
             return pairs_text(card.pairs)
-    raise TypeError(f"not a card: {card!r}")
+        case _:
+            assert_never(card)
 
 
 def response_text(card: Card, response: object, language: str | None = None) -> str:

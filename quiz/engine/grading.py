@@ -8,8 +8,9 @@ left -> right. Flashcards are rated by the learner, not graded.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields, replace
+from typing import assert_never, cast
 
 from quiz.deck.model import (
     DEFAULT_SETTINGS,
@@ -212,14 +213,14 @@ def _grade_number(card: Number, response: object) -> Verdict:
 def _grade_cloze(card: Cloze, response: object, settings: Settings) -> Verdict:
     texts = _texts(response)
     typed = [trim(texts[i]) if i < len(texts) else "" for i in range(len(card.gaps))]
-    matches = [match_text(text, alternatives, settings.matching) for text, alternatives in zip(typed, card.gaps)]
+    matches = [match_text(text, alternatives, settings.matching) for text, alternatives in zip(typed, card.gaps, strict=False)]
     parts = tuple(m.correct for m in matches)
     right = all(parts) and bool(parts)
     matched = fill_gaps(card, [m.matched or "" for m in matches]) if right else None
     typo = right and any(m.typo for m in matches)
     part_answers = tuple(
         PartAnswer(given=text, expected=m.matched if m.correct and m.matched else alternatives[0], typo=m.typo)
-        for text, m, alternatives in zip(typed, matches, card.gaps)
+        for text, m, alternatives in zip(typed, matches, card.gaps, strict=False)
     )
     return Verdict(
         correct=right, score=_share(parts), parts=parts, typo=typo, matched=matched, part_answers=part_answers
@@ -234,7 +235,7 @@ def _grade_order(card: Order, response: object) -> Verdict:
 
 
 def _grade_match(card: Match, response: object) -> Verdict:
-    pairs = response.items() if isinstance(response, Mapping) else (response or ())  # or (left, right) pairs
+    pairs = response.items() if isinstance(response, Mapping) else cast("Iterable[tuple[object, object]]", response or ())
     given = {str(left): str(right) for left, right in pairs}
     rights = {right for _, right in card.pairs}
     by_key = {answer_key(k): v for k, v in given.items()}
@@ -281,7 +282,7 @@ def grade(card: Card, response: object, settings: Settings, *, shown: Sequence[s
         case Flashcard():
             raise TypeError(f"card {card.id!r} is a flashcard: the learner rates it, it is not graded")
         case _:
-            raise TypeError(f"not a card: {card!r}")
+            assert_never(card)
     named = _named_parts(verdict)  # shallow: the part answers stay dataclasses
     return Grade(
         expected=answer_text(card),

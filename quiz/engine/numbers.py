@@ -15,6 +15,8 @@ import math
 import re
 from dataclasses import dataclass
 
+from quiz.i18n import _
+
 _GROUP = r"[ \u00a0\u202f'’]"
 _BODY = rf"(?:\d{{1,3}}(?:{_GROUP}\d{{3}})+(?:[.,]\d+)?|\d+(?:[.,]\d+)*|[.,]\d+)"
 _NUMBER = rf"[-−+]?{_BODY}"
@@ -86,7 +88,7 @@ def _expand_abbreviated(low: float, high: float, high_text: str) -> float:
     """"2012–15" means 2012–2015: a shorter, smaller second year borrows the first one's century."""
     digits = high_text.lstrip("+")
     if low.is_integer() and high.is_integer() and 0 <= high < low and digits.isdigit():
-        scale = 10 ** len(digits)
+        scale: int = 10 ** len(digits)
         expanded = low - low % scale + high
         if len(str(int(low))) > len(digits) and expanded > low:
             return expanded
@@ -117,8 +119,8 @@ def unreadable(text: str, *, ranged: bool = False) -> str | None:
     if not text.strip() or parse_span(text) is not None:
         return None
     if ranged:
-        return "That is not a number or a range; type e.g. 1990-1995."
-    return "That is not a number; type e.g. 1990 or 2,5."
+        return _("That is not a number or a range; type e.g. 1990-1995.")
+    return _("That is not a number; type e.g. 1990 or 2,5.")
 
 
 def within(value: float, target: float, tolerance: float = 0) -> bool:

@@ -8,6 +8,8 @@ language they are learning, and type on whatever keyboard the classroom has.
 
 from __future__ import annotations
 
+from typing import assert_never
+
 from quiz.deck.model import Card, Choice, Cloze, Flashcard, Match, Multi, Number, Order, TrueFalse, TypedAnswer
 
 from .answers import number_value_text
@@ -52,4 +54,6 @@ def expected_seconds(card: Card) -> float:
             seconds += _reading(card.back)
         case TrueFalse():
             pass
+        case _:
+            assert_never(card)
     return seconds

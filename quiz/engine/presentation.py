@@ -9,9 +9,22 @@ from __future__ import annotations
 import random
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, assert_never
 
-from quiz.deck.model import Card, Choice, Deck, Flashcard, Match, Multi, Number, Order, Settings
+from quiz.deck.model import (
+    Card,
+    Choice,
+    Cloze,
+    Deck,
+    Flashcard,
+    Match,
+    Multi,
+    Number,
+    Order,
+    Settings,
+    TrueFalse,
+    TypedAnswer,
+)
 from quiz.deck.sides import REVERSE_SUFFIX
 
 if TYPE_CHECKING:
@@ -123,6 +136,8 @@ def present(deck: Deck, card: Card, rng: random.Random, *, reverse: bool = False
             options = _scrambled(card.items, rng)
         case Match():
             options = _scrambled(tuple(right for _, right in card.pairs), rng)
-        case _:
+        case Flashcard() | TrueFalse() | TypedAnswer() | Number() | Cloze():
             options = ()
+        case _:
+            assert_never(card)
     return Presented(deck=deck, card=card, options=options, reverse=reverse)

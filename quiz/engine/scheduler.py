@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from enum import IntEnum
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -34,10 +35,16 @@ if TYPE_CHECKING:
 
 LEECH_LAPSES = 8
 
-NEW = 0
-LEARNING = 1  # as fsrs and Anki number them
-REVIEW = 2
-RELEARNING = 3
+class State(IntEnum):
+    """Where a card is in learning, numbered as fsrs and Anki number them; NEW for a card never answered."""
+
+    NEW = 0
+    LEARNING = 1
+    REVIEW = 2
+    RELEARNING = 3
+
+
+NEW, LEARNING, REVIEW, RELEARNING = State.NEW, State.LEARNING, State.REVIEW, State.RELEARNING
 STATE_NAMES = {NEW: "new", LEARNING: "learning", REVIEW: "review", RELEARNING: "relearning"}
 
 
@@ -45,7 +52,7 @@ STATE_NAMES = {NEW: "new", LEARNING: "learning", REVIEW: "review", RELEARNING: "
 class CardState:
     """Where one card stands for one learner. `state` is NEW before its first answer."""
 
-    state: int
+    state: State
     due: dt.datetime
     step: int | None = None
     stability: float | None = None
@@ -80,7 +87,7 @@ class CardState:
 
         state, due, step, stability, difficulty, last, reps, lapses = json.loads(text)
         return cls(
-            state=int(state),
+            state=State(int(state)),
             due=from_micros(int(due)),
             step=step,
             stability=stability,
@@ -153,7 +160,11 @@ def outcomes(
     now = require_utc(now)
     rules = policy(settings, options)
     first = state.state == NEW or state.stability is None or state.difficulty is None
-    memory = None if first else fsrs_rs_python.MemoryState(state.stability, state.difficulty)
+    memory = (
+        None
+        if state.state == NEW or state.stability is None or state.difficulty is None
+        else fsrs_rs_python.MemoryState(state.stability, state.difficulty)
+    )
     nexts = model(options.parameters).next_states(memory, rules.retention, 0 if first else elapsed_days(state, now, options.rollover))
     after = {Rating.AGAIN: nexts.again, Rating.HARD: nexts.hard, Rating.GOOD: nexts.good, Rating.EASY: nexts.easy}
     intervals = {rating: item.interval for rating, item in after.items()}
@@ -220,7 +231,7 @@ def _next(
     *, lapse: bool,
 ) -> CardState:
     return CardState(
-        state=kind,
+        state=State(kind),
         due=due,
         step=step,
         stability=float(item.memory.stability),

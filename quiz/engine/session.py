@@ -34,13 +34,12 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, NamedTuple
 
 from quiz.deck.model import DEFAULT_SETTINGS, Card, Deck
-from quiz.store.database import Answer, Store
-from quiz.store.options import load_options
 
 from .clock import local_day_start, next_local_day_start, require_utc, utc_now
 from .keys import DeckIndex, Entry, Side, deck_index, sibling_group
 from .options import LearnerOptions
 from .presentation import REVERSE_SUFFIX, Presented, present
+from .progress import Answer, Progress
 from .rating import Rating, auto_rating
 from .scheduler import LEARNING, RELEARNING, REVIEW, CardState, new_state, outcomes, review
 
@@ -169,7 +168,7 @@ class StudySession:
 
     def __init__(
         self,
-        store: Store,
+        store: Progress,
         profile: str,
         decks: Sequence[Deck],
         *,
@@ -199,7 +198,7 @@ class StudySession:
         self._current_learning = False  # the card on screen came from the learning steps
         self._started = self._now()
         store.profile_id(profile)
-        self._options = load_options(store, profile)
+        self._options = store.learner_options(profile)
         self._rollover = self._options.rollover
         if only is None:
             self._build_queue()
@@ -232,7 +231,7 @@ class StudySession:
                 if (side := answered.get(key) or answered.get(key.removesuffix(REVERSE_SUFFIX))) is not None:
                     taken.setdefault((deck.id, side.group), key)
 
-            def allowed(item: _Item) -> bool:
+            def allowed(item: _Item, taken: dict[tuple[str, str], str] = taken) -> bool:
                 return taken.setdefault(item.group, item.key) == item.key
 
             for item, due in self._due(deck, index, day_end, (LEARNING, RELEARNING), None, allowed):

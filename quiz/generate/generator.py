@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TypedDict
 
 from quiz.deck.errors import DeckError, Problem
 from quiz.deck.model import (
@@ -107,16 +107,26 @@ class _Unfit(Exception):
     """A fact whose cards would be wrong (e.g. a question that names its own answer)."""
 
 
+class _Common(TypedDict):
+    """What every card made from one fact shares."""
+
+    tags: tuple[str, ...]
+    quote: str
+    fact: str
+
+
 def _fact_cards(ctx: _Context, fact: Fact) -> Iterator[Card]:
     lang = ctx.language
-    common = {"tags": fact.tags, "quote": fact.quote, "fact": fact.id}
+    common = _Common(tags=fact.tags, quote=fact.quote, fact=fact.id)
     relation = ctx.facts.relations.get(fact.relation or "")
+    explain: str | None = fact.explain[lang] if fact.explain else None
     if relation is not None:
         statement = _statement(ctx, fact)
-        explain = fact.explain[lang] if fact.explain else statement
+        said = explain if explain is not None else statement
+        explain = said
         for slot, templates in relation.ask.items():
-            yield from _questions(ctx, fact, relation, slot, fill(templates[lang], relation, fact.args, ctx.entities, lang), explain, common)
-        yield TrueFalse(id=f"{fact.id}-true", statement=statement, answer=True, explain=explain, **common)
+            yield from _questions(ctx, fact, relation, slot, fill(templates[lang], relation, fact.args, ctx.entities, lang), said, common)
+        yield TrueFalse(id=f"{fact.id}-true", statement=statement, answer=True, explain=said, **common)
         swapped = _false_args(ctx, fact, relation)
         if swapped is not None:
             false_statement = fill(relation.says[lang], relation, swapped, ctx.entities, lang)
@@ -127,13 +137,11 @@ def _fact_cards(ctx: _Context, fact: Fact) -> Iterator[Card]:
                 explain=TRUE_FALSE_EXPLAIN.get(lang, "{}").format(statement),
                 **common,
             )
-    else:
-        explain = fact.explain[lang] if fact.explain else None
     if fact.cloze:
         yield _cloze(ctx, fact, explain, common)
 
 
-def _cloze(ctx: _Context, fact: Fact, explain: str | None, common: dict[str, Any]) -> Cloze:
+def _cloze(ctx: _Context, fact: Fact, explain: str | None, common: _Common) -> Cloze:
     """The fact's cloze, its gaps taking the fact's further answers, checked for give-aways."""
     lang = ctx.language
     text = fact.cloze[lang]  # type: ignore[index]
@@ -217,7 +225,7 @@ def _statement(ctx: _Context, fact: Fact) -> str:
 
 
 def _questions(
-    ctx: _Context, fact: Fact, relation: Relation, slot: str, question: str, explain: str, common: dict[str, Any]
+    ctx: _Context, fact: Fact, relation: Relation, slot: str, question: str, explain: str, common: _Common
 ) -> Iterator[Card]:
     lang = ctx.language
     slot_type = relation.slots[slot]

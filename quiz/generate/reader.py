@@ -121,7 +121,8 @@ class _Reader(Reader):
         if table is None or any(lang not in table for lang in languages):
             return None
         out = {lang: self.string(table[lang][1], f"{what} ({lang})") for lang in languages}
-        return None if any(v is None for v in out.values()) else out  # type: ignore[misc]
+        texts = {lang: text for lang, text in out.items() if text is not None}
+        return texts if len(texts) == len(out) else None
 
 
 def load_facts(path: str | Path) -> Facts:
@@ -384,7 +385,7 @@ class _Builder:
                 elif quote is not None and not re.search(rf"(?<!\w){re.escape(word)}(?!\w)", quote):
                     r.problem(word_key, f"{what}: refs word '{word}' is not in the quote")
                 else:
-                    refs[word] = entity  # type: ignore[assignment]
+                    refs[word] = entity
             cloze = r.localized(f["cloze"][1], langs, f"{what}: cloze") if "cloze" in f else None
             if cloze is not None:
                 self._check_cloze(f["cloze"][1], cloze, what, quote)

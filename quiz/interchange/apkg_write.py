@@ -24,7 +24,7 @@ def _html(text: str) -> str:
     return html.escape(text).replace("\n", "<br>")
 
 
-def _models():  # type: ignore[no-untyped-def]
+def _models():
     """The note types, with fixed ids so that every export names the same ones."""
     import genanki
 

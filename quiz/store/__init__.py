@@ -1,6 +1,8 @@
 """Local progress: one SQLite file per data directory, shared by every learner profile."""
 
-from .database import Answer, DayActivity, DeckCounts, Store
+from quiz.engine.progress import Answer, DayActivity, DeckCounts
+
+from .database import Store
 from .errors import ChangedElsewhere, StoreError
 from .location import data_dir
 from .profiles import ProfileNameError, clean_profile_name

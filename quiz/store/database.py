@@ -20,14 +20,15 @@ import threading
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from quiz.deck.model import Deck
 from quiz.engine.clock import from_micros, to_micros, utc_now
 from quiz.engine.keys import deck_keys
-from quiz.engine.scheduler import LEARNING, LEECH_LAPSES, NEW, RELEARNING, REVIEW, CardState
+from quiz.engine.options import LearnerOptions
+from quiz.engine.progress import Answer, DayActivity, DeckCounts
+from quiz.engine.scheduler import LEARNING, LEECH_LAPSES, NEW, RELEARNING, REVIEW, CardState, State
 
 from .errors import ChangedElsewhere, StoreBusy, StoreError
 from .location import cannot_write, prepare_data_dir
@@ -42,61 +43,10 @@ _STATE_COLUMNS = "state, step, stability, difficulty, due_us, last_review_us, re
 _BATCH = 500  # keys per IN (...) query, well under SQLite's parameter limit
 
 
-@dataclass(frozen=True)
-class Answer:
-    """One answer as stored: who, what, when, how it went, and the card's state before and after.
-
-    A `drill` answer was given while re-drilling a session's misses, right after
-    seeing their answers: it is kept as practice, but it is not a review. It
-    leaves the card's schedule as it was (`after` is `before`) and is counted
-    neither in retention nor in the daily limits.
-    """
-
-    profile: str
-    deck_id: str
-    card_key: str
-    time: dt.datetime
-    given: str | None
-    correct: bool
-    score: float
-    rating: int
-    auto_rating: int | None
-    duration: float
-    hint_used: bool
-    before: CardState
-    after: CardState
-    drill: bool = False
-
-
-@dataclass(frozen=True)
-class DeckCounts:
-    """A deck at a glance for one learner. Cards removed from the deck are not counted."""
-
-    new: int
-    learning: int
-    review: int
-    leech: int
-    due_now: int
-    next_due: dt.datetime | None
-
-
-@dataclass(frozen=True)
-class DayActivity:
-    """What a learner did in a deck since a moment (the start of the local day).
-
-    `new` and `reviews` count what the daily limits count: re-drill answers are
-    not among them, but their cards are in `keys` (their siblings were given away).
-    """
-
-    new: int
-    reviews: int
-    keys: frozenset[str]
-
-
 def _state_from_row(row: Sequence[Any]) -> CardState:
     state, step, stability, difficulty, due_us, last_us, reps, lapses = row
     return CardState(
-        state=state,
+        state=State(state),
         due=from_micros(due_us),
         step=step,
         stability=stability,
@@ -390,6 +340,12 @@ class Store:
         pid = self.profile_id(profile, create=False)
         rows = self.query("SELECT pin FROM profiles WHERE id = ?", (pid,)) if pid is not None else []
         return not rows or rows[0][0] is None or pin_matches(pin, rows[0][0])
+
+    def learner_options(self, profile: str) -> LearnerOptions:
+        """The learner's options, as the session reads them (see `options.load_options`)."""
+        from .options import load_options
+
+        return load_options(self, profile)
 
     def profile_id(self, name: str, *, create: bool = True) -> int | None:
         """The id of the learner `name` means (see `resolve_profile`), created on first use unless `create` is false."""

@@ -63,11 +63,14 @@ def load_options(store: Store, profile: str, *, strict: bool = True) -> LearnerO
     retention, rollover, maximum, parameters = rows[0]
     where = f"{store.path} (profile {profile!r})"
     if not (retention is None or (isinstance(retention, int | float) and 0.5 <= retention < 1)):
-        retention = _damaged(where, "desired retention", "--retention deck", strict)
+        _damaged(where, "desired retention", "--retention deck", strict)
+        retention = None
     if not (rollover is None or (isinstance(rollover, int) and 0 <= rollover <= 23)):
-        rollover = _damaged(where, "day start", f"--day-starts {DEFAULT_ROLLOVER}", strict)
+        _damaged(where, "day start", f"--day-starts {DEFAULT_ROLLOVER}", strict)
+        rollover = None
     if not (maximum is None or (isinstance(maximum, int) and 1 <= maximum <= MAXIMUM_INTERVAL)):
-        maximum = _damaged(where, "maximum interval", f"--max-interval {MAXIMUM_INTERVAL}", strict)
+        _damaged(where, "maximum interval", f"--max-interval {MAXIMUM_INTERVAL}", strict)
+        maximum = None
     try:
         weights = _parameters(parameters, where)
     except StoreError:

@@ -11,6 +11,8 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable
 
+from quiz.i18n import _
+
 from .errors import StoreError
 
 MAX_NAME = 40
@@ -31,11 +33,13 @@ def clean_profile_name(name: str) -> str:
     """
     clean = " ".join(unicodedata.normalize("NFC", name).split())
     if not any(ch.isalnum() for ch in clean):
-        raise ProfileNameError("A name needs at least one letter.")
+        raise ProfileNameError(_("A name needs at least one letter."))
     if any(unicodedata.category(ch).startswith("C") and ch not in _ALLOWED_FORMAT for ch in clean):
-        raise ProfileNameError("A name cannot contain control characters.")
+        raise ProfileNameError(_("A name cannot contain control characters."))
     if len(clean) > MAX_NAME:
-        raise ProfileNameError(f"A name can have at most {MAX_NAME} characters (this one has {len(clean)}).")
+        raise ProfileNameError(
+            _("A name can have at most {most} characters (this one has {count}).").format(most=MAX_NAME, count=len(clean))
+        )
     return clean
 
 

@@ -12,12 +12,11 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from textual import events, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import Static
 
 from quiz.shown import shown
@@ -31,11 +30,13 @@ if TYPE_CHECKING:
 
     from textual.notifications import SeverityLevel
 
+    from quiz.classroom.records import ExamRecord
     from quiz.deck.model import Deck
     from quiz.engine.session import StudySession
     from quiz.store import Store
 
     from .opening import Opened
+    from .widgets.tables import FullRowsTable
 
 OPENING_GRACE_S = 0.1
 """How long the first paint waits for the progress opened ahead (a store locked by another quiz takes longer)."""
@@ -101,11 +102,11 @@ class QuizApp(App[None]):
     def compose(self) -> ComposeResult:
         return iter(())  # "Opening your progress…" only if it takes a while (see on_mount)
 
-    def get_default_screen(self) -> Screen[Any]:
-        """The first question itself, when progress opened ahead in time; else a blank screen for now.
+    def on_mount(self) -> None:
+        """The first question itself when progress opened ahead in time, else "Opening your progress…".
 
-        Nothing is painted yet: a moment's wait for the progress opened ahead spares
-        painting a loading line, and building a screen only to replace it.
+        Nothing is painted before this returns: a moment's wait for the progress opened
+        ahead spares painting a loading line, and building a screen only to replace it.
         """
         if self.opening is not None:
             from concurrent.futures import wait
@@ -117,19 +118,13 @@ class QuizApp(App[None]):
 
                 self.opening = None
                 self._opened_from(opened)
-                first = StudyScreen(opened.session)
-                first._push_result_callback(first, None)  # as `switch_screen` does, so it can be switched away from
-                return first
-        return super().get_default_screen()
-
-    def on_mount(self) -> None:
-        if self.store is not None:  # the first screen is the first question (see get_default_screen)
-            return
-        if self.opening is not None and self.opening.done():
-            self._opening_done()
-        else:
-            self.mount(Static(_("Opening your progress…"), id="loading"))
-            self.open_store()
+                self.push_screen(StudyScreen(opened.session))
+                return
+            if self.opening.done():
+                self._opening_done()
+                return
+        self.mount(Static(_("Opening your progress…"), id="loading"))
+        self.open_store()
 
     # -- start-up ----------------------------------------------------------
 
@@ -258,10 +253,7 @@ class QuizApp(App[None]):
                 self.switch_screen(HomeScreen())
                 return
         if not isinstance(self.screen, HomeScreen):
-            if len(self.screen_stack) == 1 and self.screen.id != "_default":
-                self.switch_screen(HomeScreen())  # the first question was the first screen
-            else:
-                self.push_screen(HomeScreen())
+            self.push_screen(HomeScreen())
 
     def study(self, decks: Sequence[Deck]) -> None:
         """A session over `decks` for the current learner."""
@@ -323,8 +315,27 @@ class QuizApp(App[None]):
                 return
         self.exit()
 
+    # -- what the screens of a test tell the app -----------------------------
+
+    def test_handed_in(self, record: ExamRecord) -> None:
+        """A test was handed in and judged (the exam app keeps its record for `quiz exam`)."""
+
+    def refuse_test(self, message: str) -> None:
+        """A test cannot be taken (a retake not allowed): say why and go back to where it was started."""
+        self.notify(message, severity="error", timeout=10, markup=False)
+        self.pop_screen()
+
+    def leave_test_results(self) -> None:
+        """The learner has read the results of a test: back to the deck list (the exam app closes)."""
+        self.go_home()
+
+    def on_full_rows_table_show_row(self, message: FullRowsTable.ShowRow) -> None:
+        from .dialogs.row_detail import RowDetailScreen
+
+        self.push_screen(RowDetailScreen(message.title, message.headers, message.row))
+
     def action_help(self) -> None:
-        from .screens.help import HelpScreen
+        from .dialogs.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(in_test=getattr(self.screen, "IN_TEST", False)))

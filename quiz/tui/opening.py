@@ -8,6 +8,7 @@ in a worker otherwise. No Textual here: this runs before it is imported.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 from collections.abc import Callable, Sequence
@@ -94,7 +95,5 @@ def remember_deck_files(store: Store, profile: str, decks: Sequence[Deck]) -> No
     for deck in decks:
         if deck.path is None or deck.path.resolve().is_relative_to(bundled):
             continue
-        try:
+        with contextlib.suppress(StoreError):  # only the deck list's shortcut is lost; the session reports store problems
             store.remember_deck_file(profile, deck.id, deck.path)
-        except StoreError:
-            pass  # only the deck list's shortcut is lost; the session itself reports store problems

@@ -3,20 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Literal
 
 from quiz.engine.clock import days_between, next_local_day_start
 
-from .texts import _, language, ngettext, number
+from .texts import _, language, number, time_ahead
 
-_UNITS: tuple[tuple[str, int], ...] = (("day", 86400), ("hour", 3600), ("minute", 60))
+_UNITS: tuple[tuple[Literal["minute", "hour", "day"], int], ...] = (("day", 86400), ("hour", 3600), ("minute", 60))
 
 
-def _in(name: str, count: int) -> str:
-    if name == "day":
-        return ngettext("in {count} day", "in {count} days", count).format(count=count)
-    if name == "hour":
-        return ngettext("in {count} hour", "in {count} hours", count).format(count=count)
-    return ngettext("in {count} minute", "in {count} minutes", count).format(count=count)
+def _in(name: Literal["minute", "hour", "day"], count: int) -> str:
+    return time_ahead(count, name)
 
 
 def _local_days(when: dt.datetime, now: dt.datetime) -> int:

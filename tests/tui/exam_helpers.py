@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+
+from tui_helpers import enter_keys
+from waiting import wait_for
 
 from quiz.deck.model import Choice, TrueFalse
 
@@ -26,14 +28,6 @@ class Clock:
     def tick(self, seconds: float) -> None:
         self.now += dt.timedelta(seconds=seconds)
         self.mono += seconds
-
-
-async def wait_for(pilot, condition: Callable[[], bool], rounds: int = 300) -> None:
-    for _ in range(rounds):
-        if condition():
-            return
-        await pilot.pause(0.01)
-    raise AssertionError("the app never got there")
 
 
 async def wait_exam(pilot):
@@ -63,5 +57,5 @@ async def answer_current(pilot, screen, *, right: bool) -> None:
     elif isinstance(card, TrueFalse):
         await pilot.press("t" if right == card.answer else "f")
     else:
-        await pilot.press(*(card.answer if right else "no idea"), "enter")
+        await enter_keys(pilot, *(card.answer if right else "no idea"), "enter")
     await pilot.pause()

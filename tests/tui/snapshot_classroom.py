@@ -13,7 +13,8 @@ from quiz.classroom import results
 from quiz.classroom.exam import ExamSession, draw
 from quiz.store import Store
 from quiz.tui.app import QuizApp
-from quiz.tui.screens.exam import QuitTestScreen, create_exam_app
+from quiz.tui.dialogs.hand_in import QuitTestScreen
+from quiz.tui.exam_app import create_exam_app
 from quiz.tui.screens.home import HomeScreen
 from quiz.tui.screens.pin import PinScreen
 from quiz.tui.screens.report import ReportScreen

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from textual.content import Content
 from textual.pilot import Pilot
-from tui_helpers import make_app, settle, single, synchronously, tour_deck, wait_screen
+from tui_helpers import enter_keys, make_app, settle, single, synchronously, tour_deck, wait_screen
 
 from quiz.deck.model import Cloze, Deck, Settings
 from quiz.engine.grading import grade
@@ -51,7 +51,7 @@ async def asking(tmp_path: Path, card: Cloze) -> AsyncIterator[tuple[Pilot, Stud
 
 async def feedback(pilot: Pilot, screen: StudyScreen, *keys: str) -> tuple[str, Content]:
     """Press `keys`; the verdict and the answer lines shown."""
-    await pilot.press(*keys)
+    await enter_keys(pilot, *keys)
     await settle(pilot)
     assert screen.state == "feedback"
     return str(screen.query_one(".verdict").render()), screen.query_one(".answers").render()
@@ -145,14 +145,14 @@ def test_snapshot(snap_compare, tmp_path: Path) -> None:
 
     async def run_before(pilot: Pilot) -> None:
         await wait_screen(pilot, StudyScreen)
-        await pilot.press(*KEYS)
+        await enter_keys(pilot, *KEYS)
         await settle(pilot)
 
     assert snap_compare(app, run_before=run_before, terminal_size=(80, 24))
 
 
 def test_gap_numbers_line_up_past_nine() -> None:
-    card = Cloze(id="count", text=" ".join("{{%d}}" % n for n in range(1, 12)))
+    card = Cloze(id="count", text=" ".join(f"{{{{{n}}}}}" for n in range(1, 12)))
     response = [str(n) for n in range(1, 11)] + ["12"]
     lines = answer_lines(grade(card, response, Settings()), card).plain.splitlines()
     assert lines[0] == " 1  1 ✓" and lines[9] == "10  10 ✓" and lines[10] == "11  12 ✗ → 11"

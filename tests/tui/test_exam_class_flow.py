@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from exam_helpers import Clock, answer_current, wait_exam, wait_result
+from waiting import at_most
 
 from quiz.classroom import results
 from quiz.cli import main
@@ -21,7 +22,7 @@ from quiz.deck.model import Choice, Deck, Option, TrueFalse, TypedAnswer
 from quiz.deck.writer import dump
 from quiz.engine.session import StudySession
 from quiz.store import Store
-from quiz.tui.screens.exam import ExamApp
+from quiz.tui.exam_app import ExamApp
 
 SEED = "class-7b"
 # What each student knows: the cards they answer right (everything else they get wrong).
@@ -57,7 +58,9 @@ def sit(monkeypatch: pytest.MonkeyPatch, clock: Clock) -> list[object]:
         app.clock, app.timer = clock, clock.timer  # the classroom's time, moved by the test
         async with app.run_test(size=(100, 30)) as pilot:
             screen = await wait_exam(pilot)
-            while screen.session.current is not None:
+            for _ in at_most(20, "at the end of the test"):
+                if screen.session.current is None:
+                    break
                 clock.tick(12)
                 card_id = screen.session.current.card.id
                 await answer_current(pilot, screen, right=card_id in KNOWS[app.profile])

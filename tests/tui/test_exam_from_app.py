@@ -5,16 +5,19 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-from exam_helpers import T0, wait_exam, wait_for, wait_result
+from exam_helpers import T0, wait_exam, wait_result
 from textual.widgets import DataTable, Input
+from waiting import at_most, wait_for
 
 from quiz.classroom import results, storage
 from quiz.deck.model import Choice, Deck, Option
 from quiz.store import Store
 from quiz.tui.app import create_app
-from quiz.tui.screens.exam import ExamSetupScreen, HandInScreen
+from quiz.tui.dialogs.exam_setup import ExamSetupScreen
+from quiz.tui.dialogs.hand_in import HandInScreen
+from quiz.tui.dialogs.report_path import ReportPathScreen
 from quiz.tui.screens.home import HomeScreen
-from quiz.tui.screens.report import ReportPathScreen, ReportScreen
+from quiz.tui.screens.report import ReportScreen
 
 DECK = Deck(
     id="capitals",
@@ -90,7 +93,9 @@ async def _report_names_bad_files(tmp_path: Path) -> None:
     for profile, version in (("ann", "1"), ("ben", "2"), ("cat", "1")):
         deck = Deck(id=DECK.id, title=DECK.title, cards=DECK.cards, version=version)
         session = ExamSession(draw(deck, 3, "s"), clock=lambda: T0)
-        while session.current is not None:
+        for _ in at_most(10, "at the end of the test"):
+            if session.current is None:
+                break
             session.answer(session.current.card.answer, duration=5)
         results.write(results.StudentResults(profile, T0, (session.finish(),)), usb)
     cat = usb / results.file_name("cat")

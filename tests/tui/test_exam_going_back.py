@@ -7,6 +7,7 @@ from pathlib import Path
 
 from exam_helpers import Clock, wait_exam, wait_result
 from textual.widgets import Input
+from tui_helpers import enter_keys
 
 from quiz.classroom.exam import draw
 from quiz.deck.model import (
@@ -22,7 +23,7 @@ from quiz.deck.model import (
     TrueFalse,
     TypedAnswer,
 )
-from quiz.tui.screens.exam import create_exam_app
+from quiz.tui.exam_app import create_exam_app
 from quiz.tui.widgets.answers import AnswerWidget
 from quiz.tui.widgets.answers.multi import MultiAnswer
 from quiz.tui.widgets.answers.picking import PickingAnswer
@@ -54,20 +55,20 @@ async def give_answer(pilot, presented) -> None:
     if isinstance(card, Choice):
         await pilot.press(number(card.answer))
     elif isinstance(card, Multi):
-        await pilot.press(*(number(a) for a in card.answers), "enter")
+        await enter_keys(pilot, *(number(a) for a in card.answers), "enter")
     elif isinstance(card, TrueFalse):
         await pilot.press("t" if card.answer else "f")
     elif isinstance(card, TypedAnswer):
-        await pilot.press(*card.answer, "enter")
+        await enter_keys(pilot, *card.answer, "enter")
     elif isinstance(card, Number):
-        await pilot.press(*"2000-2015", "enter")
+        await enter_keys(pilot, *"2000-2015", "enter")
     elif isinstance(card, Cloze):
         for gap in card.gaps:
-            await pilot.press(*gap[0], "enter")
+            await enter_keys(pilot, *gap[0], "enter")
     elif isinstance(card, Order):
-        await pilot.press(*(number(item) for item in card.items), "enter")
+        await enter_keys(pilot, *(number(item) for item in card.items), "enter")
     elif isinstance(card, Match):
-        await pilot.press(*(number(right) for _, right in card.pairs), "enter")
+        await enter_keys(pilot, *(number(right) for _, right in card.pairs), "enter")
     await pilot.pause()
 
 

@@ -29,7 +29,8 @@ CHILD = textwrap.dedent(
     from pathlib import Path
     from quiz.classroom.exam import draw
     from quiz.deck.model import Choice, Deck, Option
-    from quiz.tui.screens.exam import ExamScreen, create_exam_app
+    from quiz.tui.exam_app import create_exam_app
+    from quiz.tui.screens.exam import ExamScreen
 
     deck = Deck(id="caps", title="Capitals", version="2", cards=tuple(
         Choice(id=f"c{i}", question=f"Question {i}?", answer=f"right {i}",
@@ -55,8 +56,7 @@ CHILD = textwrap.dedent(
                 await until(pilot, lambda: app.screen.session.index >= n, "answer not taken")
                 await app.workers.wait_for_complete()  # the answer is on disk before the window goes
             print("answered", flush=True)
-            while app.is_running:
-                await pilot.pause(0.05)
+            await until(pilot, lambda: not app.is_running, "never closed")
 
     asyncio.run(take())
     """

@@ -5,13 +5,16 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-from exam_helpers import Clock, answer_current, wait_exam, wait_for, wait_result
+from exam_helpers import Clock, answer_current, wait_exam, wait_result
+from waiting import wait_for
 
 from quiz.classroom import storage
 from quiz.classroom.exam import draw
 from quiz.deck.model import Choice, Deck, Option, TrueFalse, TypedAnswer
 from quiz.store import Store
-from quiz.tui.screens.exam import ExamScreen, HandInScreen, clock_text, create_exam_app
+from quiz.tui.dialogs.hand_in import HandInScreen
+from quiz.tui.exam_app import create_exam_app
+from quiz.tui.screens.exam import ExamScreen, clock_text
 from quiz.tui.widgets.feedback import FeedbackPanel
 
 
@@ -150,7 +153,7 @@ def test_time_running_out_under_the_help_screen_still_shows_the_results(tmp_path
 
 
 async def _time_out_under_help(tmp_path: Path) -> None:
-    from quiz.tui.screens.help import HelpScreen
+    from quiz.tui.dialogs.help import HelpScreen
 
     clock = Clock()
     app = create_exam_app(tmp_path, "eve", draw(make_deck(), 5, "7b"), time_limit=30, clock=clock, timer=clock.timer)
@@ -162,3 +165,37 @@ async def _time_out_under_help(tmp_path: Path) -> None:
         await wait_result(pilot)
         assert app.record.timed_out
         assert not any(isinstance(s, (HelpScreen, ExamScreen)) for s in app.screen_stack)
+
+
+def test_a_locked_database_freezes_neither_the_countdown_nor_the_keys(tmp_path: Path) -> None:
+    asyncio.run(_a_locked_database_freezes_neither_the_countdown_nor_the_keys(tmp_path))
+
+
+async def _a_locked_database_freezes_neither_the_countdown_nor_the_keys(tmp_path: Path) -> None:
+    import sqlite3
+
+    clock = Clock()
+    paper = draw(make_deck(), 5, "7b")
+    app = create_exam_app(tmp_path, "ann", paper, time_limit=600, clock=clock, timer=clock.timer)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await wait_exam(pilot)
+        await app.workers.wait_for_complete()  # the sitting is stored
+        other = sqlite3.connect(tmp_path / "progress.sqlite3", isolation_level=None)
+        other.execute("BEGIN IMMEDIATE")  # another quiz holds the write lock
+        try:
+            first = screen.session.current.card.id
+            await answer_current(pilot, screen, right=True)
+            await wait_for(pilot, lambda: screen.session.index == 1)  # the next question, while the write waits
+            assert screen.session.current.card.id != first
+            clock.tick(30)
+            await wait_for(pilot, lambda: "9:30" in str(screen.query_one("#exam-clock").render()))
+            await answer_current(pilot, screen, right=False)
+            await wait_for(pilot, lambda: screen.session.index == 2)
+            stored = other.execute("SELECT answered FROM exam_answers ORDER BY position").fetchall()
+            assert stored == [(0,)] * 5  # nothing written yet: the lock is still held
+        finally:
+            other.execute("ROLLBACK")
+            other.close()
+        await app.workers.wait_for_complete()
+        with Store.open(tmp_path) as store:
+            assert store.query("SELECT answered FROM exam_answers ORDER BY position") == [(1,), (1,), (0,), (0,), (0,)]

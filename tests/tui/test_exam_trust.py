@@ -11,7 +11,9 @@ from test_exam_screen import make_deck
 from quiz.classroom import storage
 from quiz.classroom.exam import draw
 from quiz.store import Store
-from quiz.tui.screens.exam import ExamScreen, QuitTestScreen, create_exam_app
+from quiz.tui.dialogs.hand_in import QuitTestScreen
+from quiz.tui.exam_app import create_exam_app
+from quiz.tui.screens.exam import ExamScreen
 
 
 def test_ctrl_q_in_a_test_asks_before_handing_it_in(tmp_path: Path) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 from textual.widgets import Input
-from tui_helpers import make_app, settle, single, synchronously, tour_deck, wait_screen
+from tui_helpers import enter_keys, make_app, settle, single, synchronously, tour_deck, wait_screen
 
 from quiz.tui.screens.study import StudyScreen
 
@@ -23,7 +23,7 @@ async def asking(tmp_path: Path, card_id: str) -> AsyncIterator[tuple[Pilot, Stu
 
 async def feedback(pilot: Pilot, screen: StudyScreen, *keys: str) -> tuple[str, str]:
     """Press `keys`; the verdict and the answer lines shown."""
-    await pilot.press(*keys)
+    await enter_keys(pilot, *keys)
     await settle(pilot)
     return str(screen.query_one(".verdict").render()), screen.query_one(".answers").render().plain
 
@@ -80,7 +80,7 @@ async def test_multi_partial_credit_is_the_documented_formula(tmp_path: Path) ->
 @synchronously
 async def test_text_in_a_number_box_is_not_graded_and_the_box_stays_open(tmp_path: Path) -> None:
     async with asking(tmp_path, "plan-colombia-year") as (pilot, screen):
-        await pilot.press(*"Bogota", "enter")
+        await enter_keys(pilot, *"Bogota", "enter")
         await settle(pilot)
         assert screen.state == "asking" and screen.session.progress[0] == 0
         assert "That is not a number or a range" in str(screen.query_one("#slot .instructions").render())

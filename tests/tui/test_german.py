@@ -9,6 +9,7 @@ import pytest
 from textual.widgets import Static
 from tui_helpers import (
     T0,
+    enter_keys,
     make_app,
     right_keys,
     settle,
@@ -19,6 +20,7 @@ from tui_helpers import (
     wait_screen,
     wrong_keys,
 )
+from waiting import at_most
 
 from quiz.classroom import results
 from quiz.classroom.exam import ExamSession, draw
@@ -93,7 +95,7 @@ def test_due_times_read_as_german_readers_say_them() -> None:
 
 def test_numbers_percentages_and_keys_are_written_the_german_way() -> None:
     use_language("de")
-    assert (number(2.5), number(1234.5, ",.1f"), percent(0.85)) == ("2,5", "1.234,5", "85 %")
+    assert (number(2.5), number(1234.5, ",.1f"), percent(0.85)) == ("2,5", "1.234,5", "85\u00a0%")  # a space that never breaks the line
     assert [key_label(k) for k in ("^q", "esc", "space", "f2", "⏎")] == ["Strg+Q", "Esc", "Leertaste", "F2", "⏎"]
     assert credit_text("2 of 3") == "2 von 3"
     assert credit_text("1 of 2 (2 right picks − 1 wrong)") == "1 von 2 (2 richtig gewählt − 1 falsch)"
@@ -137,8 +139,10 @@ async def to_the_end(pilot, screen: StudyScreen) -> EndScreen:
     """Leave the feedback, then answer right whatever comes back, until the session ends."""
     await pilot.press("enter")
     await settle(pilot)
-    while isinstance(pilot.app.screen, StudyScreen):
-        await pilot.press(*right_keys(screen.session.current))
+    for _ in at_most(20, "at the end of the session"):
+        if not isinstance(pilot.app.screen, StudyScreen):
+            break
+        await enter_keys(pilot, *right_keys(screen.session.current))
         await settle(pilot)
         await pilot.press("enter")
         await settle(pilot)
@@ -162,7 +166,7 @@ async def test_the_study_screen_feedback_and_end_speak_german_and_leave_the_deck
         await wait_for(pilot, lambda: bool(screen.query(KeyBar)), "the key bar")
         await pilot.press("f2")  # h would be typed into the box
         assert shown(screen, "#hint") == "Tipp: Sie liegt in den Anden."
-        await pilot.press(*"Bogpta", "enter")
+        await enter_keys(pilot, *"Bogpta", "enter")
         await settle(pilot)
         assert shown(screen, ".verdict") == "✓ Richtig, mit Tippfehler"
         answers = shown(screen, ".answers")
@@ -176,7 +180,7 @@ async def test_the_study_screen_feedback_and_end_speak_german_and_leave_the_deck
         end = await to_the_end(pilot, screen)
         assert shown(end, ".title") == "Lernrunde geschafft"
         summary = shown(end, "#summary")
-        assert " von " in summary and "richtig · Ergebnis 100 % · Zeit 0 s" in summary and "Nächste Wiederholung: in " in summary
+        assert " von " in summary and "richtig · Ergebnis 100\u00a0% · Zeit 0 s" in summary and "Nächste Wiederholung: in " in summary
         assert shown(end, "#missed .subtitle") == "Alles richtig. Super gemacht!"
 
 
@@ -189,7 +193,7 @@ async def test_a_wrong_answer_in_german_lists_the_misses_with_the_deck_text(
         screen = await wait_screen(pilot, StudyScreen)
         presented = screen.session.current
         assert shown(screen, ".instructions") == "Wähle eine Antwort: Zifferntasten oder Pfeile und Enter."
-        await pilot.press(*wrong_keys(presented))
+        await enter_keys(pilot, *wrong_keys(presented))
         await settle(pilot)
         assert shown(screen, ".verdict") == "✗ Falsch"
         assert f"Lösung:        {presented.card.answer}" in shown(screen, ".answers")
@@ -205,7 +209,7 @@ async def test_the_same_screens_stay_english_in_english(tmp_path: Path) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await wait_screen(pilot, StudyScreen)
         assert shown(screen, ".instructions") == "Pick one: number keys, or arrows and Enter."
-        await pilot.press(*right_keys(screen.session.current))
+        await enter_keys(pilot, *right_keys(screen.session.current))
         await settle(pilot)
         assert shown(screen, ".verdict") == "✓ Right"
         rating = [str(button.label) for button in screen.query(".rate")]
@@ -241,7 +245,7 @@ async def test_a_number_box_asks_again_in_german(tmp_path: Path, monkeypatch: py
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await wait_screen(pilot, StudyScreen)
         assert shown(screen, ".instructions") == "Tippe den Bereich ein, von–bis (z. B. 1990-1995), dann Enter."
-        await pilot.press(*"viel", "enter")
+        await enter_keys(pilot, *"viel", "enter")
         await settle(pilot)
         assert shown(screen, ".instructions") == "Das ist keine Zahl und kein Bereich. Tippe z. B. 1990-1995."
         assert screen.state == "asking"

@@ -10,7 +10,7 @@ from exam_helpers import Clock, wait_exam, wait_result
 from quiz.classroom.exam import ExamPaper
 from quiz.deck.model import Choice, Deck, Match, Multi, Option, TrueFalse, TypedAnswer
 from quiz.engine.presentation import Presented
-from quiz.tui.screens.exam import create_exam_app
+from quiz.tui.exam_app import create_exam_app
 
 MULTI = Multi(id="m", question="Which are prime?", answers=("2", "3"), distractors=(Option("4"), Option("9")))
 MATCH = Match(id="pairs", question="Capitals", pairs=(("France", "Paris"), ("Peru", "Lima"), ("Chile", "Santiago")))

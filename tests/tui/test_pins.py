@@ -14,7 +14,7 @@ from quiz.classroom.exam import draw
 from quiz.cli import main
 from quiz.store import Store
 from quiz.store.pins import PinError, hash_pin, pin_matches
-from quiz.tui.screens.exam import create_exam_app
+from quiz.tui.exam_app import create_exam_app
 from quiz.tui.screens.home import HomeScreen
 from quiz.tui.screens.pin import PinScreen
 from quiz.tui.screens.study import StudyScreen

@@ -5,14 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.widgets import Input
-from tui_helpers import T0, make_app, synchronously, wait_for, wait_screen
+from tui_helpers import T0, enter_keys, make_app, synchronously, wait_screen
+from waiting import wait_for
 
 from quiz.classroom import results
 from quiz.classroom.exam import ExamSession, draw
 from quiz.deck.model import Choice, Deck, Option
+from quiz.tui.dialogs.report_path import ReportPathScreen
+from quiz.tui.dialogs.row_detail import RowDetailScreen
 from quiz.tui.screens.home import HomeScreen
-from quiz.tui.screens.report import ReportPathScreen, ReportScreen
-from quiz.tui.widgets.tables import FullRowsTable, RowDetailScreen
+from quiz.tui.screens.report import ReportScreen
+from quiz.tui.widgets.tables import FullRowsTable
 
 LONG = "Lyon, the city on the Rhône where the two rivers meet, with a very long name indeed"
 DECK = Deck(
@@ -78,15 +81,16 @@ async def test_a_folder_with_a_space_in_its_name_is_read(tmp_path: Path) -> None
         await wait_screen(pilot, HomeScreen)
         await pilot.press("t")
         await wait_screen(pilot, ReportPathScreen)
-        await pilot.press(*str(usb), "enter")
+        await enter_keys(pilot, *str(usb), "enter")
         await wait_for(pilot, lambda: isinstance(app.screen, ReportScreen) and app.screen.report is not None, "report")
         assert app.screen.report.students == 1
 
 
 @synchronously
 async def test_help_during_a_test_lists_the_test_keys(tmp_path: Path) -> None:
-    from quiz.tui.screens.exam import ExamScreen, create_exam_app
-    from quiz.tui.screens.help import HelpScreen
+    from quiz.tui.dialogs.help import HelpScreen
+    from quiz.tui.exam_app import create_exam_app
+    from quiz.tui.screens.exam import ExamScreen
 
     app = create_exam_app(tmp_path, "eve", draw(DECK, 1, "s"), clock=lambda: T0, timer=lambda: 0.0)
     async with app.run_test(size=(80, 24)) as pilot:

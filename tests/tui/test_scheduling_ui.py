@@ -100,7 +100,7 @@ async def test_a_fit_due_at_the_end_of_a_session_is_made_and_told(tmp_path: Path
         await wait_screen(pilot, StudyScreen)
         await answer(pilot, right=True)
         await wait_screen(pilot, EndScreen)
-        await wait_for(pilot, lambda: bool(notes), "the fit's notice", tries=1000)
+        await wait_for(pilot, lambda: bool(notes), "the fit's notice", timeout=15)
     assert "Scheduling now fits your memory: fitted to" in notes[0]
     with Store.open(tmp_path) as store:
         from quiz.store.options import last_fit, load_options

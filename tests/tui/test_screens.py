@@ -23,8 +23,8 @@ from tui_helpers import (
 
 from quiz.cli import main
 from quiz.store import Store
+from quiz.tui.dialogs.help import HelpScreen
 from quiz.tui.screens.end import EndScreen
-from quiz.tui.screens.help import HelpScreen
 from quiz.tui.screens.home import HomeScreen
 from quiz.tui.screens.profile import ProfileScreen
 from quiz.tui.screens.statistics import StatisticsScreen

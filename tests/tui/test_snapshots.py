@@ -13,7 +13,8 @@ import pytest
 from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widgets import DataTable
-from tui_helpers import make_app, right_keys, settle, single, tour_deck, wait_screen, wrong_keys
+from tui_helpers import enter_keys, make_app, right_keys, settle, single, tour_deck, wait_screen, wrong_keys
+from waiting import at_most, wait_for
 
 from quiz.deck.model import Deck, TypedAnswer
 from quiz.tui.app import QuizApp
@@ -41,7 +42,7 @@ def shot(snap_compare, app: QuizApp, screen: type[Screen], keys: Sequence[str] =
     async def run_before(pilot: Pilot) -> None:
         await wait_screen(pilot, screen)
         if keys:
-            await pilot.press(*keys)
+            await enter_keys(pilot, *keys)
             await settle(pilot)
         await wait_screen(pilot, then or screen)
         await settle(pilot)
@@ -54,8 +55,7 @@ def test_home(snap_compare, tmp_path: Path) -> None:
 
     async def run_before(pilot: Pilot) -> None:
         home = await wait_screen(pilot, HomeScreen)
-        while not home.rows:
-            await pilot.pause(0.01)
+        await wait_for(pilot, lambda: bool(home.rows), "the deck list")
         home.query_one(DataTable).move_cursor(row=[r.deck.id for r in home.rows].index("tour-en"))
         await settle(pilot)
 
@@ -84,7 +84,7 @@ def test_feedback_wrong(snap_compare, tmp_path: Path, card_id: str) -> None:
 
     async def run_before(pilot: Pilot) -> None:
         screen = await wait_screen(pilot, StudyScreen)
-        await pilot.press(*wrong_keys(screen.session.current))
+        await enter_keys(pilot, *wrong_keys(screen.session.current))
         await settle(pilot)
 
     assert snap_compare(app, run_before=run_before, terminal_size=(80, 24))
@@ -104,9 +104,11 @@ def _short_deck(cards: slice) -> Deck:
 async def _play_to_the_end(pilot: Pilot, right: bool) -> None:
     """Answer right and wrong by turns until the session ends."""
     screen = await wait_screen(pilot, StudyScreen)
-    while isinstance(pilot.app.screen, StudyScreen):
+    for _ in at_most(20, "at the end of the session"):
+        if not isinstance(pilot.app.screen, StudyScreen):
+            break
         keys = right_keys(screen.session.current) if right else wrong_keys(screen.session.current)
-        await pilot.press(*keys)
+        await enter_keys(pilot, *keys)
         await settle(pilot)
         await pilot.press("enter")
         await settle(pilot)
@@ -130,8 +132,7 @@ def test_statistics(snap_compare, tmp_path: Path) -> None:
         await _play_to_the_end(pilot, right=True)
         await pilot.press("s")
         stats = await wait_screen(pilot, StatisticsScreen)
-        while "Cards" not in stats.query_one("#stats-summary").render().plain:
-            await pilot.pause(0.01)
+        await wait_for(pilot, lambda: "Cards" in stats.query_one("#stats-summary").render().plain, "statistics")
         await settle(pilot)
 
     assert snap_compare(app, run_before=run_before, terminal_size=(80, 24))

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from test_snapshots import shot
 from textual.pilot import Pilot
-from tui_helpers import make_app, settle, single, tour_deck, wait_screen, wrong_keys
+from tui_helpers import enter_keys, make_app, settle, single, tour_deck, wait_screen, wrong_keys
 
 from quiz.deck.model import Deck, TypedAnswer
 from quiz.tui.screens.study import StudyScreen
@@ -39,7 +39,7 @@ def test_feedback_wrong_in_german(snap_compare, tmp_path: Path) -> None:
 
     async def run_before(pilot: Pilot) -> None:
         screen = await wait_screen(pilot, StudyScreen)
-        await pilot.press(*wrong_keys(screen.session.current))
+        await enter_keys(pilot, *wrong_keys(screen.session.current))
         await settle(pilot)
 
     assert snap_compare(app, run_before=run_before, terminal_size=(80, 24))

@@ -9,27 +9,26 @@ or stopping the process (SIGTERM) hands the test in as it stands.
 from __future__ import annotations
 
 import asyncio
-import inspect
-import os
 import signal
 from collections.abc import Callable
-from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, DataTable, Input, Static
+from textual.screen import Screen
+from textual.widgets import Button, DataTable, Static
 
 from quiz.classroom.exam import ExamPaper, ExamSession
 from quiz.engine.answers import response_text
 
-from ..app import QuizApp
-from ..texts import N_, _, choose_language, ngettext, number, percent, use_language
+from ..dialogs.exam_setup import ExamSettings, ExamSetupScreen
+from ..dialogs.hand_in import HandInScreen, QuitTestScreen
+from ..serial import SerialWrites
+from ..texts import N_, _, number, percent
 from ..when import elapsed
 from ..widgets.answers import AnswerWidget, answer_widget_for
 from ..widgets.answers.truefalse import in_button_words
@@ -38,9 +37,13 @@ from ..widgets.keybutton import KeyButton
 from ..widgets.progress import SessionProgress
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+
     from quiz.classroom.records import ExamItem, ExamRecord
     from quiz.classroom.storage import Sitting
     from quiz.deck.model import Deck
+
+    from ..app import QuizApp
 
 CLOSING_SIGNALS = tuple(getattr(signal, name) for name in ("SIGHUP", "SIGTERM") if hasattr(signal, name))
 
@@ -49,139 +52,6 @@ def clock_text(seconds: float) -> str:
     """`14:59`, counting down whole seconds (rounded up, so 0:00 means the time is really up)."""
     whole = int(-(-seconds // 1))
     return f"{whole // 60}:{whole % 60:02d}"
-
-
-class ConfirmScreen(ModalScreen[bool]):
-    """Asks a yes/no question about the test on screen: y (or j) is yes, n or Escape is no."""
-
-    DEFAULT_CSS = """
-    ConfirmScreen { align: center middle; }
-    .confirm { width: 60; max-width: 100%; height: auto; border: round $warning; background: $surface; padding: 1 2; }
-    .confirm-actions { height: auto; margin-top: 1; }
-    .confirm-actions KeyButton { margin-right: 2; }
-    """
-    BINDINGS = [
-        Binding("y,j", "answer(True)", N_("Yes")),  # yes, ja
-        Binding("n,escape", "answer(False)", N_("Keep going")),
-    ]
-
-    def __init__(self, message: str, yes: str, *, id: str | None = None) -> None:
-        super().__init__()
-        self.message = message
-        self.yes = yes
-        self.box_id = id
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id=self.box_id, classes="confirm"):
-            yield Static(Content(self.message))
-            with Horizontal(classes="confirm-actions"):
-                yield KeyButton(_("y  {action}").format(action=self.yes), id="yes")
-                yield KeyButton(_("n  Keep going"), id="no")
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        self.dismiss(event.button.id == "yes")
-
-    def action_answer(self, value: bool) -> None:
-        self.dismiss(value)
-
-
-class HandInScreen(ConfirmScreen):
-    """Asks before handing in a test with questions left blank."""
-
-    def __init__(self, blank: list[int]) -> None:
-        count = len(blank)
-        numbers = ", ".join(str(i + 1) for i in blank)
-        message = (
-            ngettext(
-                "{count} question is not answered ({numbers}).", "{count} questions are not answered ({numbers}).", count
-            ).format(count=count, numbers=numbers)
-            + "\n"
-            + _("Blank answers score nothing. Hand in the test now?")
-        )
-        super().__init__(message, _("Hand in"), id="hand-in")
-        self.blank = blank
-
-
-class QuitTestScreen(ConfirmScreen):
-    """Asks before quitting in the middle of a test: quitting hands it in as it stands, for good."""
-
-    def __init__(self, answered: int, total: int) -> None:
-        message = (
-            _("Quit the test? It is handed in as it stands ({answered} of {total} answered);").format(
-                answered=answered, total=total
-            )
-            + "\n"
-            + _("it cannot be continued later.")
-        )
-        super().__init__(message, _("Quit and hand in"), id="quit-test")
-
-
-@dataclass(frozen=True)
-class ExamSettings:
-    questions: int
-    seed: str
-    time_limit: float | None
-
-
-class ExamSetupScreen(ModalScreen["ExamSettings | None"]):
-    """Sets a test from the deck list: how many questions, the class's seed, the time allowed."""
-
-    DEFAULT_CSS = """
-    ExamSetupScreen { align: center middle; }
-    #exam-setup { width: 64; max-width: 100%; height: auto; border: round $accent; background: $surface; padding: 1 2; }
-    .setup-row { height: 3; }
-    .setup-row Static { width: 22; padding: 1 0; }
-    .setup-row Input { width: 1fr; }
-    """
-    BINDINGS = [Binding("escape", "cancel", N_("Back"))]
-
-    def __init__(self, deck: Deck) -> None:
-        super().__init__()
-        self.deck = deck
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id="exam-setup"):
-            yield Static(Content(_("Test: {deck}").format(deck=self.deck.title)), classes="title")
-            yield Static(
-                _(
-                    "The same seed gives every student the same test. No feedback until the test is handed in. "
-                    "Enter starts the test, Escape goes back."
-                ),
-                classes="instructions",
-            )
-            with Horizontal(classes="setup-row"):
-                yield Static(_("Questions"))
-                yield Input(value="20", id="exam-questions", type="integer")
-            with Horizontal(classes="setup-row"):
-                yield Static(_("Seed (blank: new)"))
-                yield Input(placeholder=_("e.g. class-7b"), id="exam-seed")
-            with Horizontal(classes="setup-row"):
-                yield Static(_("Time (blank: untimed)"))
-                yield Input(placeholder=_("e.g. 15m"), id="exam-time")
-            yield Static("", id="exam-setup-problem", classes="problem")
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        from quiz.classroom.exam import new_seed
-        from quiz.classroom.time_limit import parse_time_limit
-
-        event.stop()
-        problem = self.query_one("#exam-setup-problem", Static)
-        text = self.query_one("#exam-questions", Input).value.strip()
-        if not text.isdigit() or int(text) < 1:
-            problem.update(_("Questions: a whole number, at least 1."))
-            return
-        limit_text = self.query_one("#exam-time", Input).value.strip()
-        try:
-            limit = parse_time_limit(limit_text) if limit_text else None
-        except ValueError as error:
-            problem.update(Content(_("Time: {problem}").format(problem=error)))
-            return
-        seed = self.query_one("#exam-seed", Input).value.strip() or new_seed()
-        self.dismiss(ExamSettings(int(text), seed, limit or None))
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
 
 def start_exam(app: QuizApp, deck: Deck) -> None:
@@ -234,6 +104,7 @@ class ExamScreen(Screen[None]):
         self.record: ExamRecord | None = None
         self.sitting: Sitting | None = None
         self._signals: list[int] = []
+        self._writes = SerialWrites()
 
     def compose(self) -> ComposeResult:
         yield SessionProgress(_("Test: {deck}").format(deck=self.paper.deck.title))
@@ -286,11 +157,7 @@ class ExamScreen(Screen[None]):
 
     def _refuse(self, message: str) -> None:
         """No test: `quiz exam` leaves with the message; from the deck list, the list is shown again."""
-        if isinstance(self.app, ExamApp):
-            self.app.fail(message)
-        else:
-            self.notify(message, severity="error", timeout=10, markup=False)
-            self.app.pop_screen()
+        self.app.refuse_test(message)
 
     def ask_before_quitting(self) -> bool:
         """Quitting with a test open asks first (it hands the test in for good); True while it asks."""
@@ -308,31 +175,54 @@ class ExamScreen(Screen[None]):
             self.app.push_screen(QuitTestScreen(answered, total), confirmed)
         return True
 
-    # -- kept as it goes ---------------------------------------------------------
+    # -- kept as it goes (off the UI thread: a write may wait for another quiz on the same data) --
+
+    def _write(self, change: Callable[[], None], problem: str, then: Callable[[str | None], None] | None = None) -> None:
+        """Run the store write `change` after those before it, in a worker; `then(reason or None)` here.
+
+        The countdown and the keys go on meanwhile: the session in memory is the
+        truth, and every write stores a question as it stands (handing in stores all).
+        """
+        self._write_in_worker(self._writes.submit(change), problem, then)
+
+    @work(thread=True, group="exam-store")
+    def _write_in_worker(self, done: Future[None], problem: str, then: Callable[[str | None], None] | None) -> None:
+        from quiz.store import StoreError
+
+        try:
+            done.result()
+            reason = None
+        except StoreError as error:
+            reason = problem.format(problem=error)
+        if then is not None:
+            self.app.call_from_thread(then, reason)
+        elif reason is not None:
+            self.app.call_from_thread(self.notify, reason, severity="error", timeout=8)
 
     def _open_sitting(self) -> None:
         """Store the sitting from its start, so every answer can be written as it is given."""
         from quiz.classroom import storage
-        from quiz.store import StoreError
 
-        assert self.session is not None
-        try:
-            assert self.app.store is not None and self.app.profile is not None
-            storage.hand_in_abandoned(self.app.store, now=self.session.started_at)
-            self.sitting = storage.Sitting(self.app.store, self.app.profile, self.session.so_far(seconds=0))
-        except StoreError as error:
-            self.notify(_("Answers cannot be saved as you go: {problem}").format(problem=error), severity="error", timeout=8)
+        assert self.session is not None and self.app.store is not None and self.app.profile is not None
+        store, profile, opening = self.app.store, self.app.profile, self.session.so_far(seconds=0)
+
+        def open_sitting() -> None:
+            storage.hand_in_abandoned(store, now=opening.started_at)
+            self.sitting = storage.Sitting(store, profile, opening)
+
+        self._write(open_sitting, _("Answers cannot be saved as you go: {problem}"))
 
     def _store_answer(self, position: int) -> None:
         """Write one question as it now stands; a failure is shown, the test goes on."""
-        from quiz.store import StoreError
-
-        if self.sitting is None or self.session is None:
+        if self.session is None:
             return
-        try:
-            self.sitting.answered(position, self.session.item(position), self.session.elapsed(), now=self.app.clock())
-        except StoreError as error:
-            self.notify(_("This answer could not be saved yet: {problem}").format(problem=error), severity="error", timeout=8)
+        item, seconds, now = self.session.item(position), self.session.elapsed(), self.app.clock()
+
+        def store_answer() -> None:
+            if self.sitting is not None:
+                self.sitting.answered(position, item, seconds, now=now)
+
+        self._write(store_answer, _("This answer could not be saved yet: {problem}"))
 
     def _catch_signals(self) -> None:
         """The window closed (SIGHUP) or the process asked to stop (SIGTERM): hand in, then leave."""
@@ -345,8 +235,7 @@ class ExamScreen(Screen[None]):
             pass
 
     def _closed_from_outside(self) -> None:
-        if self.session is not None and self.record is None:
-            self._keep()
+        self._keep_now()
         self.app.exit(return_code=1)
 
     def _release_signals(self) -> None:
@@ -470,48 +359,65 @@ class ExamScreen(Screen[None]):
         self.app.push_screen(HandInScreen(blank), confirmed)
 
     def hand_in(self, *, timed_out: bool = False) -> None:
-        """Judge the answers, keep the record for the profile, show the results."""
+        """Judge the answers, keep the record for the profile, then show the results."""
         if self.record is not None:
             return
         while self.app.screen is not self and self in self.app.screen_stack:
             self.app.pop_screen()  # the hand-in question or help on top: the results replace the test itself
-        problem = self._keep(timed_out=timed_out)
+        record = self._finish(timed_out=timed_out)
+        self._write(self._keeper(record), _("The result could not be saved: {problem}"), self._handed_in)
+
+    def _handed_in(self, problem: str | None) -> None:
         assert self.record is not None
-        self.app.switch_screen(ExamResultScreen(self.record, problem, show_answers=self.show_answers))
+        while self.app.screen is not self and self in self.app.screen_stack:
+            self.app.pop_screen()  # help opened while the record was being stored
+        if self.app.screen is self:
+            self.app.switch_screen(ExamResultScreen(self.record, problem, show_answers=self.show_answers))
 
-    def _keep(self, *, timed_out: bool = False) -> str | None:
-        """Close the sitting and store it; the reason when it could not be stored."""
-        from quiz.classroom import storage
-        from quiz.store import StoreError
-
+    def _finish(self, *, timed_out: bool = False) -> ExamRecord:
         assert self.session is not None
         self.record = self.session.finish(timed_out=timed_out, duration=self._duration())
-        if isinstance(self.app, ExamApp):
-            self.app.record = self.record
-        try:
-            assert self.app.store is not None and self.app.profile is not None
+        self.app.test_handed_in(self.record)
+        return self.record
+
+    def _keeper(self, record: ExamRecord) -> Callable[[], None]:
+        """The write that keeps the finished `record` for the profile."""
+        from quiz.classroom import storage
+
+        assert self.app.store is not None and self.app.profile is not None
+        store, profile = self.app.store, self.app.profile
+
+        def keep() -> None:
             if self.sitting is not None:
-                self.sitting.hand_in(self.record)
+                self.sitting.hand_in(record)
             else:
-                storage.save_exam(self.app.store, self.app.profile, self.record)
-        except StoreError as error:
-            return _("The result could not be saved: {problem}").format(problem=error)
-        return None
+                storage.save_exam(store, profile, record)
+
+        return keep
+
+    def _keep_now(self) -> None:
+        """The app is closing: hand the test in as it stands and wait until every write is done."""
+        from quiz.store import StoreError
+
+        if self.session is not None and self.record is None:
+            if self.session.progress[0]:
+                self._writes.submit(self._keeper(self._finish()))
+            else:
+                self._writes.submit(self._discard)
+        try:
+            for done in self._writes.drain():
+                done.result()
+        except StoreError:
+            pass  # nothing to show it on any more; a sitting left open is handed in the next time results are read
+
+    def _discard(self) -> None:
+        if self.sitting is not None:
+            self.sitting.discard()  # left before answering anything: as if never started
 
     def on_unmount(self) -> None:
         """Leaving the app in the middle of a test hands it in as it stands: no answer is lost."""
-        from quiz.store import StoreError
-
         self._release_signals()
-        if self.session is None or self.record is not None:
-            return
-        if self.session.progress[0]:
-            self._keep()
-        elif self.sitting is not None:
-            try:
-                self.sitting.discard()  # left before answering anything: as if never started
-            except StoreError:
-                pass
+        self._keep_now()
 
 
 VERDICTS = {"right": N_("right"), "partly": N_("partly right"), "wrong": N_("wrong"), "blank": N_("not answered")}
@@ -609,46 +515,4 @@ class ExamResultScreen(Screen[None]):
         table.focus()
 
     def action_close(self) -> None:
-        if isinstance(self.app, ExamApp):
-            self.app.exit()
-        else:
-            self.app.go_home()
-
-
-class ExamApp(QuizApp):
-    """The app opened on a test (`quiz exam`): choose the learner, take the test, see the results, leave."""
-
-    CSS_PATH = str(Path(inspect.getfile(QuizApp)).parent / str(QuizApp.CSS_PATH))  # the app's one stylesheet
-
-    def __init__(self, data_dir: Path, profile: str | None, paper: ExamPaper, *, time_limit: float | None = None,
-                 retakes: bool = False, show_answers: bool = False, **options: object) -> None:
-        super().__init__(data_dir, profile, **options)  # type: ignore[arg-type]
-        self.paper = paper
-        self.time_limit = time_limit
-        self.retakes = retakes
-        self.show_answers = show_answers
-        self.record: ExamRecord | None = None
-
-    def first_screen(self, deck: Deck | None) -> None:
-        self.push_screen(
-            ExamScreen(self.paper, time_limit=self.time_limit, retakes=self.retakes, show_answers=self.show_answers)
-        )
-
-
-def create_exam_app(
-    data_dir: Path,
-    profile: str | None,
-    paper: ExamPaper,
-    *,
-    time_limit: float | None = None,
-    retakes: bool = False,
-    show_answers: bool = False,
-    clock: Callable | None = None,
-    timer: Callable[[], float] | None = None,
-    language: str | None = None,
-) -> ExamApp:
-    """The app as `quiz exam` runs it; tests pass a fake clock and timer. `language` is `--lang` (see `texts`)."""
-    use_language(choose_language(language, os.environ))
-    return ExamApp(
-        data_dir, profile, paper, time_limit=time_limit, retakes=retakes, show_answers=show_answers, clock=clock, timer=timer
-    )
+        self.app.leave_test_results()

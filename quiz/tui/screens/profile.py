@@ -15,10 +15,6 @@ from ..texts import N_, _
 from ..widgets.keybar import KeyBar
 from ..widgets.options import NumberedOptions
 
-NAME_PROBLEMS = (N_("A name needs at least one letter."), N_("A name cannot contain control characters."))
-"""Why `clean_profile_name` refuses a typed name, as it words them; translated where shown (the box
-stops at `MAX_NAME` characters, so the third reason never shows here)."""
-
 
 class ProfileScreen(Screen[str | None]):
     BINDINGS = [Binding("escape", "cancel", N_("Back")), Binding("escape", "cancel_start", N_("Quit"))]
@@ -79,7 +75,7 @@ class ProfileScreen(Screen[str | None]):
         try:
             name = clean_profile_name(event.value)
         except ProfileNameError as problem:
-            self.query_one("#name-problem", Static).update(_(str(problem)) if str(problem) in NAME_PROBLEMS else str(problem))
+            self.query_one("#name-problem", Static).update(str(problem))  # said in the learner's language
             return
         self.dismiss(name)
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shlex
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -10,10 +9,10 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import DataTable, Static
 
 from ..texts import N_, _, ngettext
 from ..widgets.keybar import KeyBar
@@ -27,50 +26,6 @@ if TYPE_CHECKING:
 
 MAX_COLUMN = 40  # long questions and lists are cut short here; Enter on a row and the CSV have them in full
 
-class ReportPathScreen(ModalScreen["list[Path] | None"]):
-    """Asks where the collected results files are (a folder, a USB stick, or several files)."""
-
-    DEFAULT_CSS = """
-    ReportPathScreen { align: center middle; }
-    #report-path { width: 80; max-width: 100%; height: auto; border: round $accent; background: $surface; padding: 1 2; }
-    #report-path Input { margin-top: 1; }
-    """
-    BINDINGS = [Binding("escape", "cancel", N_("Back"))]
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id="report-path"):
-            yield Static(_("Class report"), classes="title")
-            yield Static(
-                _(
-                    "Folder (or files) with the students' results files, as written by `quiz results export`. "
-                    "Enter to read them; Enter on an empty box reads the current folder."
-                ),
-                classes="instructions",
-            )
-            yield Input(placeholder=str(Path.cwd()), id="report-paths")
-            yield Static("", id="report-path-problem", classes="problem")
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        whole = Path(event.value.strip()).expanduser()
-        try:  # a folder with a space in its name ("USB DISK") is one path; else several, split like a shell
-            if event.value.strip() and whole.exists():
-                paths = [whole]
-            else:
-                paths = [Path(p).expanduser() for p in shlex.split(event.value)] or [Path.cwd()]
-        except ValueError as error:
-            self.query_one("#report-path-problem", Static).update(_("Cannot read that: {problem}").format(problem=error))
-            return
-        missing = [str(p) for p in paths if not p.exists()]
-        if not paths or missing:
-            self.query_one("#report-path-problem", Static).update(
-                Content(_("Not found: {paths}").format(paths=", ".join(missing)) if missing else _("Type a folder or a file."))
-            )
-            return
-        self.dismiss(paths)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
 
 class LegendScreen(ModalScreen[None]):
@@ -169,7 +124,7 @@ class ReportScreen(Screen[None]):
                 [
                     tuple(
                         Text(cell, justify="right" if a == "r" else "left", no_wrap=True, overflow="ellipsis")
-                        for cell, a in zip(row, table.align)
+                        for cell, a in zip(row, table.align, strict=False)
                     )
                     for row in shown
                 ]
@@ -198,5 +153,7 @@ def open_report(app: QuizApp) -> None:
     def chosen(paths: list[Path] | None) -> None:
         if paths:
             app.push_screen(ReportScreen(paths))
+
+    from ..dialogs.report_path import ReportPathScreen
 
     app.push_screen(ReportPathScreen(), chosen)

@@ -163,7 +163,7 @@ class StatisticsScreen(Screen[None]):
                   _("Cards due per day, next {days} days").format(days=NEXT_DAYS), _("days from today"), [0, 3, 7, 10, 13])
 
 
-def draw_bars(plot: PlotextPlot, xs: list[int], ys: Sequence[int], title: str, xlabel: str, xticks: list[int]) -> None:
+def draw_bars(plot: PlotextPlot, xs: list[int], ys: Sequence[int], title: str, xlabel: str, xticks: list[float]) -> None:
     """A bar chart of counts: the y axis starts at 0 and is labelled with whole numbers."""
     top = max(max(ys, default=0), 1)
     step = max(1, math.ceil(top / 4))

@@ -4,44 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import VerticalScroll
-from textual.content import Content
-from textual.screen import ModalScreen
-from textual.widgets import DataTable, Static
+from textual.message import Message
+from textual.widgets import DataTable
 
-from ..texts import N_, _
+from ..texts import N_
 
 READING_HELP = N_("Enter: the highlighted row in full · ← →: scroll sideways · Tab: next table")
-
-
-class RowDetailScreen(ModalScreen[None]):
-    """One row, a column per paragraph, wrapped: long answers and lists the table had to cut."""
-
-    DEFAULT_CSS = """
-    RowDetailScreen { align: center middle; }
-    #row-detail { width: 78; max-width: 100%; height: auto; max-height: 100%; border: round $primary;
-                  background: $surface; padding: 0 1; }
-    #row-detail Static { height: auto; }
-    """
-    BINDINGS = [Binding("escape,enter,q", "dismiss", N_("Close"))]
-
-    def __init__(self, title: str, headers: Sequence[str], row: Sequence[str]) -> None:
-        super().__init__()
-        self.title_text = title
-        self.headers = headers
-        self.row = row
-
-    def compose(self) -> ComposeResult:
-        with VerticalScroll(id="row-detail") as box:
-            box.border_title = self.title_text
-            box.border_subtitle = _("Esc closes")
-            lines = [Content.assemble((f"{name or '·'}: ", "bold"), value) for name, value in zip(self.headers, self.row)]
-            yield Static(Content("\n").join(lines))
-
-    def on_click(self) -> None:
-        self.dismiss()
 
 
 class FullRowsTable(DataTable):
@@ -57,6 +25,13 @@ class FullRowsTable(DataTable):
         """The full text behind the rows added to the table, in the same order."""
         self.headers = list(headers)
         self.full_rows = list(rows)
+
+    class ShowRow(Message):
+        """A row is to be shown in full (the app opens the dialog that shows it)."""
+
+        def __init__(self, title: str, headers: Sequence[str], row: Sequence[str]) -> None:
+            super().__init__()
+            self.title, self.headers, self.row = title, headers, row
 
     def _column_starts(self) -> list[int]:
         starts, x = [], 0
@@ -77,4 +52,4 @@ class FullRowsTable(DataTable):
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
         if 0 <= event.cursor_row < len(self.full_rows):
-            self.app.push_screen(RowDetailScreen(self.title_text, self.headers, self.full_rows[event.cursor_row]))
+            self.post_message(self.ShowRow(self.title_text, self.headers, self.full_rows[event.cursor_row]))

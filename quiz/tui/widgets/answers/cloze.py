@@ -8,6 +8,8 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Input, Label, Static
 
+from quiz.deck.model import Cloze
+
 from ...texts import N_, _
 from ..options import MARKER
 from .base import AnswerWidget
@@ -20,12 +22,18 @@ class ClozeAnswer(AnswerWidget):
 
     BINDINGS = [Binding("f3", "dont_know", N_("Don't know"))]
 
+    @property
+    def card(self) -> Cloze:
+        card = self.presented.card
+        assert isinstance(card, Cloze)
+        return card
+
     def compose(self) -> ComposeResult:
         yield Static(
             _("Fill in the gaps; Enter goes to the next gap, and after the last one answers. F3: don't know."),
             classes="instructions",
         )
-        for i in range(len(self.presented.card.gaps)):
+        for i in range(len(self.card.gaps)):
             with Horizontal(classes="gap-row"):
                 yield Label(self._label(i, False), classes="gap-number", id=f"gap-number-{i}")
                 yield AnswerBox(placeholder=_("gap {number}").format(number=i + 1), id=f"gap-{i}", compact=True)
@@ -43,7 +51,7 @@ class ClozeAnswer(AnswerWidget):
 
     def prompt_content(self) -> Content:
         parts: list[Content | tuple[str, str]] = []
-        for segment in self.presented.card.segments():
+        for segment in self.card.segments():
             if isinstance(segment, int):
                 parts.append((f"__{segment + 1}__", "bold underline"))
             else:

@@ -6,15 +6,9 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Input, Label, Static
 
-from ...texts import N_, _
+from ...texts import _
 from .base import AnswerWidget
 from .textbox import AnswerBox
-
-UNREADABLE = (
-    N_("That is not a number or a range; type e.g. 1990-1995."),
-    N_("That is not a number; type e.g. 1990 or 2,5."),
-)
-"""The grader's reasons for asking again, as they are worded in `quiz.engine.numbers`; translated where shown."""
 
 
 class NumberAnswer(AnswerWidget):
@@ -34,6 +28,6 @@ class NumberAnswer(AnswerWidget):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         if problem := self.presented.unreadable(event.value):
-            self.query_one(".instructions", Static).update(_(problem))  # not graded: the box stays open
+            self.query_one(".instructions", Static).update(problem)  # said in the learner's language; the box stays open
             return
         self.submit(event.value)

@@ -1,0 +1,1 @@
+"""Dialogs: small screens over another that ask one thing or show one thing, then close."""
