@@ -11,12 +11,12 @@ from collections.abc import Iterator
 import pytest
 from hypothesis import settings
 
+from quiz.i18n import use_language
+
 # Hypothesis's per-example deadline (200 ms) measures the machine's load as much as the code: on a
 # busy machine it fails tests that are right. Slow tests are caught by pytest-timeout instead.
 settings.register_profile("quiz", deadline=None)
 settings.load_profile("quiz")
-
-from quiz.i18n import use_language
 
 
 def pytest_configure(config: pytest.Config) -> None:

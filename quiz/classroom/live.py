@@ -79,9 +79,9 @@ def live_test(store: Store, test: TestId) -> LiveTest:
     )
     latest: dict[str, tuple[int, PupilProgress]] = {}
     title = test.deck_id
-    for row_id, name, deck_title, seconds, handed_in, questions, answered, score in sittings:
+    for row_id, name, deck_title, seconds, handed_in, asked, answered, score in sittings:
         title = deck_title or title
-        latest[name] = (row_id, PupilProgress(name, answered, questions, float(score), float(seconds), bool(handed_in)))
+        latest[name] = (row_id, PupilProgress(name, answered, asked, float(score), float(seconds), bool(handed_in)))
     rows = [row_id for row_id, _ in latest.values()]
     questions: list[QuestionProgress] = []
     if rows:

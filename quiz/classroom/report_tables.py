@@ -159,7 +159,7 @@ def tables(report: ClassReport) -> list[Table]:
         out.append(_student_table(test))
         out.append(_question_table(test))
     if report.practice:
-        columns = (
+        columns: tuple[Column, ...] = (
             Column(_("Student")),
             Column(_("Deck")),
             Column(_("Answers"), "r"),
@@ -168,7 +168,9 @@ def tables(report: ClassReport) -> list[Table]:
             Column(_("Retention"), "r", percent),
             Column(_("Leeches"), "r"),
         )
-        rows = tuple((p.profile, p.deck, p.reviews, p.days, p.seconds, p.retention, p.leeches) for p in report.practice)
+        rows: tuple[tuple[Any, ...], ...] = tuple(
+            (p.profile, p.deck, p.reviews, p.days, p.seconds, p.retention, p.leeches) for p in report.practice
+        )
         out.append(Table(_("Practice"), columns, rows))
     if report.shared_leeches:
         columns = (Column(_("Deck")), Column(_("Card")), Column(_("Students"), "r"), Column(_("Who"), "l", listed))

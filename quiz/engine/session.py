@@ -375,17 +375,17 @@ class StudySession:
             else:
                 review += 1
         learning = len(self._learning)
-        item = self._current_item
-        if item is not None:
+        current = self._current_item
+        if current is not None:
             if self._current_learning:
                 learning += 1
-            elif self._expected.get((item.deck.id, item.key)) is None:
+            elif self._expected.get((current.deck.id, current.key)) is None:
                 new += 1
             else:
                 review += 1
         waiting = {(i.deck.id, i.key) for i in pending} | {(p.item.deck.id, p.item.key) for p in self._learning}
-        if item is not None:
-            waiting.add((item.deck.id, item.key))
+        if current is not None:
+            waiting.add((current.deck.id, current.key))
         answered = {(step.item.deck.id, step.item.key) for step in self._history}
         return CardsLeft(new, learning, review, len(answered - waiting), len(answered | waiting))
 

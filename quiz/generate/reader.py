@@ -13,8 +13,8 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from quiz.deck.errors import DeckError, Problem
-from quiz.deck.files import MAX_BYTES
 from quiz.deck.format import IDENT, Bool, Date, Integer, ListOf, Text, did_you_mean
+from quiz.deck.limits import MAX_BYTES
 from quiz.deck.loader import decode, read_deck_bytes
 from quiz.deck.model import GAP_RE, MATCHING_MODES
 from quiz.deck.yamlnodes import (

@@ -92,7 +92,7 @@ class ClassServer:
     # -- the web application --------------------------------------------------
 
     def web_app(self) -> web.Application:
-        app = web.Application(client_max_size=4096, middlewares=[self._headers])
+        app = web.Application(client_max_size=4096, middlewares=[self._headers])  # type: ignore[list-item]
         app.add_routes(
             [
                 web.get("/", self.pupil_page),
@@ -109,7 +109,7 @@ class ClassServer:
     @web.middleware
     async def _headers(self, request: web.Request, handler: web.RequestHandler) -> web.StreamResponse:
         try:
-            response = await handler(request)
+            response = await handler(request)  # type: ignore[operator]
         except web.HTTPNotFound:
             response = self._page("message.html", request, 404, heading="404", text=self._texts(request)["not_found"])
         if not response.prepared:
@@ -229,7 +229,7 @@ class ClassServer:
             self.command(role, language),
             write_bytes=ws.send_bytes,
             write_str=ws.send_str,
-            close=ws.close,
+            close=ws.close,  # type: ignore[arg-type]
             download_manager=self.downloads,
         )
         width = _size(request.query.get("width"), 80, 20, 400)
@@ -311,7 +311,7 @@ class ClassServer:
         server = site._server
         assert server is not None
         sockets = getattr(server, "sockets", None) or ()
-        host, port = sockets[0].getsockname()[:2]
+        host, port = sockets[0].getsockname()[:2]  # type: ignore[misc]
         self._watcher = asyncio.create_task(self._watch_idle())
         return host, port
 

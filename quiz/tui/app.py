@@ -83,7 +83,7 @@ class QuizApp(App[None]):
         self.timer: Timer = timer or time.monotonic
         self.seed = seed
         self.store: Store | None = None
-        self._key_queue = KeyQueue(self)
+        self._key_queue = KeyQueue(self)  # type: ignore[arg-type]
         self.error: str | None = None
         """Why the app gave up (a broken deck, an unusable store); the CLI prints it."""
 
@@ -205,7 +205,10 @@ class QuizApp(App[None]):
                 self.exit()
                 return
             self.use_profile(name)
-            self.with_pin(lambda: self.first_screen(deck), lambda: self.push_screen(ProfileScreen(profiles), chosen))
+            def again() -> None:
+                self.push_screen(ProfileScreen(profiles), chosen)
+
+            self.with_pin(lambda: self.first_screen(deck), again)
 
         self.push_screen(ProfileScreen(profiles), chosen)
 

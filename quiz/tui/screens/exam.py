@@ -66,7 +66,10 @@ def start_exam(app: QuizApp, deck: Deck) -> None:
         except ExamError as error:
             app.notify(str(error), severity="error")
             return
-        app.with_pin(lambda: app.push_screen(ExamScreen(paper, time_limit=settings.time_limit)), lambda: None)
+        def take() -> None:
+            app.push_screen(ExamScreen(paper, time_limit=settings.time_limit))
+
+        app.with_pin(take, lambda: None)
 
     app.push_screen(ExamSetupScreen(deck), chosen)
 
@@ -491,8 +494,8 @@ class ExamResultScreen(Screen[None]):
             table.add_column(_("Question"), width=free)
             table.add_column(_("Result"), width=said)
             for i, item in enumerate(self.record.items, 1):
-                said = verdict(item)
-                table.add_row(Text(str(i), justify="right"), MARKS[said], Text(item.prompt), _(VERDICTS[said]), height=None)
+                judged = verdict(item)
+                table.add_row(Text(str(i), justify="right"), MARKS[judged], Text(item.prompt), _(VERDICTS[judged]), height=None)
             table.focus()
             return
         # the three texts share the width left by the number and mark columns (and 2 cells padding each)

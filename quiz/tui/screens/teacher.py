@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -142,7 +143,7 @@ class TeacherScreen(Screen[None]):
         self.app.push_screen(ReportScreen([self.app.data_dir]))
 
 
-def _replace_rows(table: DataTable[Text], rows: list[tuple[Text, ...]]) -> None:
+def _replace_rows(table: DataTable[Text], rows: Sequence[tuple[Text, ...]]) -> None:
     """New contents, the highlighted row kept where it was."""
     cursor = table.cursor_row
     table.clear()
