@@ -17,7 +17,7 @@ def run(args: argparse.Namespace) -> int:
         return 2
     from quiz.classroom.live import TestId
     from quiz.store import data_dir
-    from quiz.tui.screens.teacher import create_watch_app
+    from quiz.tui.watch_app import create_watch_app
 
     test = TestId(args.deck, args.seed) if args.deck is not None and args.seed is not None else None
     app = create_watch_app(data_dir(args.data_dir), test, language=args.lang)

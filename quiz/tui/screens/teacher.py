@@ -8,9 +8,7 @@ report (`quiz report`'s tables) when the teacher asks for it.
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -21,15 +19,15 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
-from ..app import QuizApp
-from ..texts import N_, _, choose_language, ngettext, number, percent, use_language
+from ..texts import N_, _, ngettext, number, percent
 from ..when import elapsed
 from ..widgets.keybar import KeyBar
 
 if TYPE_CHECKING:
     from quiz.classroom.live import LiveTest, TestId
 
-    from ..opening import Opened
+    from ..app import QuizApp
+
 
 REFRESH_S = 1.0
 
@@ -150,21 +148,3 @@ def _replace_rows(table: DataTable[Text], rows: Sequence[tuple[Text, ...]]) -> N
     table.add_rows(rows)
     if rows:
         table.move_cursor(row=min(cursor, len(rows) - 1), animate=False)
-
-
-class WatchApp(QuizApp):
-    """The app opened on the live view (`quiz watch`): no learner to choose, the teacher watches."""
-
-    def __init__(self, data_dir: Path, test: TestId | None, **options: object) -> None:
-        super().__init__(data_dir, **options)  # type: ignore[arg-type]
-        self.test = test
-
-    def _opened(self, opened: Opened) -> None:
-        self._opened_from(opened)
-        self.push_screen(TeacherScreen(self.test))
-
-
-def create_watch_app(data_dir: Path, test: TestId | None, *, language: str | None = None) -> WatchApp:
-    """The live view as `quiz watch` runs it (in a terminal, or in the teacher's browser through `quiz serve`)."""
-    use_language(choose_language(language, os.environ))
-    return WatchApp(data_dir, test)
