@@ -106,9 +106,9 @@ class EndScreen(Screen[None]):
             return bool(self.summary.missed)
         return True
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
+    async def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        self.run_action(event.button.id or "home")
+        await self.run_action(event.button.id or "home")
 
     def action_redrill(self) -> None:
         if self.summary.missed:
