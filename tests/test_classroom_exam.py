@@ -82,7 +82,7 @@ def answer_everything_right(session: ExamSession, clock: Clock) -> None:
             session.answer(card.answer, duration=5)
         elif isinstance(card, Multi):
             session.answer(list(card.answers), duration=5)
-        elif isinstance(card, TrueFalse) or isinstance(card, TypedAnswer):
+        elif isinstance(card, (TrueFalse, TypedAnswer)):
             session.answer(card.answer, duration=5)
         elif isinstance(card, Order):
             session.answer(list(card.items), duration=5)

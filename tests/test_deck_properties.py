@@ -152,7 +152,7 @@ def cloze(draw: st.DrawFn, card_id: str) -> Cloze:
 def match(draw: st.DrawFn, card_id: str) -> Match:
     lefts = draw(unique_texts(2, 4))
     rights = draw(unique_texts(len(lefts), len(lefts)))
-    return draw(st.builds(Match, **common(card_id), question=text, pairs=st.just(tuple(zip(lefts, rights)))))
+    return draw(st.builds(Match, **common(card_id), question=text, pairs=st.just(tuple(zip(lefts, rights, strict=False)))))
 
 
 CARDS_BY_KIND = {

@@ -34,7 +34,7 @@ def typed(answer: str, *alternatives: str, surname: bool = False) -> TypedAnswer
 
 def test_accents_case_and_punctuation_do_not_matter() -> None:
     card = typed("Bogotá")
-    for given in ("Bogota", "bogotá", "BOGOTA", " Bogotá. "):
+    for given in ("Bogota", "bogotá", "BOGOTA", " Bogotá. "):  # noqa: F402
         g = grade(card, given, LENIENT)
         assert g.correct and not g.typo and g.matched == "Bogotá"
     assert grade(card, "Bogota", STRICT).correct
@@ -74,7 +74,7 @@ def test_one_typo_in_a_word_of_five_letters() -> None:
 
 def test_two_swapped_letters_are_one_typo() -> None:
     card = typed("Gustavo Petro", surname=True)
-    for given in ("Gustavo Petor", "Petor", "Gusatvo Petro"):
+    for given in ("Gustavo Petor", "Petor", "Gusatvo Petro"):  # noqa: F402
         g = grade(card, given, LENIENT)
         assert g.correct and g.typo and g.score == 1.0, given
     assert not grade(card, "Pteor", LENIENT).correct  # two swaps
@@ -154,7 +154,7 @@ def test_surname_alone_where_the_card_allows_it() -> None:
 
 def test_multi_word_surname() -> None:
     card = typed("Abelardo de la Espriella", surname=True)
-    for given in ("de la Espriella", "De La Espriella", "Espriella", "la Espriella", "Abelardo de la Espriella"):
+    for given in ("de la Espriella", "De La Espriella", "Espriella", "la Espriella", "Abelardo de la Espriella"):  # noqa: F402
         assert grade(card, given, STRICT).correct, given
     g = grade(card, "de la Espriela", LENIENT)
     assert g.correct and g.typo and g.matched == "de la Espriella"
@@ -342,7 +342,7 @@ def test_decimal_comma() -> None:
 
 def test_thousands_separators() -> None:
     card = Number(id="n", question="?", answer=1_000_000)
-    for given in ("1000000", "1.000.000", "1,000,000", "1 000 000"):
+    for given in ("1000000", "1.000.000", "1,000,000", "1 000 000"):  # noqa: F402
         assert grade(card, given, LENIENT).correct, given
 
 

@@ -103,7 +103,7 @@ def test_part_answers_agree_with_the_parts(gaps: list[list[str]], response: list
     card = Cloze(id="z", text=" and ".join("{{" + "|".join(alternatives) + "}}" for alternatives in gaps))
     g = grade(card, response, settings)
     assert len(g.part_answers) == len(g.parts) == len(g.labels) == len(card.gaps)
-    for i, (ok, part) in enumerate(zip(g.parts, g.part_answers)):
+    for i, (ok, part) in enumerate(zip(g.parts, g.part_answers, strict=False)):
         assert part.given == (trim(response[i]) if i < len(response) else "")
         assert part.expected in card.gaps[i]
         if not ok:

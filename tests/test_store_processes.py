@@ -90,7 +90,7 @@ def test_two_processes_recording_at_once_lose_nothing(tmp_path: Path) -> None:
     count = 1500
     procs = [start(tmp_path, profile, profile, count) for profile in ("Ana", "Ben")]  # both create the store
     outputs = [p.communicate(timeout=240) for p in procs]
-    for proc, (out, err) in zip(procs, outputs):
+    for proc, (out, err) in zip(procs, outputs, strict=False):
         assert proc.returncode == 0, err
         assert out.splitlines()[-1] == "done"
     stored = given_in_db(tmp_path)
@@ -102,7 +102,7 @@ def test_two_processes_recording_at_once_lose_nothing(tmp_path: Path) -> None:
     )
     assert per_profile == {"Ana": count, "Ben": count}
     order = [pid for (pid,) in conn.execute("SELECT profile_id FROM answers ORDER BY id")]
-    switches = sum(1 for a, b in zip(order, order[1:]) if a != b)
+    switches = sum(1 for a, b in zip(order, order[1:], strict=False) if a != b)
     assert switches > 10, "the two writers did not overlap"
     conn.close()
     assert not os.path.exists(tmp_path / f"{DB_NAME}-journal")

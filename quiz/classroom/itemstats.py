@@ -42,7 +42,7 @@ def correlation(xs: Sequence[float], ys: Sequence[float]) -> float | None:
         return None
     mx = math.fsum(xs) / n
     my = math.fsum(ys) / n
-    sxy = math.fsum((x - mx) * (y - my) for x, y in zip(xs, ys))
+    sxy = math.fsum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=False))
     sxx = math.fsum((x - mx) ** 2 for x in xs)
     syy = math.fsum((y - my) ** 2 for y in ys)
     if sxx == 0 or syy == 0:
@@ -66,7 +66,7 @@ def item_statistics(matrix: Sequence[Sequence[float]]) -> list[ItemStats]:
     out: list[ItemStats] = []
     for j in range(width):
         column = [row[j] for row in matrix]
-        rest = [total - score for total, score in zip(totals, column)]
+        rest = [total - score for total, score in zip(totals, column, strict=False)]
         out.append(ItemStats(facility(column), discrimination(column, rest)))
     return out
 

@@ -14,9 +14,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..shown import shown
 from quiz.texts import _, ngettext
 
+from ..shown import shown
 from . import results as results_files
 from .itemstats import item_statistics, wrong_answer_counts
 from .records import ExamRecord

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..shown import csv_cell, shown
 from quiz.texts import N_, _, language, ngettext, number
 from quiz.texts import percent as share
 
+from ..shown import csv_cell, shown
 from .report import (
     HIGH_FACILITY,
     LOW_DISCRIMINATION,

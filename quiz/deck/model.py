@@ -252,7 +252,7 @@ class Match(CardBase):
         return self.question
 
 
-Card = Union[Flashcard, Choice, Multi, TrueFalse, TypedAnswer, Number, Cloze, Order, Match]
+Card = Union[Flashcard, Choice, Multi, TrueFalse, TypedAnswer, Number, Cloze, Order, Match]  # noqa: UP007
 CARD_TYPES: dict[str, type[CardBase]] = {
     cls.kind: cls for cls in (Flashcard, Choice, Multi, TrueFalse, TypedAnswer, Number, Cloze, Order, Match)
 }

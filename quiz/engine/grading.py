@@ -212,14 +212,14 @@ def _grade_number(card: Number, response: object) -> Verdict:
 def _grade_cloze(card: Cloze, response: object, settings: Settings) -> Verdict:
     texts = _texts(response)
     typed = [trim(texts[i]) if i < len(texts) else "" for i in range(len(card.gaps))]
-    matches = [match_text(text, alternatives, settings.matching) for text, alternatives in zip(typed, card.gaps)]
+    matches = [match_text(text, alternatives, settings.matching) for text, alternatives in zip(typed, card.gaps, strict=False)]
     parts = tuple(m.correct for m in matches)
     right = all(parts) and bool(parts)
     matched = fill_gaps(card, [m.matched or "" for m in matches]) if right else None
     typo = right and any(m.typo for m in matches)
     part_answers = tuple(
         PartAnswer(given=text, expected=m.matched if m.correct and m.matched else alternatives[0], typo=m.typo)
-        for text, m, alternatives in zip(typed, matches, card.gaps)
+        for text, m, alternatives in zip(typed, matches, card.gaps, strict=False)
     )
     return Verdict(
         correct=right, score=_share(parts), parts=parts, typo=typo, matched=matched, part_answers=part_answers

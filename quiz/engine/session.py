@@ -233,7 +233,7 @@ class StudySession:
                     taken.setdefault((deck.id, side.group), key)
 
             def allowed(item: _Item) -> bool:
-                return taken.setdefault(item.group, item.key) == item.key
+                return taken.setdefault(item.group, item.key) == item.key  # noqa: B023
 
             for item, due in self._due(deck, index, day_end, (LEARNING, RELEARNING), None, allowed):
                 self._learning.append(_Pending(due, next(self._seq), item))

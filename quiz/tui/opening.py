@@ -94,7 +94,7 @@ def remember_deck_files(store: Store, profile: str, decks: Sequence[Deck]) -> No
     for deck in decks:
         if deck.path is None or deck.path.resolve().is_relative_to(bundled):
             continue
-        try:
+        try:  # noqa: SIM105
             store.remember_deck_file(profile, deck.id, deck.path)
         except StoreError:
             pass  # only the deck list's shortcut is lost; the session itself reports store problems

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 THEME_FILE = "theme"
@@ -22,7 +23,5 @@ def save_theme(data_dir: Path, theme: str) -> None:
     word = next((w for w, name in THEMES.items() if name == theme), None)
     if word is None:
         return
-    try:
+    with contextlib.suppress(OSError):
         (data_dir / THEME_FILE).write_text(word + "\n", encoding="utf-8")
-    except OSError:
-        pass

@@ -152,7 +152,7 @@ def test_snapshot(snap_compare, tmp_path: Path) -> None:
 
 
 def test_gap_numbers_line_up_past_nine() -> None:
-    card = Cloze(id="count", text=" ".join("{{%d}}" % n for n in range(1, 12)))
+    card = Cloze(id="count", text=" ".join("{{%d}}" % n for n in range(1, 12)))  # noqa: UP031
     response = [str(n) for n in range(1, 11)] + ["12"]
     lines = answer_lines(grade(card, response, Settings()), card).plain.splitlines()
     assert lines[0] == " 1  1 ✓" and lines[9] == "10  10 ✓" and lines[10] == "11  12 ✗ → 11"

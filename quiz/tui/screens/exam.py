@@ -508,7 +508,7 @@ class ExamScreen(Screen[None]):
         if self.session.progress[0]:
             self._keep()
         elif self.sitting is not None:
-            try:
+            try:  # noqa: SIM105
                 self.sitting.discard()  # left before answering anything: as if never started
             except StoreError:
                 pass

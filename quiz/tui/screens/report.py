@@ -169,7 +169,7 @@ class ReportScreen(Screen[None]):
                 [
                     tuple(
                         Text(cell, justify="right" if a == "r" else "left", no_wrap=True, overflow="ellipsis")
-                        for cell, a in zip(row, table.align)
+                        for cell, a in zip(row, table.align, strict=False)
                     )
                     for row in shown
                 ]

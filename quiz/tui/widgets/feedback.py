@@ -126,7 +126,7 @@ def part_lines(grade: Grade, card: Card | None = None) -> list[Content]:
     width = max(len(label) for label in labels)
     lines = [
         part_line(label, width, ok, part)
-        for label, ok, part in zip(labels, grade.parts, grade.part_answers)
+        for label, ok, part in zip(labels, grade.parts, grade.part_answers, strict=False)
     ]
     whole = filled_text(card) if isinstance(card, Cloze) else Content(grade.expected)
     lines.append(Content.assemble((_("Answer:") + " ", "bold"), whole))
@@ -156,7 +156,7 @@ def whole_lines(grade: Grade) -> list[Content]:
         else:
             lines.append(Content.assemble((_("Answer:") + " ", "bold"), grade.expected))
     if grade.parts and not all(grade.parts):
-        marks = "  ".join(f"{part_name(label)} {'✓' if ok else '✗'}" for label, ok in zip(grade.labels, grade.parts))
+        marks = "  ".join(f"{part_name(label)} {'✓' if ok else '✗'}" for label, ok in zip(grade.labels, grade.parts, strict=False))
         lines.append(Content.assemble((_("By part:") + "  ", "bold"), marks))
     return lines
 

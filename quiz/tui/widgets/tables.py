@@ -37,7 +37,7 @@ class RowDetailScreen(ModalScreen[None]):
         with VerticalScroll(id="row-detail") as box:
             box.border_title = self.title_text
             box.border_subtitle = _("Esc closes")
-            lines = [Content.assemble((f"{name or '·'}: ", "bold"), value) for name, value in zip(self.headers, self.row)]
+            lines = [Content.assemble((f"{name or '·'}: ", "bold"), value) for name, value in zip(self.headers, self.row, strict=False)]
             yield Static(Content("\n").join(lines))
 
     def on_click(self) -> None:

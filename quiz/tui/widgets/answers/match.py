@@ -36,4 +36,4 @@ class MatchAnswer(PickingAnswer):
         return picks if len(picks) == len(rights) else []
 
     def response(self) -> object:
-        return {left: self.presented.options[i] for left, i in zip(self.lefts, self.picked)}
+        return {left: self.presented.options[i] for left, i in zip(self.lefts, self.picked, strict=False)}
