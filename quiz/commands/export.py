@@ -22,7 +22,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from quiz.interchange.text import printable
+    from quiz.shown import shown
 
     from ._decks import deck_or_report
 
@@ -31,13 +31,13 @@ def run(args: argparse.Namespace) -> int:
         return 1
     output = Path(args.output) if args.output else Path.cwd() / f"{deck.id}.{args.to}"
     if output.is_dir():
-        print(f"{printable(str(output))}: is a folder; name the file, e.g. -o {deck.id}.{args.to}", file=sys.stderr)
+        print(f"{shown(str(output))}: is a folder; name the file, e.g. -o {deck.id}.{args.to}", file=sys.stderr)
         return 1
     if output.exists() and not args.force:
-        print(f"{printable(str(output))}: already exists; choose another file, or add --force to replace it", file=sys.stderr)
+        print(f"{shown(str(output))}: already exists; choose another file, or add --force to replace it", file=sys.stderr)
         return 1
     if deck.path is not None and output.exists() and output.resolve() == deck.path.resolve():
-        print(f"{printable(str(output))}: is the deck itself", file=sys.stderr)
+        print(f"{shown(str(output))}: is the deck itself", file=sys.stderr)
         return 1
     if args.to == "html":
         return print_test(deck, args.questions, args.seed, output)
@@ -62,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
     if not write_file(output, result.data):
         return 1
     left = f", {len(result.left_out)} left out" if result.left_out else ""
-    print(f"wrote {printable(str(output))} ({result.cards} cards{left})", file=sys.stderr)
+    print(f"wrote {shown(str(output))} ({result.cards} cards{left})", file=sys.stderr)
     return 0
 
 
@@ -72,7 +72,7 @@ def write_file(output: object, data: bytes) -> bool:
     import tempfile
     from pathlib import Path
 
-    from quiz.interchange.text import printable
+    from quiz.shown import shown
 
     assert isinstance(output, Path)
     try:
@@ -86,7 +86,7 @@ def write_file(output: object, data: bytes) -> bool:
             Path(temporary).unlink(missing_ok=True)
             raise
     except OSError as exc:
-        print(f"{printable(str(output))}: cannot write: {exc.strerror or exc}", file=sys.stderr)
+        print(f"{shown(str(output))}: cannot write: {exc.strerror or exc}", file=sys.stderr)
         return False
     return True
 
@@ -98,7 +98,7 @@ def print_test(deck: object, questions: int | None, seed: str | None, output: ob
     from quiz.classroom.exam import ExamError, draw, gradable, new_seed
     from quiz.deck.model import Deck
     from quiz.interchange.printed import render
-    from quiz.interchange.text import printable
+    from quiz.shown import shown
 
     assert isinstance(deck, Deck)
     seed = seed if seed is not None else new_seed()
@@ -110,5 +110,5 @@ def print_test(deck: object, questions: int | None, seed: str | None, output: ob
         return 1
     if not write_file(output, render(paper, generated=dt.date.today()).encode("utf-8")):
         return 1
-    print(f"wrote {printable(str(output))}: test of {len(paper.questions)} questions, seed {seed}, answer key on the last page", file=sys.stderr)
+    print(f"wrote {shown(str(output))}: test of {len(paper.questions)} questions, seed {seed}, answer key on the last page", file=sys.stderr)
     return 0

@@ -32,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
     from quiz.deck.errors import DeckError
     from quiz.interchange.build import make_deck
     from quiz.interchange.formats import Options, read_file
-    from quiz.interchange.text import printable
+    from quiz.shown import shown
 
     options = Options(args.format, args.encoding, args.term_separator, args.card_separator)
     if args.format == "quizlet" or args.term_separator or args.card_separator:
@@ -44,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
         imported = make_deck([read_file(path, options) for path in inputs], deck_id=args.deck_id, title=args.title)
     except DeckError as error:
         for problem in error.problems:
-            print(printable(str(problem)), file=sys.stderr)
+            print(shown(str(problem)), file=sys.stderr)
         print("nothing was written", file=sys.stderr)
         return 1
     _summary(imported)
@@ -52,11 +52,11 @@ def run(args: argparse.Namespace) -> int:
     from quiz.interchange.build import deck_file_text
 
     try:
-        write_atomically(output, deck_file_text(imported, [printable(path.name) for path in inputs]))
+        write_atomically(output, deck_file_text(imported, [shown(path.name) for path in inputs]))
     except OSError as exc:
-        print(f"{printable(str(output))}: cannot write the deck: {exc.strerror or exc}", file=sys.stderr)
+        print(f"{shown(str(output))}: cannot write the deck: {exc.strerror or exc}", file=sys.stderr)
         return 1
-    print(f"wrote {printable(str(output))} (deck {imported.deck.id}, {_count(len(imported.deck.cards), 'card')})", file=sys.stderr)
+    print(f"wrote {shown(str(output))} (deck {imported.deck.id}, {_count(len(imported.deck.cards), 'card')})", file=sys.stderr)
     return 0
 
 
@@ -83,7 +83,7 @@ def _summary(imported: Imported) -> None:
     """Per file: cards made by kind; then every card skipped and every loss, with its place."""
     from collections import Counter
 
-    from quiz.interchange.text import printable
+    from quiz.shown import shown
 
     made: Counter[str] = Counter()
     kept = {card.id for card in imported.deck.cards}
@@ -93,14 +93,14 @@ def _summary(imported: Imported) -> None:
         made.update(kinds)
         by_kind = ", ".join(f"{count} {kind}" for kind, count in kinds.most_common())
         print(
-            f"{printable(harvest.source)}: {_count(sum(kinds.values()), 'card')} ({by_kind or 'none'}), {skipped} skipped, "
+            f"{shown(harvest.source)}: {_count(sum(kinds.values()), 'card')} ({by_kind or 'none'}), {skipped} skipped, "
             f"{_count(sum(1 for p in imported.warnings if p.path == harvest.source), 'warning')}",
             file=sys.stderr,
         )
     for problem in imported.skipped:
-        print(f"skipped: {printable(str(problem))}", file=sys.stderr)
+        print(f"skipped: {shown(str(problem))}", file=sys.stderr)
     for problem in imported.warnings:
-        print(f"warning: {printable(str(problem))}", file=sys.stderr)
+        print(f"warning: {shown(str(problem))}", file=sys.stderr)
 
 
 def _count(number: int, noun: str) -> str:

@@ -126,8 +126,3 @@ def tidy(text: str) -> str:
 def one_line(text: str) -> str:
     """Text for a place that holds one line (an option, a term): line breaks become spaces."""
     return " ".join(text.split())
-
-
-def printable(name: str) -> str:
-    """A file name or text from outside made safe to print on a terminal: control characters shown escaped."""
-    return CONTROL_RE.sub(lambda m: m.group().encode("unicode_escape").decode(), name)

@@ -85,7 +85,7 @@ class ImportScreen(Screen[ImportDone | None]):
     @work(thread=True, exclusive=True, group="import")
     def run_import(self, source: Path) -> None:
         from quiz.deck.errors import DeckError
-        from quiz.interchange.text import printable
+        from quiz.shown import shown
 
         store, profile = self.app.store, self.app.profile
         try:
@@ -93,11 +93,11 @@ class ImportScreen(Screen[ImportDone | None]):
             if store is not None and profile is not None:
                 store.remember_deck_file(profile, deck_id, done.path)
         except DeckError as error:
-            message = printable("\n".join(str(p) for p in error.problems[:8]))
+            message = shown("\n".join(str(p) for p in error.problems[:8]), lines=True)
             self.app.call_from_thread(self.query_one("#import-problem", Static).update, message)
             return
         except OSError as error:
-            message = printable(f"{source}: {error.strerror or error}")
+            message = shown(f"{source}: {error.strerror or error}")
             self.app.call_from_thread(self.query_one("#import-problem", Static).update, message)
             return
         self.app.call_from_thread(self.dismiss, done)

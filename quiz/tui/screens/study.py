@@ -116,13 +116,20 @@ class StudyScreen(Screen[None]):
         hint = self.query_one("#hint", Static)
         hint.update("")
         hint.display = False
-        self.query_one("#body").scroll_home(animate=False)
+        self._stop_scrolling().scroll_home(animate=False)
         self.call_after_refresh(self._show_focused)
         self.started = self.app.timer()
 
     def keys_wait(self) -> bool:
         """Keys wait while an answer is being written to the store: the next key belongs to what follows it."""
         return self.busy
+
+    def _stop_scrolling(self) -> VerticalScroll:
+        """The body, with any scroll still gliding to an earlier focus stopped: it would land after, and win."""
+        body = self.query_one("#body", VerticalScroll)
+        for attribute in ("scroll_x", "scroll_y"):
+            self.app.animator.force_stop_animation(body, attribute)
+        return body
 
     def _show_focused(self) -> None:
         """Under a long question, scroll down to where the keys go: the options, or the box to type in."""
@@ -194,8 +201,7 @@ class StudyScreen(Screen[None]):
         slot = self.query_one("#slot")
         slot.remove_children()
         slot.mount(self.feedback)
-        self.query_one("#body").focus()
-        self.call_after_refresh(self.feedback.scroll_visible, animate=False, top=True)
+        self._stop_scrolling().focus()  # the feedback brings itself into view once laid out
 
     def _waits(self, preview: Preview) -> dict[int, str]:
         """When each rating would bring the card back, as the rating buttons say it."""

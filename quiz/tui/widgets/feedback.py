@@ -258,6 +258,13 @@ class FeedbackPanel(Vertical):
         self.now = now
         self.waits = waits
         self.rollover = rollover
+        self._placed = False
+
+    def on_resize(self) -> None:
+        """Once laid out (only then does the body know how far it scrolls), bring the verdict to the top."""
+        if not self._placed:
+            self._placed = True
+            self.call_after_refresh(self.scroll_visible, animate=False, top=True)
 
     def compose(self) -> ComposeResult:
         grade = self.outcome.grade
