@@ -24,3 +24,24 @@ def at_most(rounds: int, what: str) -> Iterator[int]:
     """`for _ in at_most(20, "the end of the session"):` a loop that fails instead of going on forever."""
     yield from range(rounds)
     raise AssertionError(f"still not {what} after {rounds} rounds")
+
+
+async def steady(pilot: Pilot, frames: int = 5, deadline: float = 5.0) -> None:
+    """Wait until `frames` screenshots in a row, a few refreshes apart, are the same (or `deadline` seconds pass).
+
+    A text box's cursor is held still (shown), as it is right after a key: it would blink between two shots.
+    """
+    from textual.widgets import Input, TextArea
+
+    for box in pilot.app.screen.query(Input).results():
+        box.cursor_blink = False
+    for area in pilot.app.screen.query(TextArea).results():
+        area.cursor_blink = False
+    end = time.monotonic() + deadline
+    last, same = "", 0
+    while same < frames and time.monotonic() < end:
+        await pilot.wait_for_scheduled_animations()
+        await pilot.pause(0.02)
+        shot = pilot.app.export_screenshot()
+        same = same + 1 if shot == last else 0
+        last = shot

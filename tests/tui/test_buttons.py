@@ -26,7 +26,7 @@ from tui_helpers import (
     wait_screen,
     wrong_keys,
 )
-from waiting import at_most
+from waiting import at_most, steady
 
 import quiz.tui
 from quiz.classroom.exam import draw
@@ -57,6 +57,7 @@ def clicks(button_id: str) -> Callable[[Click], Click]:
 
 async def click(pilot: Pilot, selector: str) -> None:
     assert pilot.app.screen.query_one(selector).display, f"{selector} is not shown"
+    await steady(pilot)  # where the button is drawn, not where a layout still under way puts it
     assert await pilot.click(selector), f"{selector} was not clicked"
     await settle(pilot)
 
