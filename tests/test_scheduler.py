@@ -9,6 +9,7 @@ from quiz.engine.rating import Rating
 from quiz.engine.scheduler import (
     LEARNING,
     LEECH_LAPSES,
+    LEGACY_JSON_FIELDS,
     NEW,
     RELEARNING,
     REVIEW,
@@ -93,6 +94,21 @@ def test_state_round_trips_through_json() -> None:
     state = review(new_state(START), Rating.HARD, START + dt.timedelta(microseconds=7), DEFAULT_SETTINGS)
     assert CardState.from_json(state.to_json()) == state
     assert CardState.from_json(new_state(START).to_json()).state == NEW
+
+
+def test_stored_state_names_its_fields_and_earlier_positional_arrays_still_read() -> None:
+    import json
+
+    state = review(new_state(START), Rating.GOOD, START, DEFAULT_SETTINGS)
+    stored = json.loads(state.to_json())
+    assert stored["state"] == int(state.state) == 1 and stored["reps"] == 1 and stored["lapses"] == 0
+    assert set(stored) == {"state", "due_us", "step", "stability", "difficulty", "last_review_us", "reps", "lapses"}
+    assert set(json.loads(new_state(START).to_json())) == {"state", "due_us", "reps", "lapses"}  # no empty fields
+    legacy = json.dumps([stored.get(name) for name in LEGACY_JSON_FIELDS])
+    assert CardState.from_json(legacy) == state
+    for broken in ("3", '{"state": 9, "due_us": 0}', '{"due_us": 0}', '{"state": 1, "due_us": "soon"}', "[1, 2]"):
+        with pytest.raises((ValueError, KeyError)):
+            CardState.from_json(broken)
 
 
 def test_naive_and_non_utc_datetimes_are_refused() -> None:

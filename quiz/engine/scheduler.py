@@ -18,6 +18,7 @@ Leeches follow Anki: a card forgotten (Again on a review card) 8 times.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import IntEnum
 from functools import lru_cache
@@ -73,33 +74,70 @@ class CardState:
     def in_learning(self) -> bool:
         return self.state in (LEARNING, RELEARNING)
 
+    def to_dict(self) -> dict[str, int | float]:
+        """The state by name, times in microseconds since the epoch; fields without a value are left out."""
+        values: dict[str, int | float | None] = {
+            "state": int(self.state),
+            "due_us": to_micros(self.due),
+            "step": self.step,
+            "stability": self.stability,
+            "difficulty": self.difficulty,
+            "last_review_us": None if self.last_review is None else to_micros(self.last_review),
+            "reps": self.reps,
+            "lapses": self.lapses,
+        }
+        return {name: value for name, value in values.items() if value is not None}
+
+    @classmethod
+    def from_dict(cls, values: Mapping[str, object]) -> CardState:
+        """The state `to_dict` gave; a missing optional field is None (or 0 for the counts)."""
+        last = values.get("last_review_us")
+        return cls(
+            state=State(_whole(values["state"])),
+            due=from_micros(_whole(values["due_us"])),
+            step=None if values.get("step") is None else _whole(values["step"]),
+            stability=_real(values.get("stability")),
+            difficulty=_real(values.get("difficulty")),
+            last_review=None if last is None else from_micros(_whole(last)),
+            reps=_whole(values.get("reps", 0)),
+            lapses=_whole(values.get("lapses", 0)),
+        )
+
     def to_json(self) -> str:
-        """A compact JSON array (stored twice with every answer, so size matters): see `JSON_FIELDS`."""
+        """`to_dict` as compact JSON (stored twice with every answer, in `answers.state_before/state_after`)."""
         import json  # with the first answer recorded: showing the first question needs no JSON
 
-        last = None if self.last_review is None else to_micros(self.last_review)
-        values = [self.state, to_micros(self.due), self.step, self.stability, self.difficulty, last, self.reps, self.lapses]
-        return json.dumps(values, separators=(",", ":"))
+        return json.dumps(self.to_dict(), separators=(",", ":"))
 
     @classmethod
     def from_json(cls, text: str) -> CardState:
+        """A state `to_json` wrote; also the positional array of earlier versions (`LEGACY_JSON_FIELDS`)."""
         import json
 
-        state, due, step, stability, difficulty, last, reps, lapses = json.loads(text)
-        return cls(
-            state=State(int(state)),
-            due=from_micros(int(due)),
-            step=step,
-            stability=stability,
-            difficulty=difficulty,
-            last_review=None if last is None else from_micros(int(last)),
-            reps=int(reps),
-            lapses=int(lapses),
-        )
+        values = json.loads(text)
+        if isinstance(values, list):
+            values = dict(zip(LEGACY_JSON_FIELDS, values, strict=True))
+        if not isinstance(values, dict):
+            raise ValueError(f"not a card state: {text[:80]!r}")
+        return cls.from_dict(values)
 
 
-JSON_FIELDS = ("state", "due_us", "step", "stability", "difficulty", "last_review_us", "reps", "lapses")
-"""The order of `CardState.to_json`'s array, for anyone reading `answers.state_before/state_after` in SQL."""
+LEGACY_JSON_FIELDS = ("state", "due_us", "step", "stability", "difficulty", "last_review_us", "reps", "lapses")
+"""The order of the array in which earlier versions stored a card state; still read, never written."""
+
+
+def _whole(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError(f"not a whole number: {value!r}")
+    return int(value)
+
+
+def _real(value: object) -> float | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError(f"not a number: {value!r}")
+    return float(value)
 
 
 def new_state(now: dt.datetime) -> CardState:
