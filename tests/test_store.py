@@ -223,7 +223,7 @@ def test_appended_migration_is_applied_once(tmp_path: Path, monkeypatch: pytest.
     )
     assert len(extra.statements()) == 2
     monkeypatch.setattr("quiz.store.migrations.MIGRATIONS", (*MIGRATIONS, extra))
-    monkeypatch.setattr("quiz.store.database.MIGRATIONS", (*MIGRATIONS, extra))
+    monkeypatch.setattr("quiz.store.connection.MIGRATIONS", (*MIGRATIONS, extra))
     for _ in range(2):
         with Store.open(tmp_path) as store:
             assert store.query("PRAGMA user_version") == [(len(MIGRATIONS) + 1,)]
@@ -256,7 +256,7 @@ def test_threads_sharing_a_store_lose_nothing(tmp_path: Path) -> None:
 
 
 def test_a_writer_holding_the_lock_too_long_gives_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("quiz.store.database.BUSY_TIMEOUT_S", 0.2)
+    monkeypatch.setattr("quiz.store.connection.BUSY_TIMEOUT_S", 0.2)
     with Store.open(tmp_path) as store:
         store.profile_id("Ana")
         other = sqlite3.connect(tmp_path / DB_NAME, isolation_level=None)

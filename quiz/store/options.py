@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from quiz.engine.clock import from_micros, to_micros
 from quiz.engine.options import DEFAULT_ROLLOVER, MAXIMUM_INTERVAL, LearnerOptions
 
-from .database import Store
 from .errors import StoreError
+from .profile_rows import ProfileRows
 
 PARAMETER_COUNT = 21
 """FSRS-6 has 21 weights."""
@@ -46,7 +46,7 @@ def _parameters(text: str | None, where: str) -> tuple[float, ...] | None:
     return tuple(float(v) for v in values)
 
 
-def load_options(store: Store, profile: str, *, strict: bool = True) -> LearnerOptions:
+def load_options(store: ProfileRows, profile: str, *, strict: bool = True) -> LearnerOptions:
     """The learner's options; the defaults for a learner who never set any (or is not in the store yet).
 
     A value no quiz writes (edited by hand, damaged) raises `StoreError` naming the file, the learner and
@@ -91,7 +91,7 @@ def _damaged(where: str, what: str, fix: str, strict: bool) -> None:
     return None
 
 
-def save_options(store: Store, profile: str, options: LearnerOptions) -> None:
+def save_options(store: ProfileRows, profile: str, options: LearnerOptions) -> None:
     """Keep the learner's retention, day start, maximum interval and parameters (the fit record is left alone)."""
     pid = store.profile_id(profile)
     values = (
@@ -109,7 +109,7 @@ def save_options(store: Store, profile: str, options: LearnerOptions) -> None:
         )
 
 
-def save_fit(store: Store, profile: str, parameters: tuple[float, ...] | None, record: FitRecord) -> None:
+def save_fit(store: ProfileRows, profile: str, parameters: tuple[float, ...] | None, record: FitRecord) -> None:
     """Keep the outcome of a fit: the parameters now in use (None: the defaults) and how the fit went."""
     pid = store.profile_id(profile)
     with store.transaction() as conn:
@@ -131,7 +131,7 @@ def save_fit(store: Store, profile: str, parameters: tuple[float, ...] | None, r
         )
 
 
-def last_fit(store: Store, profile: str) -> FitRecord | None:
+def last_fit(store: ProfileRows, profile: str) -> FitRecord | None:
     pid = store.profile_id(profile, create=False)
     if pid is None:
         return None
@@ -147,7 +147,7 @@ def last_fit(store: Store, profile: str) -> FitRecord | None:
     return FitRecord(from_micros(when), int(reviews or 0), int(through or 0), log_loss, rmse, default_log_loss, default_rmse)
 
 
-def answers_since(store: Store, profile: str, answer_id: int) -> int:
+def answers_since(store: ProfileRows, profile: str, answer_id: int) -> int:
     """Reviews (re-drill answers left out) this learner gave after answer `answer_id`: cheap, it reads only those."""
     pid = store.profile_id(profile, create=False)
     if pid is None:
