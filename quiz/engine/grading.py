@@ -27,6 +27,7 @@ from quiz.deck.model import (
     TrueFalse,
     TypedAnswer,
 )
+from quiz.i18n import _, ngettext
 
 from .answers import answer_text, fill_gaps, response_text
 from .matching import match_text
@@ -143,8 +144,13 @@ def _grade_choice(card: Choice, response: object) -> Verdict:
     return Verdict(correct=right, score=float(right), feedback=feedback, matched=card.answer if right else None)
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+def credit_words(net: int, total: int, hits: int = 0, wrong: int = 0) -> str:
+    """Partial credit in the learner's words: "2 of 3", or "1 of 2 (2 right picks − 1 wrong)" when picks cost."""
+    said = _("{net} of {total}").format(net=net, total=total)
+    if wrong:
+        picks = ngettext("{count} right pick", "{count} right picks", hits).format(count=hits)
+        said += " " + _("({picks} − {wrong} wrong)").format(picks=picks, wrong=wrong)
+    return said
 
 
 def _grade_multi(card: Multi, response: object, shown: Sequence[str]) -> Verdict:
@@ -163,9 +169,7 @@ def _grade_multi(card: Multi, response: object, shown: Sequence[str]) -> Verdict
     wrong = len(chosen - answers) + unknown
     net = max(0, hits - wrong)
     score = net / len(answers) if answers else 0.0
-    credit = f"{net} of {len(answers)}"
-    if wrong:
-        credit += f" ({_plural(hits, 'right pick')} − {wrong} wrong)"
+    credit = credit_words(net, len(answers), hits, wrong)
     feedback = "\n".join(o.feedback for o in card.distractors if o.text in chosen and o.feedback) or None
     return Verdict(
         correct=chosen == answers and not unknown, score=score, parts=parts, feedback=feedback, credit=credit
@@ -252,7 +256,7 @@ def _named_parts(verdict: Verdict) -> Verdict:
     parts = verdict.parts
     labels = verdict.labels or tuple(str(i) for i in range(1, len(parts) + 1))
     partly = not verdict.correct and verdict.score > 0
-    credit = (verdict.credit or f"{sum(parts)} of {len(parts)}") if partly and parts else ""
+    credit = (verdict.credit or credit_words(sum(parts), len(parts))) if partly and parts else ""
     return replace(verdict, labels=labels, credit=credit)
 
 

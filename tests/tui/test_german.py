@@ -28,11 +28,11 @@ from quiz.classroom.report import build_from_paths
 from quiz.classroom.report_tables import format_text, tables
 from quiz.cli import build_parser, named_command
 from quiz.deck.model import Choice, Deck, Option, TypedAnswer
+from quiz.engine.grading import credit_words
 from quiz.tui.screens.end import EndScreen
 from quiz.tui.screens.study import StudyScreen
 from quiz.tui.texts import choose_language, key_label, number, percent, use_language
 from quiz.tui.when import relative
-from quiz.tui.widgets.feedback import credit_text
 from quiz.tui.widgets.keybar import KeyBar
 
 # -- which language --------------------------------------------------------------------------
@@ -97,11 +97,11 @@ def test_numbers_percentages_and_keys_are_written_the_german_way() -> None:
     use_language("de")
     assert (number(2.5), number(1234.5, ",.1f"), percent(0.85)) == ("2,5", "1.234,5", "85\u00a0%")  # a space that never breaks the line
     assert [key_label(k) for k in ("^q", "esc", "space", "f2", "⏎")] == ["Strg+Q", "Esc", "Leertaste", "F2", "⏎"]
-    assert credit_text("2 of 3") == "2 von 3"
-    assert credit_text("1 of 2 (2 right picks − 1 wrong)") == "1 von 2 (2 richtig gewählt − 1 falsch)"
+    assert credit_words(2, 3) == "2 von 3"
+    assert credit_words(1, 2, hits=2, wrong=1) == "1 von 2 (2 richtig gewählt − 1 falsch)"
     use_language("en")
     assert (number(1234.5, ",.1f"), percent(0.85), key_label("^q")) == ("1,234.5", "85%", "^q")
-    assert credit_text("1 of 2 (2 right picks − 1 wrong)") == "1 of 2 (2 right picks − 1 wrong)"
+    assert credit_words(1, 2, hits=2, wrong=1) == "1 of 2 (2 right picks − 1 wrong)"
 
 
 def test_every_table_title_and_column_of_the_class_report_reads_in_german(tmp_path: Path) -> None:

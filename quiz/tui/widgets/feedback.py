@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -20,7 +19,7 @@ from textual.widgets import Static
 
 from quiz.deck.model import Card, Cloze, Match, Multi, Order, TrueFalse
 
-from ..texts import N_, _, ngettext, number
+from ..texts import N_, _, number
 from ..when import relative
 from .notes import notes_content
 from .rating import RatingBar
@@ -41,23 +40,6 @@ PART_ECHO_LIMIT = 60
 BLANK = N_("(blank)")
 PART_NAMES = {"from": N_("from"), "to": N_("to")}
 """The grader's names of a range's two parts; other parts are numbered."""
-CREDIT = re.compile(r"(?P<net>\d+) of (?P<total>\d+)(?: \((?P<hits>\d+) right picks? − (?P<wrong>\d+) wrong\))?")
-"""The grader's partial credit, "2 of 3" or "1 of 2 (2 right picks − 1 wrong)", read to say it in the learner's language."""
-
-
-def credit_text(credit: str) -> str:
-    """The partial credit in the learner's language; as the grader put it when it reads otherwise."""
-    found = CREDIT.fullmatch(credit)
-    if found is None:
-        return credit
-    said = _("{net} of {total}").format(net=found["net"], total=found["total"])
-    if found["hits"] is not None:
-        hits, wrong = int(found["hits"]), int(found["wrong"])
-        picks = ngettext("{count} right pick", "{count} right picks", hits).format(count=hits)
-        said += " " + _("({picks} − {wrong} wrong)").format(picks=picks, wrong=wrong)
-    return said
-
-
 def said_as_pressed(grade: Grade, card: Card) -> Grade:
     """A true/false card's answers in the words of the buttons the learner pressed."""
     if not isinstance(card, TrueFalse):
@@ -95,7 +77,7 @@ def verdict(grade: Grade) -> tuple[str, str]:
     if grade.correct:
         return (_("✓ Right, with a typo") if grade.typo else _("✓ Right")), "right"
     if grade.credit:
-        return _("✗ Partly right: {credit}").format(credit=credit_text(grade.credit)), "partial"
+        return _("✗ Partly right: {credit}").format(credit=grade.credit), "partial"
     return _("✗ Wrong"), "wrong"
 
 
