@@ -68,3 +68,25 @@ async def _whole_test_in_one_burst(tmp_path: Path) -> None:
         record = app.record
         assert [(item.card_id, item.given) for item in record.items if not item.correct] == []
         assert record.score == 5
+
+
+def test_a_new_name_typed_in_one_burst_beside_the_listed_learners_is_made(tmp_path: Path) -> None:
+    asyncio.run(_new_name_in_one_burst(tmp_path))
+
+
+async def _new_name_in_one_burst(tmp_path: Path) -> None:
+    """The list has the keyboard; the first letter moves it to the name box, and Enter after it makes the name."""
+    from tui_helpers import app_with_learners, wait_screen
+
+    from quiz.store import Store
+    from quiz.tui.screens.home import HomeScreen
+    from quiz.tui.screens.profile import ProfileScreen
+
+    app = app_with_learners(tmp_path, "Ana", "Cleo")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_screen(pilot, ProfileScreen)
+        await burst(pilot, *"Ben", "enter")
+        await wait_screen(pilot, HomeScreen)
+        assert app.profile == "Ben"
+    with Store.open(tmp_path) as store:
+        assert store.list_profiles() == ["Ana", "Ben", "Cleo"]

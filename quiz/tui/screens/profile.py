@@ -54,16 +54,19 @@ class ProfileScreen(Screen[str | None]):
         existing = self.query("#existing").first(NumberedOptions) if self.profiles else None
         if existing is None or not existing.has_focus:
             return
+        name = self.query_one("#new-name", Input)
         if event.key == "enter" and existing.highlighted is None:
             event.stop()
             event.prevent_default()
+            if name.value.strip():  # typed in one go: the name's letters and Enter arrived before the box had the keys
+                self.on_input_submitted(Input.Submitted(name, name.value))
+                return
             self.query_one("#name-problem", Static).update(_("Pick your name with its number or the arrows, or type a new one."))
             return
         if event.is_printable and event.character is not None and event.character not in "123456789 ":
             event.stop()
             event.prevent_default()
-            name = self.query_one("#new-name", Input)
-            name.focus()
+            self.set_focus(name)  # now, not after the keys already waiting: they belong to the name too
             name.insert_text_at_cursor(event.character)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
