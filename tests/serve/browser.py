@@ -124,9 +124,18 @@ class Tab:
         self.page.keyboard.type(text, delay=20)
 
     def click_text(self, text: str) -> None:
-        """Click with the mouse in the middle of `text` where it is on the screen."""
+        """Click with the mouse in the middle of `text` where it is on the screen.
+
+        `text` must be on the screen once: a button's word is often in the line that explains the buttons too
+        ("True or false? 1/t or 2/f"), and a click there answers nothing; name the button whole ("1 True").
+        """
         lines = self.text().split("\n")
-        row, col = next((r, line.index(text)) for r, line in enumerate(lines) if text in line)
+        places = [(r, c) for r, line in enumerate(lines) for c in range(len(line)) if line.startswith(text, c)]
+        assert places, f"{text!r} is not on the screen:\n" + "\n".join(lines)
+        if len(places) > 1:
+            shown = "\n".join(lines[r] for r in sorted({r for r, _c in places}))
+            raise AssertionError(f"{text!r} is on the screen more than once; which one to click?\n{shown}")
+        [(row, col)] = places
         box = self.page.locator(".xterm-screen").bounding_box()
         assert self.screen is not None
         width, height = box["width"] / self.screen.columns, box["height"] / self.screen.lines

@@ -277,3 +277,22 @@ async def test_a_paste_becomes_one_line_of_plain_text_and_is_not_answered_yet(tm
         box.post_message(events.Paste("Bog\x1b\x07ota\nD.C.\r\n"))
         await pilot.pause()
         assert box.value == "Bogota D.C." and screen.state == "asking"
+
+
+@synchronously
+async def test_true_false_cards_one_after_another_are_answered_by_clicks(tmp_path: Path) -> None:
+    deck = tour_deck()
+    two = Deck(id=deck.id, title=deck.title, cards=(deck.card("run-again"), deck.card("first-left")), source=deck.source)
+    app = make_app(tmp_path, two)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await wait_screen(pilot, StudyScreen)
+        for _ in range(2):
+            presented = screen.session.current
+            assert presented.card.kind == "truefalse"
+            await pilot.click(NumberedOptions, offset=(4, 0 if presented.card.answer else 1))  # on "True" or "False"
+            await settle(pilot)
+            assert screen.state == "feedback", presented.card.id
+            assert str(screen.query_one(".verdict").render()) == "✓ Right"
+            await pilot.press("enter")
+            await settle(pilot)
+    assert sorted((key, correct) for key, _rating, correct in _answers(tmp_path, deck.id)) == [("first-left", 1), ("run-again", 1)]
