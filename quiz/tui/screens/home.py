@@ -64,7 +64,7 @@ def played_deck_files(store: Store, profile: str, bundled_ids: set[str]) -> tupl
         except DeckError as error:
             first = error.problems[0] if error.problems else None
             reason = "cannot be read" if first is None else first.message
-            if first is not None and first.line > 0 and reason != "no such file":
+            if first is not None and first.line > 0 and reason != _("no such file"):
                 reason = f"line {first.line}: {reason}" + (f" (and {len(error.problems) - 1} more)" if len(error.problems) > 1 else "")
             missing.append(MissingDeck(deck_id, path, reason))
             continue
