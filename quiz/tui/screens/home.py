@@ -20,6 +20,7 @@ from quiz.shown import shown
 from ..texts import N_, _, ngettext
 from ..when import relative
 from ..widgets.keybar import KeyBar
+from ..widgets.tables import MarkedTable
 
 if TYPE_CHECKING:
     from quiz.deck.model import Deck
@@ -99,7 +100,7 @@ class HomeScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static("", id="greeting", markup=False)
-        yield DataTable(id="decks", cursor_type="row", zebra_stripes=True)
+        yield MarkedTable(id="decks")
         yield Static(_("Loading decks…"), id="home-status", classes="instructions")
         yield KeyBar()
 
