@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -92,3 +93,23 @@ def test_german_chosen_by_the_environment(variable: str, capsys: pytest.CaptureF
     code, out = validate(capsys, "validate", str(BROKEN / "missing-field.yaml"))
     assert code == 1
     assert out[0].endswith("8:5: in einer Karte vom Typ flashcard fehlt das Pflichtfeld 'back'")
+
+
+def test_a_broken_facts_file_is_explained_in_german(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    examples = Path(__file__).resolve().parent.parent / "docs" / "examples"
+    for name in ("schwebebahn.facts.yaml", "schwebebahn.de.txt"):
+        shutil.copy(examples / name, tmp_path / name)
+    facts = tmp_path / "schwebebahn.facts.yaml"
+    text = facts.read_text(encoding="utf-8")
+    text = text.replace("relation: jumped_into", "relation: jumpd_into", 1).replace("quote: Schon im Oktober 1900", "quote: Schon im November 1900", 1)
+    facts.write_text(text, encoding="utf-8")
+    code, out = validate(capsys, "--lang", "de", "validate", str(facts))
+    assert code == 1
+    lines = text.splitlines()
+    relation = next(i for i, t in enumerate(lines, 1) if "jumpd_into" in t)
+    quote = next(i for i, t in enumerate(lines, 1) if "November 1900" in t)
+    assert f"{facts}:{relation}:15: Fakt 'tuffi': unbekannte Relation 'jumpd_into'" in out
+    assert any(line.startswith(f"{facts}:{quote}:") and "das Zitat steht nicht wörtlich im Artikel" in line for line in out), out
+    assert out[-1] == "2 Probleme in 1 Datei (1 Datei, 0 Karten in 0 fehlerfreien Stapeln)"
+    code, out = validate(capsys, "validate", str(facts))
+    assert f"{facts}:{relation}:15: fact 'tuffi': unknown relation 'jumpd_into'" in out
