@@ -16,8 +16,11 @@ The language is chosen once, before the app starts: `--lang`, else
 `$QUIZ_LANG`, else the locale as gettext reads it, else English. This module is
 on the start-up path: gettext and Babel are imported when first needed. Decks'
 own text is the teacher's and is never translated; the domain's messages that
-reach the learner (why a number or a name is refused) are translated where
-they are made, with these same functions.
+reach the learner (why a number or a name is refused) or the teacher (every
+problem `quiz validate` finds in a deck or facts file) are translated where
+they are made, with these same functions. A text kept in a constant is marked
+with `N_` and translated with `_` when a message is made, never at import.
+
 """
 
 from __future__ import annotations

@@ -11,6 +11,8 @@ from __future__ import annotations
 import os
 import stat
 
+from .i18n import _
+
 _FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
 _CHUNK = 1024 * 1024
 
@@ -26,17 +28,20 @@ class Unreadable(Exception):
 
 
 def _megabytes(size: int) -> str:
-    return f"{size / (1024 * 1024):.0f} MB" if size >= 1024 * 1024 else f"{size} bytes"
+    if size >= 1024 * 1024:
+        return f"{size / (1024 * 1024):.0f} MB"
+
+    return _("{count} bytes").format(count=size)
 
 
 def _kind(mode: int) -> str:
     if stat.S_ISFIFO(mode):
-        return "a pipe (FIFO)"
+        return _("is a pipe (FIFO), not a file that can be read")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
+        return _("is a device, not a file that can be read")
     if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "not a regular file"
+        return _("is a socket, not a file that can be read")
+    return _("is not a regular file, not a file that can be read")
 
 
 def read_limited(path: str | os.PathLike[str], limit: int) -> bytes:
@@ -44,19 +49,21 @@ def read_limited(path: str | os.PathLike[str], limit: int) -> bytes:
     try:
         fd = os.open(path, _FLAGS)
     except FileNotFoundError:
-        raise Unreadable("no such file", missing=True) from None
+        raise Unreadable(_("no such file"), missing=True) from None
     except IsADirectoryError:
-        raise Unreadable("is a folder, not a file", folder=True) from None
+        raise Unreadable(_("is a folder, not a file"), folder=True) from None
     except OSError as exc:
-        raise Unreadable(f"cannot read the file: {exc.strerror or exc}") from None
+        raise Unreadable(_("cannot read the file: {error}").format(error=exc.strerror or exc)) from None
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
-            raise Unreadable("is a folder, not a file", folder=True)
+            raise Unreadable(_("is a folder, not a file"), folder=True)
         if not stat.S_ISREG(info.st_mode):
-            raise Unreadable(f"is {_kind(info.st_mode)}, not a file that can be read")
+            raise Unreadable(_kind(info.st_mode))
         if info.st_size > limit:
-            raise Unreadable(f"the file is too large ({_megabytes(info.st_size)}; at most {_megabytes(limit)})")
+            raise Unreadable(
+                _("the file is too large ({size}; at most {most})").format(size=_megabytes(info.st_size), most=_megabytes(limit))
+            )
         if hasattr(os, "set_blocking"):
             os.set_blocking(fd, True)
         chunks: list[bytes] = []
@@ -68,9 +75,10 @@ def read_limited(path: str | os.PathLike[str], limit: int) -> bytes:
             chunks.append(chunk)
             total += len(chunk)
             if total > limit:  # it grew while being read
-                raise Unreadable(f"the file is too large (at most {_megabytes(limit)})")
+                raise Unreadable(_("the file is too large (at most {most})").format(most=_megabytes(limit)))
         return b"".join(chunks)
     except OSError as exc:
-        raise Unreadable(f"cannot read the file: {exc.strerror or exc}") from None
+        raise Unreadable(_("cannot read the file: {error}").format(error=exc.strerror or exc)) from None
+
     finally:
         os.close(fd)

@@ -12,6 +12,8 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
+from .i18n import _
+
 
 def search(root: Path, wanted: Callable[[str], bool], *, hidden: bool = True) -> tuple[list[Path], list[tuple[Path, str]]]:
     """Files under `root` whose name is `wanted` (sorted), and the (folder, reason) pairs not searched.
@@ -23,18 +25,19 @@ def search(root: Path, wanted: Callable[[str], bool], *, hidden: bool = True) ->
 
     def failed(error: OSError) -> None:
         where = Path(error.filename) if error.filename else root
-        skipped.append((where, f"cannot be searched: {error.strerror or error}"))
+        skipped.append((where, _("cannot be searched: {error}").format(error=error.strerror or error)))
 
     seen: set[tuple[int, int]] = set()
     for folder, dirs, files in os.walk(root, onerror=failed, followlinks=True):
         try:
             info = os.stat(folder)
         except OSError as error:
-            skipped.append((Path(folder), f"cannot be searched: {error.strerror or error}"))
+            skipped.append((Path(folder), _("cannot be searched: {error}").format(error=error.strerror or error)))
             dirs[:] = []
             continue
         if (info.st_dev, info.st_ino) in seen:
-            skipped.append((Path(folder), "is a link back into a folder already searched (a loop); not searched again"))
+            skipped.append((Path(folder), _("is a link back into a folder already searched (a loop); not searched again")))
+
             dirs[:] = []
             continue
         seen.add((info.st_dev, info.st_ino))

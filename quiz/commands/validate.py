@@ -21,6 +21,7 @@ def run(args: argparse.Namespace) -> int:
     from quiz.deck.errors import DeckError, Problem
     from quiz.deck.files import find_deck_files
     from quiz.deck.loader import FactsFileGiven, deck_id_place, load_deck
+    from quiz.i18n import _, ngettext
 
     problems: list[Problem] = []
     decks = cards = facts_files = 0
@@ -29,7 +30,7 @@ def run(args: argparse.Namespace) -> int:
     problems.extend(Problem(str(folder), 0, 0, reason) for folder, reason in skipped)
     for given in args.paths:
         if Path(given).is_dir() and not find_deck_files([given], facts=True):
-            problems.append(Problem(str(given), 1, 1, "no deck files (*.yaml, *.yml) in this folder"))
+            problems.append(Problem(str(given), 1, 1, _("no deck files (*.yaml, *.yml) in this folder")))
     first_file: dict[str, str] = {}
     for path in files:
         try:
@@ -44,24 +45,34 @@ def run(args: argparse.Namespace) -> int:
             continue
         if deck.id in first_file:
             line, column = deck_id_place(path)
-            problems.append(
-                Problem(str(path), line, column, f"deck id '{deck.id}' is also used by {first_file[deck.id]}; deck ids must be unique")
-            )
+            message = _("deck id '{id}' is also used by {path}; deck ids must be unique").format(id=deck.id, path=first_file[deck.id])
+            problems.append(Problem(str(path), line, column, message))
             continue
         first_file[deck.id] = str(path)
         decks += 1
         cards += len(deck.cards)
     for problem in problems:
         print(problem)
-    checked = f"{len(files)} file{'s' * (len(files) != 1)}, {cards} card{'s' * (cards != 1)} in {decks} good deck{'s' * (decks != 1)}"
+    checked = ", ".join(
+        (
+            ngettext("{count} file", "{count} files", len(files)).format(count=len(files)),
+            ngettext("{count} card", "{count} cards", cards).format(count=cards)
+            + " "
+            + ngettext("in {count} good deck", "in {count} good decks", decks).format(count=decks),
+        )
+    )
     if facts_files:
-        checked += f", {facts_files} good facts file{'s' * (facts_files != 1)}"
+        checked += ngettext(", {count} good facts file", ", {count} good facts files", facts_files).format(count=facts_files)
     if problems:
         bad_files = len({p.path for p in problems})
-        print(f"{len(problems)} problem{'s' * (len(problems) != 1)} in {bad_files} file{'s' * (bad_files != 1)} ({checked})")
+        counted = ngettext("{count} problem", "{count} problems", len(problems)).format(count=len(problems))
+        where = ngettext("in {count} file", "in {count} files", bad_files).format(count=bad_files)
+        print(f"{counted} {where} ({checked})")
+
         return 1
-    print(f"all good: {checked}")
+    print(_("all good: {checked}").format(checked=checked))
     return 0
+
 
 
 def facts_problems(path: Path) -> list[Problem]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from ..i18n import N_, _
 from .model import (
     CARD_TYPES,
     GAP_RE,
@@ -45,13 +46,13 @@ def _item_node(r: Reader, node: MappingNode, name: str, index: int) -> Node:
 
 
 def _no_duplicates(r: Reader, node: MappingNode, name: str, texts: Sequence[str], what: str) -> bool:
-    """Report texts given twice (ignoring case); True when there are none."""
+    """Report texts given twice (ignoring case); True when there are none. `what` is marked for translation."""
     seen: dict[str, int] = {}
     ok = True
     for i, text in enumerate(texts):
         folded = text.casefold()
         if folded in seen:
-            r.problem(_item_node(r, node, name, i), f"{what} {text!r} is given twice in '{name}'")
+            r.problem(_item_node(r, node, name, i), _("{what} {text} is given twice in '{name}'").format(what=_(what), text=repr(text), name=name))
             ok = False
         seen[folded] = i
     return ok
@@ -65,31 +66,31 @@ def _choice(r: Reader, v: Values, node: MappingNode) -> Values | None:
         return None
     if "options" in v:
         options = v["options"]
-        if not _no_duplicates(r, node, "options", [o.text for o in options], "the option"):
+        if not _no_duplicates(r, node, "options", [o.text for o in options], N_("the option")):
             return None
         folded = answer.casefold()
         right = [o for o in options if o.text.casefold() == folded]
         if not right:
-            r.problem(_field_node(r, node, "answer"), f"the answer {answer!r} is not among the options")
+            r.problem(_field_node(r, node, "answer"), _("the answer {answer} is not among the options").format(answer=repr(answer)))
             return None
         if right[0].feedback is not None and feedback is not None:
-            r.problem(_field_node(r, node, "answer_feedback"), "the answer's option already has feedback")
+            r.problem(_field_node(r, node, "answer_feedback"), _("the answer's option already has feedback"))
             return None
         answer, feedback = right[0].text, right[0].feedback or feedback
         distractors = tuple(o for o in options if o is not right[0])
         if not distractors:
-            r.problem(_field_node(r, node, "options"), "a choice card needs at least 2 options")
+            r.problem(_field_node(r, node, "options"), _("a choice card needs at least 2 options"))
             return None
     else:
         distractors = v["distractors"]
         if not distractors:
-            r.problem(_field_node(r, node, "distractors"), "a choice card needs at least one distractor")
+            r.problem(_field_node(r, node, "distractors"), _("a choice card needs at least one distractor"))
             return None
-        if not _no_duplicates(r, node, "distractors", [d.text for d in distractors], "the distractor"):
+        if not _no_duplicates(r, node, "distractors", [d.text for d in distractors], N_("the distractor")):
             return None
         for i, d in enumerate(distractors):
             if d.text.casefold() == answer.casefold():
-                r.problem(_item_node(r, node, "distractors", i), f"the answer {answer!r} is also a distractor")
+                r.problem(_item_node(r, node, "distractors", i), _("the answer {answer} is also a distractor").format(answer=repr(answer)))
                 return None
     rest = {name: value for name, value in v.items() if name != "options"}
     return {**rest, "answer": answer, "distractors": distractors, "answer_feedback": feedback}
@@ -97,8 +98,8 @@ def _choice(r: Reader, v: Values, node: MappingNode) -> Values | None:
 
 def _options_or_distractors(kind: str, *, both: bool) -> str:
     if both:
-        return f"a {kind} card takes either 'options' or 'distractors', not both"
-    return f"a {kind} card needs 'distractors' (the wrong answers) or 'options' (all options, answers included)"
+        return _("a {kind} card takes either 'options' or 'distractors', not both").format(kind=kind)
+    return _("a {kind} card needs 'distractors' (the wrong answers) or 'options' (all options, answers included)").format(kind=kind)
 
 
 def _multi(r: Reader, v: Values, node: MappingNode) -> Values | None:
@@ -106,22 +107,22 @@ def _multi(r: Reader, v: Values, node: MappingNode) -> Values | None:
     if "options" in v and "distractors" in v:
         r.problem(node, _options_or_distractors("multi", both=True))
         return None
-    if not _no_duplicates(r, node, "answers", answers, "the answer"):
+    if not _no_duplicates(r, node, "answers", answers, N_("the answer")):
         return None
     if "options" in v:
         options = v["options"]
-        if not _no_duplicates(r, node, "options", [o.text for o in options], "the option"):
+        if not _no_duplicates(r, node, "options", [o.text for o in options], N_("the option")):
             return None
         by_text = {o.text.casefold(): o for o in options}
         for i, answer in enumerate(answers):
             option = by_text.get(answer.casefold())
             if option is None:
-                r.problem(_item_node(r, node, "answers", i), f"the answer {answer!r} is not among the options")
+                r.problem(_item_node(r, node, "answers", i), _("the answer {answer} is not among the options").format(answer=repr(answer)))
                 return None
             if option.feedback is not None:
                 r.problem(
                     _item_node(r, node, "answers", i),
-                    f"the right option {answer!r} has feedback, which a multi card never shows; use 'explain'",
+                    _("the right option {answer} has feedback, which a multi card never shows; use 'explain'").format(answer=repr(answer)),
                 )
                 return None
         right = {a.casefold() for a in answers}
@@ -132,12 +133,12 @@ def _multi(r: Reader, v: Values, node: MappingNode) -> Values | None:
         folded = {a.casefold() for a in answers}
         for i, d in enumerate(distractors):
             if d.text.casefold() in folded:
-                r.problem(_item_node(r, node, "distractors", i), f"the answer {d.text!r} is also a distractor")
+                r.problem(_item_node(r, node, "distractors", i), _("the answer {answer} is also a distractor").format(answer=repr(d.text)))
                 return None
-        if not _no_duplicates(r, node, "distractors", [d.text for d in distractors], "the distractor"):
+        if not _no_duplicates(r, node, "distractors", [d.text for d in distractors], N_("the distractor")):
             return None
     if len(answers) + len(distractors) < 2:
-        r.problem(node, "a multi card needs at least 2 options (answers and distractors together)")
+        r.problem(node, _("a multi card needs at least 2 options (answers and distractors together)"))
         return None
     rest = {name: value for name, value in v.items() if name != "options"}
     return {**rest, "answers": answers, "distractors": distractors}
@@ -148,15 +149,15 @@ def _number(r: Reader, v: Values, node: MappingNode) -> Values | None:
         both = "answer" in v
         r.problem(
             node,
-            "a number card takes either 'answer' or 'range', not both"
+            _("a number card takes either 'answer' or 'range', not both")
             if both
-            else "a number card needs 'answer' (one number) or 'range' (min and max, e.g. years 2000-2015)",
+            else _("a number card needs 'answer' (one number) or 'range' (min and max, e.g. years 2000-2015)"),
         )
         return None
     number_range: NumberRange | None = v.get("range")
     if number_range is not None and number_range.min > number_range.max:
         low, high = number_range.min, number_range.max
-        r.problem(_field_node(r, node, "range"), f"the range's min {low} is greater than its max {high}")
+        r.problem(_field_node(r, node, "range"), _("the range's min {low} is greater than its max {high}").format(low=low, high=high))
         return None
     return v
 
@@ -167,24 +168,24 @@ def _cloze(r: Reader, v: Values, node: MappingNode) -> Values | None:
     gaps = [m.group(1) for m in GAP_RE.finditer(text)]
     for number, gap in enumerate(gaps, 1):
         if "{" in gap or "}" in gap:
-            r.problem(where, f"gap {number} contains a brace; gaps cannot be nested")
+            r.problem(where, _("gap {number} contains a brace; gaps cannot be nested").format(number=number))
             return None
     rest = GAP_RE.sub("", text)
     if "{{" in rest or "}}" in rest:
-        r.problem(where, "a gap is not closed; write each gap on one line as {{answer}}")
+        r.problem(where, _("a gap is not closed; write each gap on one line as {{answer}}"))
         return None
     if not gaps:
-        r.problem(where, "the cloze text has no gaps; mark each gap as {{answer}} or {{answer|alternative}}")
+        r.problem(where, _("the cloze text has no gaps; mark each gap as {{answer}} or {{answer|alternative}}"))
         return None
     for number, gap in enumerate(gaps, 1):
         if any(not part.strip() for part in gap.split("|")):
-            r.problem(where, f"gap {number} has an empty answer: {{{{{gap}}}}}")
+            r.problem(where, _("gap {number} has an empty answer: {{{{{gap}}}}}").format(number=number, gap=gap))
             return None
     return v
 
 
 def _order(r: Reader, v: Values, node: MappingNode) -> Values | None:
-    if not _no_duplicates(r, node, "items", v["items"], "the item"):
+    if not _no_duplicates(r, node, "items", v["items"], N_("the item")):
         return None
     return v
 
@@ -196,7 +197,10 @@ def _match(r: Reader, v: Values, node: MappingNode) -> Values | None:
         if right.casefold() in seen:
             r.problem(
                 _field_node(r, node, "pairs"),
-                f"{seen[right.casefold()]!r} and {left!r} are both paired with {right!r}; each right side must differ",
+                _("{first} and {second} are both paired with {right}; each right side must differ").format(
+                    first=repr(seen[right.casefold()]), second=repr(left), right=repr(right)
+                ),
+
             )
             return None
         seen[right.casefold()] = left

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from ..i18n import _
+
 _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 DURATION_RE = re.compile(r"^\s*(\d+)\s*([smhd])\s*$")
 
@@ -14,11 +16,12 @@ def parse_duration(text: str, maximum: dt.timedelta | None = None) -> dt.timedel
     m = DURATION_RE.match(text)
     if not m:
         shown = text if len(text) <= 40 else text[:37] + "..."
-        raise ValueError(f"{shown!r} is not a duration; write e.g. 30s, 10m, 1h or 2d")
+        raise ValueError(_("{given} is not a duration; write e.g. 30s, 10m, 1h or 2d").format(given=repr(shown)))
     digits = m.group(1).lstrip("0") or "0"
     limit = maximum if maximum is not None else dt.timedelta.max
     if len(digits) > 15 or int(digits) * _UNITS[m.group(2)] > limit.total_seconds():
-        raise ValueError(f"{text.strip()[:40]} is too long; at most {format_duration(limit)}")
+        raise ValueError(_("{given} is too long; at most {most}").format(given=text.strip()[:40], most=format_duration(limit)))
+
     return dt.timedelta(seconds=int(digits) * _UNITS[m.group(2)])
 
 

@@ -101,5 +101,8 @@ def resolve_deck(spec: str | os.PathLike[str]) -> Deck:
         if name == deck.id:
             return deck
         ids.append(deck.id)
-    known = ", ".join(sorted(ids)) or "none"
-    raise DeckError([Problem(name, 0, 0, f"no such deck file or bundled deck (bundled decks: {known})")])
+    from ..i18n import _
+
+    known = ", ".join(sorted(ids)) or _("none")
+    raise DeckError([Problem(name, 0, 0, _("no such deck file or bundled deck (bundled decks: {known})").format(known=known))])
+

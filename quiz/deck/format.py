@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..i18n import N_, _, ngettext, number
 from .cards import build_card
 from .durations import DURATION_RE, format_duration, parse_duration
 from .model import CARD_TYPES, KINDS, MATCHING_MODES, Card, CardBase, NumberRange, Option, Settings, written_fields
@@ -73,19 +74,22 @@ LANGUAGE_PATTERN = "^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$"
 LANGUAGE_RE = re.compile(LANGUAGE_PATTERN, re.ASCII)
 
 
-def text_problem(text: str, max_chars: int = MAX_TEXT_CHARS) -> str | None:
-    """What is wrong with a deck text ('contains ...', 'is too long ...'), or None."""
+def text_problem(name: str, text: str, max_chars: int = MAX_TEXT_CHARS) -> str | None:
+    """What is wrong with the deck text `name` holds ('NAME contains ...', 'NAME is too long ...'), or None."""
     if len(text) > max_chars:
-        return f"is too long ({len(text):,} characters; at most {max_chars:,})"
+        return _("{name} is too long ({count} characters; at most {most})").format(
+            name=name, count=number(len(text), ",d"), most=number(max_chars, ",d")
+        )
     bad = CONTROL_RE.search(text)
     if bad is not None:
-        return f"contains the control character U+{ord(bad.group()):04X}; decks hold plain text only"
+        return _("{name} contains the control character {code}; decks hold plain text only").format(
+            name=name, code=f"U+{ord(bad.group()):04X}"
+        )
     bad = INVISIBLE_RE.search(text)
     if bad is not None:
-        return (
-            f"contains the invisible character U+{ord(bad.group()):04X} (a direction mark or zero-width space); "
-            "decks hold plain text only"
-        )
+        return _(
+            "{name} contains the invisible character {code} (a direction mark or zero-width space); decks hold plain text only"
+        ).format(name=name, code=f"U+{ord(bad.group()):04X}")
     return None
 
 
@@ -108,11 +112,11 @@ class Type:
 
 
 def _wrong(r: Reader, node: Node, name: str, wanted: str) -> None:
-    """Record 'NAME must be WANTED, not WHAT-WAS-WRITTEN' (or that a YAML tag is not allowed)."""
+    """Record 'NAME must be WANTED, not WHAT-WAS-WRITTEN' (or that a YAML tag is not allowed); `wanted` is translated."""
     if node.tag not in KNOWN_TAGS:
-        r.problem(node, f"{name}: the YAML tag {show_tag(node.tag)} is not allowed in a deck")
+        r.problem(node, _("{name}: the YAML tag {tag} is not allowed in a deck").format(name=name, tag=show_tag(node.tag)))
     else:
-        r.problem(node, f"{name} must be {wanted}, not {describe(node)}")
+        r.problem(node, _("{name} must be {wanted}, not {given}").format(name=name, wanted=wanted, given=describe(node)))
 
 
 def _scalar(r: Reader, node: Node, name: str, wanted: str) -> Any:
@@ -131,28 +135,28 @@ def _scalar(r: Reader, node: Node, name: str, wanted: str) -> Any:
 class Text(Type):
     """Plain text; numbers, dates and true/false count as the text they are written as."""
 
-    description: str = "text"
+    description: str = N_("text")
     pattern: re.Pattern[str] | None = None
     pattern_help: str = ""
     max_chars: int = MAX_TEXT_CHARS
 
     def read(self, r: Reader, node: Node, name: str) -> str | None:
         if not isinstance(node, ScalarNode):
-            _wrong(r, node, name, self.description)
+            _wrong(r, node, name, _(self.description))
             return None
         if node.tag not in PLAIN_TAGS:
-            _wrong(r, node, name, "text")
+            _wrong(r, node, name, _("text"))
             return None
         text = "" if node.tag == NULL else node.value.strip()
         if not text:
-            r.problem(node, f"{name} is empty")
+            r.problem(node, _("{name} is empty").format(name=name))
             return None
-        problem = text_problem(text, self.max_chars)
+        problem = text_problem(name, text, self.max_chars)
         if problem is not None:
-            r.problem(node, f"{name} {problem}")
+            r.problem(node, problem)
             return None
         if self.pattern is not None and not self.pattern.fullmatch(text):
-            r.problem(node, f"{name} is not valid ({short(text)}): {self.pattern_help}")
+            r.problem(node, _("{name} is not valid ({given}): {help}").format(name=name, given=short(text), help=_(self.pattern_help)))
             return None
         return text
 
@@ -172,21 +176,21 @@ TEXT_SCHEMA: JSON = {
 
 
 IDENT = Text(
-    "an id",
+    N_("an id"),
     ID_RE,
-    "use letters, digits, '-', '_' and '.', starting with a letter or digit",
+    N_("use letters, digits, '-', '_' and '.', starting with a letter or digit"),
     MAX_ID_CHARS,
 )
-LANGUAGE = Text("a language code", LANGUAGE_RE, "use a language code such as en, de or pt-BR", MAX_ID_CHARS)
+LANGUAGE = Text(N_("a language code"), LANGUAGE_RE, N_("use a language code such as en, de or pt-BR"), MAX_ID_CHARS)
 
 
 @dataclass(frozen=True)
 class Bool(Type):
     def read(self, r: Reader, node: Node, name: str) -> bool | None:
         if isinstance(node, ScalarNode) and node.tag == BOOL:
-            value = _scalar(r, node, name, "true or false")
+            value = _scalar(r, node, name, _("true or false"))
             return None if value is None else bool(value)
-        _wrong(r, node, name, "true or false")
+        _wrong(r, node, name, _("true or false"))
         return None
 
     def schema(self) -> JSON:
@@ -200,17 +204,18 @@ class Integer(Type):
 
     def read(self, r: Reader, node: Node, name: str) -> int | None:
         if isinstance(node, ScalarNode) and node.tag == INT:
-            value = _scalar(r, node, name, "a whole number")
+            value = _scalar(r, node, name, _("a whole number"))
             if value is None:
                 return None
             if value < self.minimum:
-                r.problem(node, f"{name} must be at least {self.minimum}, not {value}")
+                r.problem(node, _("{name} must be at least {minimum}, not {given}").format(name=name, minimum=self.minimum, given=value))
                 return None
             if value > self.maximum:
-                r.problem(node, f"{name} must be at most {self.maximum:,}, not {clip(node.value)}")
+                most = number(self.maximum, ",d")
+                r.problem(node, _("{name} must be at most {maximum}, not {given}").format(name=name, maximum=most, given=clip(node.value)))
                 return None
             return int(value)
-        _wrong(r, node, name, "a whole number")
+        _wrong(r, node, name, _("a whole number"))
         return None
 
     def schema(self) -> JSON:
@@ -227,34 +232,35 @@ class Number(Type):
 
     def read(self, r: Reader, node: Node, name: str) -> int | float | None:
         if isinstance(node, ScalarNode) and node.tag in (INT, FLOAT):
-            value: int | float | None = _scalar(r, node, name, "a number")
+            value: int | float | None = _scalar(r, node, name, _("a number"))
             if value is None:
                 return None
             if not is_finite_number(value):
-                r.problem(node, f"{name} must be a finite number, not {clip(node.value)}")
+                r.problem(node, _("{name} must be a finite number, not {given}").format(name=name, given=clip(node.value)))
                 return None
             if abs(value) > MAX_NUMBER:
-                r.problem(node, f"{name} must be between -{MAX_NUMBER:g} and {MAX_NUMBER:g}, not {clip(node.value)}")
+                bounds = _("between {low} and {high}").format(low=f"-{MAX_NUMBER:g}", high=f"{MAX_NUMBER:g}")
+                r.problem(node, _("{name} must be {bounds}, not {given}").format(name=name, bounds=bounds, given=clip(node.value)))
                 return None
             if self.minimum is not None and value < self.minimum:
-                r.problem(node, f"{name} must be at least {self.minimum:g}, not {node.value}")
+                r.problem(node, _("{name} must be at least {minimum}, not {given}").format(name=name, minimum=f"{self.minimum:g}", given=node.value))
                 return None
             if self.exclusive_min is not None and value <= self.exclusive_min:
-                r.problem(node, f"{name} must be {self._bounds()}, not {node.value}")
+                r.problem(node, _("{name} must be {bounds}, not {given}").format(name=name, bounds=self._bounds(), given=node.value))
                 return None
             if self.exclusive_max is not None and value >= self.exclusive_max:
-                r.problem(node, f"{name} must be {self._bounds()}, not {node.value}")
+                r.problem(node, _("{name} must be {bounds}, not {given}").format(name=name, bounds=self._bounds(), given=node.value))
                 return None
             return value
-        _wrong(r, node, name, "a number")
+        _wrong(r, node, name, _("a number"))
         return None
 
     def _bounds(self) -> str:
         if self.exclusive_min is not None and self.exclusive_max is not None:
-            return f"between {self.exclusive_min:g} and {self.exclusive_max:g}"
+            return _("between {low} and {high}").format(low=f"{self.exclusive_min:g}", high=f"{self.exclusive_max:g}")
         if self.exclusive_min is not None:
-            return f"greater than {self.exclusive_min:g}"
-        return f"less than {self.exclusive_max:g}"
+            return _("greater than {low}").format(low=f"{self.exclusive_min:g}")
+        return _("less than {high}").format(high=f"{self.exclusive_max:g}")
 
     def schema(self) -> JSON:
         out: JSON = {"type": "number", "maximum": MAX_NUMBER}
@@ -277,7 +283,12 @@ class Enum(Type):
         if isinstance(node, ScalarNode) and node.tag == STR and node.value in self.values:
             return str(node.value)
         given = node.value if isinstance(node, ScalarNode) else describe(node)
-        r.problem(node, f"{name} must be one of {', '.join(self.values)}, not {short(given)}{did_you_mean(given[:100], self.values)}")
+        r.problem(
+            node,
+            _("{name} must be one of {values}, not {given}{suggestion}").format(
+                name=name, values=", ".join(self.values), given=short(given), suggestion=did_you_mean(given[:100], self.values)
+            ),
+        )
         return None
 
     def schema(self) -> JSON:
@@ -297,7 +308,7 @@ class Date(Type):
                 value = None
             if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
                 return value
-        _wrong(r, node, name, "a date written like 2026-02-03")
+        _wrong(r, node, name, _("a date written like 2026-02-03"))
         return None
 
     def schema(self) -> JSON:
@@ -317,7 +328,7 @@ class Duration(Type):
                 return None
             if value > dt.timedelta(0):
                 return value
-        _wrong(r, node, name, "a duration like 30s, 10m, 1h or 2d")
+        _wrong(r, node, name, _("a duration like 30s, 10m, 1h or 2d"))
         return None
 
     def dump(self, value: Any) -> Any:
@@ -336,13 +347,14 @@ class ListOf(Type):
 
     def read(self, r: Reader, node: Node, name: str) -> tuple[Any, ...] | None:
         if not isinstance(node, SequenceNode) or node.tag != SEQ:
-            _wrong(r, node, name, f"a list such as {self.example}")
+            _wrong(r, node, name, _("a list such as {example}").format(example=self.example))
             return None
         if len(node.value) < self.min_items:
-            r.problem(node, f"{name} needs at least {self.min_items} item{'s' * (self.min_items > 1)}")
+            needs = ngettext("{name} needs at least {count} item", "{name} needs at least {count} items", self.min_items)
+            r.problem(node, needs.format(name=name, count=self.min_items))
             return None
         before = len(r.problems)
-        label = f"an item of {name}"
+        label = _("an item of {name}").format(name=name)
         items = tuple(self.item.read(r, item, label) for item in node.value)
         return items if len(r.problems) == before else None
 
@@ -372,26 +384,27 @@ class Pairs(Type):
 
     def read(self, r: Reader, node: Node, name: str) -> tuple[tuple[str, str], ...] | None:
         if not isinstance(node, MappingNode) or node.tag != MAP:
-            _wrong(r, node, name, "a mapping of left: right lines")
+            _wrong(r, node, name, _("a mapping of left: right lines"))
             return None
         before = len(r.problems)
         out: list[tuple[str, str]] = []
         seen: dict[str, int] = {}
         for key, value in merged_pairs(node, r.merge_memo, r.problem):
-            left = TEXT.read(r, key, f"a left side in {name}")
-            right = TEXT.read(r, value, f"a right side in {name}")
+            left = TEXT.read(r, key, _("a left side in {name}").format(name=name))
+            right = TEXT.read(r, value, _("a right side in {name}").format(name=name))
             if left is None or right is None:
                 continue
             folded = left.casefold()
             if folded in seen:
-                r.problem(key, f"{name} has {left!r} twice (first on line {seen[folded]})")
+                r.problem(key, _("{name} has {left} twice (first on line {line})").format(name=name, left=repr(left), line=seen[folded]))
                 continue
             seen[folded] = key.start_mark.line + 1
             out.append((left, right))
         if len(r.problems) != before:
             return None
         if len(out) < self.min_items:
-            r.problem(node, f"{name} needs at least {self.min_items} pairs")
+            needs = ngettext("{name} needs at least {count} pair", "{name} needs at least {count} pairs", self.min_items)
+            r.problem(node, needs.format(name=name, count=self.min_items))
             return None
         return tuple(out)
 
@@ -419,7 +432,8 @@ class Record(Type):
     title: str
     fields: tuple[Field, ...]
     shorthand: Type | None = None  # e.g. an option may be written as plain text
-    elsewhere: dict[str, str] = field(default_factory=dict)  # field name -> where it belongs instead
+    elsewhere: dict[str, tuple[str, str]] = field(default_factory=dict)
+    """Field name -> where it belongs instead: a text marked for translation, and the value of its `{fields}`."""
     free_prefix: str | None = None  # fields starting with it are ignored (room for YAML anchors)
     def_name: str | None = None  # in the schema: a shared definition under $defs, referred to by name
     model: Callable[..., Any] | None = None  # the model's class for it, built from the fields by name
@@ -433,9 +447,9 @@ class Record(Type):
             value = self.shorthand.read(r, node, name)
             return None if value is None else {self.fields[0].name: value}
         if not isinstance(node, MappingNode) or node.tag != MAP:
-            _wrong(r, node, name, "a mapping ('name: value' lines)")
+            _wrong(r, node, name, _("a mapping ('name: value' lines)"))
             return None
-        return self.read_fields(r, node, self.title)
+        return self.read_fields(r, node, _(self.title))
 
     def read_fields(self, r: Reader, node: MappingNode, what: str) -> dict[str, Any] | None:
         """Read every field; None if anything was wrong (problems recorded)."""
@@ -446,7 +460,7 @@ class Record(Type):
         by_name = self.by_name
         for key, value in merged_pairs(node, r.merge_memo, r.problem):
             if not isinstance(key, ScalarNode) or not isinstance(key.value, str):
-                r.problem(key, f"field names in {what} must be plain words, not {describe(key)}")
+                r.problem(key, _("field names in {what} must be plain words, not {given}").format(what=what, given=describe(key)))
                 continue
             name = key.value
             spec = by_name.get(name)
@@ -457,7 +471,7 @@ class Record(Type):
                 suggested.update(difflib.get_close_matches(name, by_name, n=1, cutoff=0.6))
                 continue
             if name in lines:
-                r.problem(key, f"'{name}' is given twice in {what} (first on line {lines[name]})")
+                r.problem(key, _("'{name}' is given twice in {what} (first on line {line})").format(name=name, what=what, line=lines[name]))
                 continue
             lines[name] = key.start_mark.line + 1
             value_read = spec.type.read(r, value, f"'{name}'")
@@ -465,7 +479,7 @@ class Record(Type):
                 out[name] = value_read
         for spec in self.fields:
             if spec.required and spec.name not in lines and spec.name not in suggested:
-                r.problem(node, f"{what} is missing the required field '{spec.name}'")
+                r.problem(node, _("{what} is missing the required field '{name}'").format(what=what, name=spec.name))
         return out if len(r.problems) == before else None
 
     def to_model(self, value: Any) -> Any:
@@ -482,8 +496,10 @@ class Record(Type):
 
     def unknown(self, name: str, what: str) -> str:
         if name in self.elsewhere:
-            return f"'{name}' is not a field of {what}; {self.elsewhere[name]}"
-        return f"unknown field '{name}' in {what}{did_you_mean(name, self.by_name)}"
+            where, fields_ = self.elsewhere[name]
+            elsewhere = _(where).format(fields=fields_)
+            return _("'{name}' is not a field of {what}; {elsewhere}").format(name=name, what=what, elsewhere=elsewhere)
+        return _("unknown field '{name}' in {what}{suggestion}").format(name=name, what=what, suggestion=did_you_mean(name, self.by_name))
 
     def schema(self) -> JSON:
         if self.def_name is not None:
@@ -510,7 +526,7 @@ class Record(Type):
 def did_you_mean(name: str, known: Any) -> str:
     """'; did you mean 'x'?' for the closest known name, or ''."""
     close = difflib.get_close_matches(str(name), list(known), n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
+    return _("; did you mean '{name}'?").format(name=close[0]) if close else ""
 
 
 # ---------------------------------------------------------------- declarations
@@ -519,7 +535,7 @@ TEXT = Text()
 TEXTS = ListOf(TEXT)
 
 OPTION = Record(
-    "an option",
+    N_("an option"),
     (
         Field("text", TEXT, "The option as shown.", required=True),
         Field("feedback", TEXT, "Shown to a learner who picks this option."),
@@ -531,7 +547,7 @@ OPTION = Record(
 OPTIONS = ListOf(OPTION, example="[Nicolás Maduro, Daniel Noboa]", unique=True)
 
 RANGE = Record(
-    "a range",
+    N_("a range"),
     (
         Field("min", Number(), "Where the range starts, e.g. 2000.", required=True),
         Field("max", Number(), "Where the range ends, e.g. 2015.", required=True),
@@ -541,7 +557,7 @@ RANGE = Record(
 )
 
 SOURCE = Record(
-    "the source",
+    N_("the source"),
     (
         Field("title", TEXT, "Title of the article or book the facts come from."),
         Field("date", Date(), "Publication date, e.g. 2026-02-03."),
@@ -565,7 +581,7 @@ _CARD_SETTING_FIELDS = (
     Field("shuffle", Bool(), "Shuffle the options of choice and multi cards (order and match are always mixed up)."),
 )
 DECK_SETTINGS = Record(
-    "the deck settings",
+    N_("the deck settings"),
     (
         Field("new_per_day", Integer(), "New cards introduced per day."),
         Field("reviews_per_day", Integer(), "Most reviews per day."),
@@ -574,22 +590,22 @@ DECK_SETTINGS = Record(
     def_name="deck_settings",
 )
 CARD_SETTINGS = Record(
-    "the card settings",
+    N_("the card settings"),
     _CARD_SETTING_FIELDS,
     elsewhere={
-        "new_per_day": "it is set for the whole deck, under deck: settings:",
-        "reviews_per_day": "it is set for the whole deck, under deck: settings:",
+        "new_per_day": (N_("it is set for the whole deck, under deck: settings:"), ""),
+        "reviews_per_day": (N_("it is set for the whole deck, under deck: settings:"), ""),
     },
     def_name="card_settings",
     model=Settings,
 )
 
 DECK = Record(
-    "'deck:'",
+    N_("'deck:'"),
     (
         Field("id", IDENT, "Stable id of the deck; progress is kept under it. Never change it.", required=True),
         Field("title", TEXT, "Title shown to learners.", required=True),
-        Field("version", Text("a version"), "Version of the deck, shown with results. Default 1."),
+        Field("version", Text(N_("a version")), "Version of the deck, shown with results. Default 1."),
         Field("language", LANGUAGE, "Language of the cards, e.g. en or de."),
         Field("description", TEXT, "A few sentences about the deck."),
         Field("author", TEXT, "Who wrote the deck."),
@@ -646,7 +662,7 @@ COMMON = (_BASE[0], KIND, *_BASE[1:])
 KIND_FIELDS: dict[str, tuple[Field, ...]] = {kind: _declared(card_type, own=True) for kind, card_type in CARD_TYPES.items()}
 
 
-def _elsewhere(kind: str) -> dict[str, str]:
+def _elsewhere(kind: str) -> dict[str, tuple[str, str]]:
     """For a field another kind has: say which kinds use it."""
     own = {f.name for f in KIND_FIELDS[kind]}
     users: dict[str, list[str]] = {}
@@ -654,17 +670,20 @@ def _elsewhere(kind: str) -> dict[str, str]:
         for f in fields_:
             if f.name not in own:
                 users.setdefault(f.name, []).append(other)
-    out = {name: f"it belongs to {', '.join(kinds)} cards" for name, kinds in users.items()}
+    out = {name: (N_("it belongs to {fields} cards"), ", ".join(kinds)) for name, kinds in users.items()}
     for f in _CARD_SETTING_FIELDS:  # a setting written straight on the card
         if f.name not in own:
-            out.setdefault(f.name, f"it is a setting: write it under settings:, e.g. settings: {{{f.name}: ...}}")
+            out.setdefault(f.name, (N_("it is a setting: write it under settings:, e.g. settings: {{{fields}: ...}}"), f.name))
     return out
 
 
 def a_kind_card(kind: str) -> str:
-    """'a choice card', 'an answer card', 'a flashcard'."""
-    noun = kind if kind.endswith("card") else f"{kind} card"
-    return f"{'an' if kind[0] in 'aeiou' else 'a'} {noun}"
+    """'a choice card', 'an answer card', 'a flashcard', in the language in use."""
+    if kind.endswith("card"):
+        return _("a {kind}").format(kind=kind)
+    if kind[0] in "aeiou":
+        return _("an {kind} card").format(kind=kind)
+    return _("a {kind} card").format(kind=kind)
 
 
 CARDS: dict[str, Record] = {
@@ -680,14 +699,14 @@ class CardList(Type):
     def read(self, r: Reader, node: Node, name: str) -> tuple[Card, ...] | None:
         if isinstance(node, StreamedSequence) and isinstance(r.streamed, CardsRead):
             if not node.items:
-                r.problem(node, "the deck has no cards; add at least one under 'cards:'")
+                r.problem(node, _("the deck has no cards; add at least one under 'cards:'"))
                 return None
             return r.streamed.result()
         if not isinstance(node, SequenceNode) or node.tag != SEQ:
-            _wrong(r, node, name, "a list of cards (lines starting with '- ')")
+            _wrong(r, node, name, _("a list of cards (lines starting with '- ')"))
             return None
         if not node.value:
-            r.problem(node, "the deck has no cards; add at least one under 'cards:'")
+            r.problem(node, _("the deck has no cards; add at least one under 'cards:'"))
             return None
         reading = CardsRead(self, r)
         for item in node.value:
@@ -705,7 +724,7 @@ class CardList(Type):
 
     def read_card(self, r: Reader, node: Node) -> Card | None:
         if not isinstance(node, MappingNode) or node.tag != MAP:
-            _wrong(r, node, "each card", "a mapping of fields (id:, kind:, ...)")
+            _wrong(r, node, _("each card"), _("a mapping of fields (id:, kind:, ...)"))
             return None
         kind_node = None
         for key, value in merged_pairs(node, r.merge_memo, r.problem):
@@ -713,14 +732,16 @@ class CardList(Type):
                 kind_node = value
                 break
         if kind_node is None:
-            r.problem(node, f"the card has no 'kind'; write one of: {', '.join(KINDS)}")
+            r.problem(node, _("the card has no 'kind'; write one of: {kinds}").format(kinds=", ".join(KINDS)))
             return None
         kind = kind_node.value if isinstance(kind_node, ScalarNode) else None
         if kind not in CARDS:
             given = describe(kind_node) if kind is None else repr(kind)
             r.problem(
                 kind_node,
-                f"unknown kind {given}{did_you_mean(str(kind), KINDS)} (kinds: {', '.join(KINDS)})",
+                _("unknown kind {given}{suggestion} (kinds: {kinds})").format(
+                    given=given, suggestion=did_you_mean(str(kind), KINDS), kinds=", ".join(KINDS)
+                ),
             )
             return None
         record = CARDS[kind]
@@ -752,7 +773,7 @@ class CardsRead:
         if card_id is not None and card_id in self.first_line:
             r.problem(
                 item,
-                f"duplicate card id '{card_id}' (first used on line {self.first_line[card_id]}); ids must be unique",
+                _("duplicate card id '{id}' (first used on line {line}); ids must be unique").format(id=card_id, line=self.first_line[card_id]),
             )
         else:
             if card_id is not None:
@@ -771,7 +792,8 @@ class CardsRead:
 
 CARD_LIST = CardList()
 TOP = Record(
-    "the deck file",
+    N_("the deck file"),
+
     (
         Field("deck", DECK, "About the deck: id, title, version, source, settings.", required=True),
         Field("cards", CARD_LIST, "The cards.", required=True),

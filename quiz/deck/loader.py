@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
+from ..i18n import _
 from ..readfile import Unreadable, read_limited
 from .cards import settings_from
 from .errors import DeckError, Problem
@@ -28,7 +29,7 @@ class FactsFileGiven(DeckError):
     """A facts file where a deck was expected: it is checked by `quiz generate`, not read as a deck."""
 
     def __init__(self, path: str, line: int = 0, column: int = 0):
-        message = f"this is a facts file, not a deck: run `quiz generate {path} -o DECK.yaml` to make a deck from it"
+        message = _("this is a facts file, not a deck: run `quiz generate {path} -o DECK.yaml` to make a deck from it").format(path=path)
         super().__init__([Problem(path, line, column, message)])
 
 
@@ -54,7 +55,7 @@ def read_deck_bytes(path: Path) -> bytes:
     try:
         return read_limited(path, MAX_BYTES)
     except Unreadable as exc:
-        reason = "is a folder, not a deck file" if exc.folder else exc.reason
+        reason = _("is a folder, not a deck file") if exc.folder else exc.reason
         raise DeckError([Problem(str(path), 1, 1, reason)]) from None
 
 
@@ -66,7 +67,7 @@ def decode(data: bytes, name: str) -> str:
         before = data[: exc.start]
         line = before.count(b"\n") + 1
         column = len(before) - (before.rfind(b"\n") + 1) + 1
-        message = f"the file is not UTF-8 text (byte 0x{data[exc.start]:02x}); save it as UTF-8"
+        message = _("the file is not UTF-8 text (byte {byte}); save it as UTF-8").format(byte=f"0x{data[exc.start]:02x}")
         raise DeckError([Problem(name, line, column, message)]) from None
 
 
@@ -95,20 +96,22 @@ def _collector_paused() -> Iterator[None]:
 
 def _load_text(text: str, path: str) -> Deck:
     if len(text) > MAX_BYTES:
-        raise DeckError([Problem(path, 1, 1, f"the text is too large (at most {MAX_BYTES // (1024 * 1024)} MB)")])
+        most = MAX_BYTES // (1024 * 1024)
+        raise DeckError([Problem(path, 1, 1, _("the text is too large (at most {count} MB)").format(count=most))])
     r = Reader(path)
     # Each card is checked as soon as it is composed, and its nodes let go: memory follows one card, not the deck.
     cards = CardsRead(CARD_LIST, r, forget=True)
     r.streamed = cards
     root = compose_streaming(text, path, "cards", cards.add)
     if root is None:
-        raise DeckError([Problem(path, 1, 1, "the file is empty; a deck starts with 'deck:' and 'cards:'")])
+        raise DeckError([Problem(path, 1, 1, _("the file is empty; a deck starts with 'deck:' and 'cards:'"))])
     if is_facts_root(root):  # found by its content: a place in the text, like every problem load_text reports
         raise FactsFileGiven(path, root.start_mark.line + 1, root.start_mark.column + 1)
     if not isinstance(root, MappingNode):
-        r.problem(root, f"a deck file must start with 'deck:' and 'cards:' lines, not {describe(root)}")
+        r.problem(root, _("a deck file must start with 'deck:' and 'cards:' lines, not {given}").format(given=describe(root)))
         raise DeckError(dict.fromkeys(r.problems))
-    values = TOP.read_fields(r, root, "the deck file")
+    values = TOP.read_fields(r, root, _(TOP.title))
+
     if values is None or r.problems:  # problems of cards were found while composing, before these fields were read
         raise DeckError(dict.fromkeys(r.problems))
     head = values["deck"]

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 import yaml
 
-PREFIX = "YAML syntax error: "
+from ..i18n import _
+
 LINE_BREAK_RE = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # the line breaks YAML counts
 
 
@@ -26,8 +27,13 @@ class Place:
     column: int
 
 
+def _said(message: str) -> str:
+    """'YAML syntax error: MESSAGE', in the language in use."""
+    return _("YAML syntax error: {message}").format(message=message)
+
+
 def explain(exc: yaml.MarkedYAMLError, text: str) -> tuple[Place, str]:
-    """The place and message for a YAML syntax error in `text`."""
+    """The place and message for a YAML syntax error in `text`, in the language in use."""
     problem = (exc.problem or "").strip()
     context = (exc.context or "").strip()
     at = _place(exc.problem_mark or exc.context_mark)
@@ -38,46 +44,54 @@ def explain(exc: yaml.MarkedYAMLError, text: str) -> tuple[Place, str]:
 
     if char == "\t" or "'\\t'" in problem or "tab character" in problem:
         if not before.strip():
-            return at, PREFIX + "this line is indented with a tab; indent with spaces"
-        return at, PREFIX + "there is a tab here; YAML needs spaces, not tabs, between its parts"
+            return at, _said(_("this line is indented with a tab; indent with spaces"))
+        return at, _said(_("there is a tab here; YAML needs spaces, not tabs, between its parts"))
     if "end of stream" in problem and "quoted scalar" in context:
         quote = _char(lines, opened) or '"'
-        return opened, PREFIX + f"a quote opened on line {opened.line} is never closed; end the text with a matching {quote}"
+        return opened, _said(
+            _("a quote opened on line {line} is never closed; end the text with a matching {quote}").format(line=opened.line, quote=quote)
+        )
     if "mapping values are not allowed" in problem:
         if ": " in before:
-            return at, PREFIX + "a text contains ': '; put the whole text in quotes"
-        return at, PREFIX + (
-            "this line is indented more than the field above it; line it up with its neighbours "
-            "(or put a text that contains ': ' in quotes)"
+            return at, _said(_("a text contains ': '; put the whole text in quotes"))
+        return at, _said(
+            _(
+                "this line is indented more than the field above it; line it up with its neighbours "
+                "(or put a text that contains ': ' in quotes)"
+            )
         )
     if "flow sequence" in context or "flow mapping" in context:
         bracket, closing = ("[", "]") if "sequence" in context else ("{", "}")
-        return opened, PREFIX + (
-            f"the '{bracket}' on line {opened.line} is never closed with '{closing}' (or a ',' is missing); "
-            f"a text starting with '{bracket}' must be in quotes"
+        return opened, _said(
+            _(
+                "the '{bracket}' on line {line} is never closed with '{closing}' (or a ',' is missing); "
+                "a text starting with '{bracket}' must be in quotes"
+            ).format(bracket=bracket, line=opened.line, closing=closing)
         )
     if "could not find expected ':'" in problem:
-        return opened, PREFIX + "this line has no ':'; write 'field: value', or indent it like the text it continues"
+        return opened, _said(_("this line has no ':'; write 'field: value', or indent it like the text it continues"))
     if "did not find expected key" in problem or "did not find expected '-'" in problem:
         if before.strip():
-            return at, PREFIX + "unexpected text after a quoted text or a closing bracket; put the whole text in quotes"
-        return at, PREFIX + (
-            f"this line is not indented like the lines above it (the part that starts on line {opened.line}); "
-            "check the indentation"
+            return at, _said(_("unexpected text after a quoted text or a closing bracket; put the whole text in quotes"))
+        return at, _said(
+            _(
+                "this line is not indented like the lines above it (the part that starts on line {line}); check the indentation"
+            ).format(line=opened.line)
         )
     if "cannot start any token" in problem and char:
-        return at, PREFIX + f"a text cannot start with '{char}'; put it in quotes"
+        return at, _said(_("a text cannot start with '{char}'; put it in quotes").format(char=char))
     if "undefined alias" in problem:
-        return at, PREFIX + "a text starting with '*' must be in quotes"
+        return at, _said(_("a text starting with '*' must be in quotes"))
     if "unknown directive" in problem or "while scanning a directive" in context:
-        return opened, PREFIX + "a line cannot start with '%'; put the text in quotes"
+        return opened, _said(_("a line cannot start with '%'; put the text in quotes"))
     if "nesting depth" in problem:
-        return at, PREFIX + "the brackets or indented parts are nested too deeply"
+        return at, _said(_("the brackets or indented parts are nested too deeply"))
     if "another document" in problem:
-        return at, PREFIX + "a second document starts here, but a file holds one; remove the extra '---'"
-    message = PREFIX + problem if problem else PREFIX.rstrip(": ")
+        return at, _said(_("a second document starts here, but a file holds one; remove the extra '---'"))
+    message = _said(problem) if problem else _("YAML syntax error")
     if context and exc.context_mark is not None and exc.problem_mark is not None:
-        message += f" ({context} on line {opened.line})"
+        message += _(" ({context} on line {line})").format(context=context, line=opened.line)
+
     return at, message
 
 

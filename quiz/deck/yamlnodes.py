@@ -26,6 +26,7 @@ from yaml.nodes import ScalarNode as ScalarNode
 from yaml.nodes import SequenceNode as SequenceNode
 from yaml.resolver import Resolver
 
+from ..i18n import _
 from . import yamlerrors
 from .errors import DeckError, Problem
 
@@ -95,12 +96,12 @@ def _composed(compose_now: Callable[[], Node | None], text: str, path: str) -> N
         line = getattr(exc, "line", None)
         column = getattr(exc, "column", None)
         text_line, text_column = _line_of_offset(text, getattr(exc, "position", 0) or 0)
-        message = f"not readable as YAML: {exc}".splitlines()[0]
+        message = _("not readable as YAML: {error}").format(error=exc).splitlines()[0]
         if line is not None and column is not None:
             text_line, text_column = line + 1, column + 1
         raise DeckError([Problem(path, text_line, text_column, message)]) from None
     except RecursionError:
-        raise DeckError([Problem(path, 1, 1, "the YAML is nested too deeply")]) from None
+        raise DeckError([Problem(path, 1, 1, _("the YAML is nested too deeply"))]) from None
 
 
 class StreamedSequence(SequenceNode):
@@ -208,10 +209,12 @@ def scalar_value(node: ScalarNode) -> object:
     if tag == BOOL:
         value = _constructor.bool_values.get(node.value.lower())
         if value is None:
-            raise BadScalar(f"{short(node.value)} is not true or false")
+            raise BadScalar(_("{given} is not true or false").format(given=short(node.value)))
         return value
     if tag in (INT, FLOAT) and len(node.value) > MAX_NUMBER_CHARS:
-        raise BadScalar(f"the number {short(node.value)} is too long (more than {MAX_NUMBER_CHARS} characters)")
+        raise BadScalar(
+            _("the number {given} is too long (more than {count} characters)").format(given=short(node.value), count=MAX_NUMBER_CHARS)
+        )
     if tag == INT:
         value = node.value
         if value.isdigit() and (len(value) == 1 or value[0] != "0"):
@@ -221,7 +224,7 @@ def scalar_value(node: ScalarNode) -> object:
         return _build(_constructor.construct_yaml_float, node)
     if tag == TIMESTAMP:
         return _build(_constructor.construct_yaml_timestamp, node)
-    raise BadScalar(f"the YAML tag {show_tag(tag)} is not allowed in a deck")
+    raise BadScalar(_("the YAML tag {tag} is not allowed in a deck").format(tag=show_tag(tag)))
 
 
 def clip(text: str, limit: int = 40) -> str:
@@ -244,7 +247,9 @@ def _build(construct, node: ScalarNode) -> object:  # type: ignore[no-untyped-de
     try:
         return construct(node)
     except (ValueError, OverflowError, TypeError, AttributeError, KeyError, IndexError) as exc:
-        raise BadScalar(f"{short(node.value)} cannot be read as {show_tag(node.tag)} ({str(exc)[:80]})") from None
+        raise BadScalar(
+            _("{given} cannot be read as {tag} ({error})").format(given=short(node.value), tag=show_tag(node.tag), error=str(exc)[:80])
+        ) from None
 
 
 def is_finite_number(value: object) -> bool:
@@ -254,21 +259,21 @@ def is_finite_number(value: object) -> bool:
 def describe(node: Node) -> str:
     """What a teacher wrote, in words, for 'must be X, not Y' messages."""
     if isinstance(node, MappingNode):
-        return "a mapping (key: value lines)"
+        return _("a mapping (key: value lines)")
     if isinstance(node, SequenceNode):
-        return "a list"
+        return _("a list")
     if node.tag == NULL:
-        return "empty"
+        return _("empty")
     try:
         value = scalar_value(node)  # type: ignore[arg-type]
     except BadScalar:
-        return short(node.value) if node.value else f"an empty {show_tag(node.tag)}"
+        return short(node.value) if node.value else _("an empty {tag}").format(tag=show_tag(node.tag))
     if isinstance(value, bool):
-        return f"{node.value} (true/false)"
+        return _("{value} (true/false)").format(value=node.value)
     if isinstance(value, (int, float)):
-        return f"the number {node.value}"
+        return _("the number {value}").format(value=node.value)
     if isinstance(value, dt.date):
-        return f"the date {node.value}"
+        return _("the date {value}").format(value=node.value)
     text = node.value if len(node.value) <= 40 else node.value[:37] + "..."
     return f'"{text}"'
 
@@ -290,10 +295,7 @@ def merged_pairs(
     Memoised per node so that chains of merges of merges stay linear (and a
     merge of something that is not a mapping is reported to `problem` once).
     """
-    for key, _ in node.value:
-        if key.tag == MERGE:
-            break
-    else:
+    if not any(key.tag == MERGE for key, _value in node.value):
         return cast("list[tuple[Node, Node]]", node.value)
     cached = memo.get(id(node))
     if cached is not None:
@@ -312,8 +314,9 @@ def merged_pairs(
             elif problem is not None:
                 problem(
                     source,
-                    f"a merge key '<<' takes a mapping (e.g. *defaults) or a list of them, not {describe(source)}",
+                    _("a merge key '<<' takes a mapping (e.g. *defaults) or a list of them, not {given}").format(given=describe(source)),
                 )
+
     names = {k.value for k, _ in explicit if isinstance(k, ScalarNode)}
     seen: set[str] = set()
     merged = list(explicit)

@@ -36,6 +36,7 @@ from quiz.deck.model import (
 )
 from quiz.deck.writer import dump
 from quiz.engine.matching import match_text
+from quiz.i18n import _
 from quiz.lint.checks import contains
 
 from .facts import NUMBER_TYPES, Entity, Fact, Facts, Relation, Timeline, Value
@@ -75,7 +76,7 @@ def generate_deck(facts: Facts, language: str, deck_dir: Path | None = None) -> 
         try:
             cards.extend(_fact_cards(ctx, fact))
         except _Unfit as exc:
-            problems.append(Problem(str(facts.path), fact.line, fact.column, f"fact '{fact.id}': {exc}"))
+            problems.append(Problem(str(facts.path), fact.line, fact.column, _("fact '{id}': {problem}").format(id=fact.id, problem=exc)))
     for timeline in facts.timelines:
         cards.append(_timeline_card(ctx, timeline))
     problems += _repeated_questions(facts, cards)
@@ -152,7 +153,7 @@ def _cloze(ctx: _Context, fact: Fact, explain: str | None, common: _Common) -> C
         rest = _plain(text, without=index)
         for word in alternatives:
             if _names_in(rest, [word]):
-                raise _Unfit(f"the {lang} cloze gives its gap away: '{word}' stands in the text around it")
+                raise _Unfit(_("the {language} cloze gives its gap away: '{word}' stands in the text around it").format(language=lang, word=word))
         extra = [a for a in _gap_accepts(ctx, fact, alternatives[0]) if a not in alternatives]
         filled.append("{{" + "|".join((*alternatives, *extra)) + "}}")
         rivals += [w for w in _phrases(rest, len(alternatives[0].split())) if _near_miss(w, alternatives)]
@@ -233,10 +234,18 @@ def _questions(
     answer = value_text(value, slot_type, ctx.entities, lang)
     told = _names_in(question, _giveaways(ctx, value, slot_type))
     if told:
-        raise _Unfit(f"the {lang} question for '{slot}' gives its answer away ('{told[0]}'): {question}")
+        raise _Unfit(
+            _("the {language} question for '{slot}' gives its answer away ('{told}'): {question}").format(
+                language=lang, slot=slot, told=told[0], question=question
+            )
+        )
     stated = [str(value)] if slot_type in NUMBER_TYPES else _names(ctx, value)
     if not _names_in(explain, stated):
-        raise _Unfit(f"the {lang} explanation does not state the answer to '{slot}' ({answer}): {explain}")
+        raise _Unfit(
+            _("the {language} explanation does not state the answer to '{slot}' ({answer}): {explain}").format(
+                language=lang, slot=slot, answer=answer, explain=explain
+            )
+        )
     base = f"{fact.id}-{slot}"
     if slot_type in NUMBER_TYPES:
         unit = UNITS.get(slot_type, {}).get(lang)
@@ -370,7 +379,7 @@ def _false_args(ctx: _Context, fact: Fact, relation: Relation) -> dict[str, Valu
         swapped = {**fact.args, **fact.false}
         holder = _holder(ctx, relation, swapped)
         if holder is not None:
-            raise _Unfit(f"its false statement is true (see fact '{holder.id}'); pick another swap under 'false'")
+            raise _Unfit(_("its false statement is true (see fact '{id}'); pick another swap under 'false'").format(id=holder.id))
         return swapped
     rng = random.Random(f"{fact.id}-false")
     slots = [s for s in relation.swap if _replacements(ctx, fact, relation, s)]
@@ -406,7 +415,13 @@ def _repeated_questions(facts: Facts, cards: list[Card]) -> list[Problem]:
             fact = next((f for f in facts.facts if f.id == card.fact), None)
             line, column = (fact.line, fact.column) if fact else (1, 1)
             problems.append(
-                Problem(str(facts.path), line, column, f"card '{card.id}' asks the same as '{seen[key].id}': {card.prompt}")
+                Problem(
+                    str(facts.path),
+                    line,
+                    column,
+                    _("card '{card}' asks the same as '{other}': {prompt}").format(card=card.id, other=seen[key].id, prompt=card.prompt),
+                )
+
             )
         else:
             seen[key] = card

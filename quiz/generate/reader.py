@@ -29,6 +29,7 @@ from quiz.deck.yamlnodes import (
     merged_pairs,
     top_keys,
 )
+from quiz.i18n import _
 from quiz.readfile import Unreadable, read_limited
 
 from .facts import (
@@ -67,32 +68,32 @@ class _Reader(Reader):
     ) -> dict[str, tuple[Node, Node]] | None:
         """Key -> (key node, value node). `optional=None` allows any key (a table keyed by id)."""
         if not isinstance(node, MappingNode):
-            self.problem(node, f"{what} must be a mapping of 'key: value' lines, not {describe(node)}")
+            self.problem(node, _("{what} must be a mapping of 'key: value' lines, not {given}").format(what=what, given=describe(node)))
             return None
         required = tuple(required)
         allowed = None if optional is None else (*required, *optional)
         out: dict[str, tuple[Node, Node]] = {}
         for key_node, value_node in merged_pairs(node, self.merge_memo, self.problem):
             if not isinstance(key_node, ScalarNode):
-                self.problem(key_node, f"keys in {what} must be plain words, not {describe(key_node)}")
+                self.problem(key_node, _("keys in {what} must be plain words, not {given}").format(what=what, given=describe(key_node)))
                 continue
             key = key_node.value
             if key in out:
                 first = out[key][0].start_mark.line + 1
-                self.problem(key_node, f"'{key}' is given twice in {what} (first on line {first})")
+                self.problem(key_node, _("'{key}' is given twice in {what} (first on line {line})").format(key=key, what=what, line=first))
                 continue
             if allowed is not None and key not in allowed:
-                self.problem(key_node, f"unknown field '{key}' in {what}{did_you_mean(key, allowed)}")
+                self.problem(key_node, _("unknown field '{key}' in {what}{suggestion}").format(key=key, what=what, suggestion=did_you_mean(key, allowed)))
                 continue
             out[key] = (key_node, value_node)
         for key in required:
             if key not in out:
-                self.problem(node, f"{what} is missing the required field '{key}'")
+                self.problem(node, _("{what} is missing the required field '{key}'").format(what=what, key=key))
         return out
 
     def sequence(self, node: Node, what: str) -> list[Node]:
         if not isinstance(node, SequenceNode):
-            self.problem(node, f"{what} must be a list, not {describe(node)}")
+            self.problem(node, _("{what} must be a list, not {given}").format(what=what, given=describe(node)))
             return []
         return list(node.value)
 
@@ -136,11 +137,10 @@ def load_facts_text(text: str, path: Path) -> Facts:
     """Like `load_facts`, from text; the article is found relative to `path`."""
     root = compose(text, str(path))
     if root is None:
-        raise DeckError([Problem(str(path), 1, 1, "the file is empty; a facts file starts with 'languages:'")])
+        raise DeckError([Problem(str(path), 1, 1, _("the file is empty; a facts file starts with 'languages:'"))])
     if "cards" in top_keys(root) and "facts" not in top_keys(root):
-        raise DeckError(
-            [Problem(str(path), 0, 0, "this is a deck, not a facts file (*.facts.yaml, see docs/facts.md); check a deck with `quiz validate`")]
-        )
+        message = _("this is a deck, not a facts file (*.facts.yaml, see docs/facts.md); check a deck with `quiz validate`")
+        raise DeckError([Problem(str(path), 0, 0, message)])
     reader = _Reader(str(path))
     facts = _Builder(reader, path).build(root)
     if reader.problems or facts is None:
@@ -165,7 +165,7 @@ class _Builder:
         r = self.r
         top = r.mapping(
             root,
-            "the facts file",
+            _("the facts file"),
             required=("languages", "source", "deck", "entities", "relations", "facts"),
             optional=("timelines",),
         )
@@ -219,7 +219,7 @@ class _Builder:
         try:
             text = read_limited(file, MAX_BYTES).decode("utf-8")
         except (Unreadable, UnicodeDecodeError):
-            r.problem(table["file"][1], f"cannot read the article {name} (looked for {file})")
+            r.problem(table["file"][1], _("cannot read the article {name} (looked for {path})").format(name=name, path=file))
             return None
         self.article_text = text
         self.source_language = language
@@ -230,8 +230,8 @@ class _Builder:
         out: dict[str, Entity] = {}
         table = r.mapping(node, "entities")
         for key, (key_node, value) in (table or {}).items():
-            what = f"entity '{key}'"
-            if r.identifier(key_node, "an entity id") is None:
+            what = _("entity '{key}'").format(key=key)
+            if r.identifier(key_node, _("an entity id")) is None:
                 continue
             self.entity_types[key] = None
             e = r.mapping(value, what, required=("type", "name"), optional=("short", "forms", "mentions", "also", "role", "groups"))
@@ -240,7 +240,7 @@ class _Builder:
             etype = r.identifier(e["type"][1], f"{what}: type")
             self.entity_types[key] = etype
             if etype in LITERAL_TYPES:
-                r.problem(e["type"][1], f"{what}: '{etype}' values are written in the facts themselves, not as entities")
+                r.problem(e["type"][1], _("{what}: '{type}' values are written in the facts themselves, not as entities").format(what=what, type=etype))
                 continue
             name = r.localized(e["name"][1], langs, f"{what}: name")
             short = r.localized(e["short"][1], langs, f"{what}: short") if "short" in e else None
@@ -248,7 +248,7 @@ class _Builder:
             forms: dict[str, Localized] = {}
             for form, (form_key, form_value) in (r.mapping(e["forms"][1], f"{what}: forms") or {} if "forms" in e else {}).items():
                 if form not in FORMS or form in ("short", "role"):
-                    r.problem(form_key, f"{what}: unknown form '{form}'; use gen, nom, acc or dat")
+                    r.problem(form_key, _("{what}: unknown form '{form}'; use gen, nom, acc or dat").format(what=what, form=form))
                     continue
                 loc = r.localized(form_value, langs, f"{what}: form {form}")
                 if loc:
@@ -263,7 +263,7 @@ class _Builder:
                 mentions = tuple(dict.fromkeys((*mentions, *defaults)))
             for mention_node in ([] if "mentions" not in e else self._items(e["mentions"][1])):
                 if mention_node.value not in self.article_text:
-                    r.problem(mention_node, f"{what}: mention '{mention_node.value}' does not occur in the article")
+                    r.problem(mention_node, _("{what}: mention '{mention}' does not occur in the article").format(what=what, mention=mention_node.value))
             mark = key_node.start_mark
             out[key] = Entity(key, etype, name, short, forms, mentions, also, role, groups, mark.line + 1, mark.column + 1)
         return out
@@ -278,20 +278,20 @@ class _Builder:
         types = {t for t in self.entity_types.values() if t is not None}
         out: dict[str, Relation] = {}
         for key, (key_node, value) in (r.mapping(node, "relations") or {}).items():
-            what = f"relation '{key}'"
-            if r.identifier(key_node, "a relation id") is None:
+            what = _("relation '{key}'").format(key=key)
+            if r.identifier(key_node, _("a relation id")) is None:
                 continue
             self.relation_ids.add(key)
             rel = r.mapping(value, what, required=("slots", "says"), optional=("ask", "symmetric", "typed", "swap"))
             if rel is None or "slots" not in rel or "says" not in rel:
                 continue
             slots: dict[str, str] = {}
-            for slot, (_, slot_type_node) in (r.mapping(rel["slots"][1], f"{what}: slots") or {}).items():
+            for slot, (_slot_key, slot_type_node) in (r.mapping(rel["slots"][1], f"{what}: slots") or {}).items():
                 slot_type = r.identifier(slot_type_node, f"{what}: type of slot '{slot}'")
                 if slot_type is None:
                     continue
                 if slot_type not in LITERAL_TYPES and slot_type not in types:
-                    r.problem(slot_type_node, f"{what}: no entity has type '{slot_type}'")
+                    r.problem(slot_type_node, _("{what}: no entity has type '{type}'").format(what=what, type=slot_type))
                 slots[slot] = slot_type
             says = r.localized(rel["says"][1], langs, f"{what}: says")
             if says:
@@ -300,10 +300,10 @@ class _Builder:
             if "ask" in rel:
                 for slot, (slot_key, q_node) in (r.mapping(rel["ask"][1], f"{what}: ask") or {}).items():
                     if slot not in slots:
-                        r.problem(slot_key, f"{what}: ask names '{slot}', which is not one of its slots")
+                        r.problem(slot_key, _("{what}: ask names '{slot}', which is not one of its slots").format(what=what, slot=slot))
                         continue
                     if slots[slot] == TEXT_TYPE:
-                        r.problem(slot_key, f"{what}: '{slot}' is a text; ask for who or what it is about instead")
+                        r.problem(slot_key, _("{what}: '{slot}' is a text; ask for who or what it is about instead").format(what=what, slot=slot))
                         continue
                     question = r.localized(q_node, langs, f"{what}: question for '{slot}'")
                     if question:
@@ -313,7 +313,7 @@ class _Builder:
             typed = self._slot_list(rel, "typed", slots, what, default=tuple(ask))
             swap = self._slot_list(rel, "swap", slots, what, default=tuple(s for s, t in slots.items() if t != TEXT_TYPE))
             if symmetric and len(set(slots.values())) != 1:
-                r.problem(rel["symmetric"][1], f"{what}: only a relation whose slots share one type can be symmetric")
+                r.problem(rel["symmetric"][1], _("{what}: only a relation whose slots share one type can be symmetric").format(what=what))
             if says is None:
                 continue
             mark = key_node.start_mark
@@ -332,7 +332,7 @@ class _Builder:
         names = self.r.strings(node, f"{what}: {key}")
         for name in names:
             if name not in slots:
-                self.r.problem(node, f"{what}: {key} names '{name}', which is not one of its slots")
+                self.r.problem(node, _("{what}: {key} names '{name}', which is not one of its slots").format(what=what, key=key, name=name))
         return tuple(n for n in names if n in slots)
 
     def _flag(self, table: dict[str, tuple[Node, Node]], key: str, what: str, default: bool) -> bool:
@@ -346,9 +346,9 @@ class _Builder:
             for m in PLACEHOLDER_RE.finditer(text):
                 slot, form = m.group(1), m.group(2)
                 if slot not in slots:
-                    self.r.problem(node, f"{what}: '{{{slot}}}' is not one of its slots ({', '.join(slots)})")
+                    self.r.problem(node, _("{what}: '{{{slot}}}' is not one of its slots ({slots})").format(what=what, slot=slot, slots=", ".join(slots)))
                 elif form is not None and (form not in FORMS or slots[slot] in LITERAL_TYPES):
-                    self.r.problem(node, f"{what}: '{m.group(0)}': '{form}' is not a form of this slot")
+                    self.r.problem(node, _("{what}: '{placeholder}': '{form}' is not a form of this slot").format(what=what, placeholder=m.group(0), form=form))
 
     def _facts(self, node: Node, entities: dict[str, Entity], relations: dict[str, Relation]) -> tuple[Fact, ...]:
         r, langs = self.r, self.languages
@@ -357,7 +357,7 @@ class _Builder:
         for item in r.sequence(node, "facts"):
             f = r.mapping(
                 item,
-                "fact",
+                _("fact"),
                 required=("id", "quote"),
                 optional=("relation", "args", "refs", "cloze", "explain", "false", "avoid", "tags", "accept", "matching"),
             )
@@ -366,24 +366,24 @@ class _Builder:
             fact_id = r.identifier(f["id"][1], "fact id")
             if fact_id is None:
                 continue
-            what = f"fact '{fact_id}'"
+            what = _("fact '{id}'").format(id=fact_id)
             if fact_id in seen:
-                r.problem(f["id"][1], f"{what}: another fact already has this id")
+                r.problem(f["id"][1], _("{what}: another fact already has this id").format(what=what))
                 continue
             seen.add(fact_id)
             self.fact_ids.add(fact_id)
             quote = r.string(f["quote"][1], f"{what}: quote")
             if quote is not None and quote not in self.article_text:
-                r.problem(f["quote"][1], f"{what}: the quote does not occur word for word in the article")
+                r.problem(f["quote"][1], _("{what}: the quote does not occur word for word in the article").format(what=what))
                 quote = None
             refs: dict[str, str] = {}
             for word, (word_key, target) in (r.mapping(f["refs"][1], f"{what}: refs") or {} if "refs" in f else {}).items():
                 entity = r.string(target, f"{what}: refs")
                 if entity not in entities:
                     if entity is not None and entity not in self.entity_types:
-                        r.problem(target, f"{what}: refs names '{entity}', which is not an entity")
+                        r.problem(target, _("{what}: refs names '{entity}', which is not an entity").format(what=what, entity=entity))
                 elif quote is not None and not re.search(rf"(?<!\w){re.escape(word)}(?!\w)", quote):
-                    r.problem(word_key, f"{what}: refs word '{word}' is not in the quote")
+                    r.problem(word_key, _("{what}: refs word '{word}' is not in the quote").format(what=what, word=word))
                 else:
                     refs[word] = entity
             cloze = r.localized(f["cloze"][1], langs, f"{what}: cloze") if "cloze" in f else None
@@ -394,11 +394,11 @@ class _Builder:
             avoid = r.strings(f["avoid"][1], f"{what}: avoid") if "avoid" in f else ()
             for name in avoid:
                 if name not in self.entity_types:
-                    r.problem(f["avoid"][1], f"{what}: avoid names '{name}', which is not an entity")
+                    r.problem(f["avoid"][1], _("{what}: avoid names '{name}', which is not an entity").format(what=what, name=name))
             accept = self._accept(f["accept"][1], what) if "accept" in f else {}
             matching = r.string(f["matching"][1], f"{what}: matching") if "matching" in f else None
             if matching is not None and matching not in MATCHING_MODES:
-                r.problem(f["matching"][1], f"{what}: matching must be one of {', '.join(MATCHING_MODES)}, not '{matching}'")
+                r.problem(f["matching"][1], _("{what}: matching must be one of {modes}, not '{given}'").format(what=what, modes=', '.join(MATCHING_MODES), given=matching))
                 matching = None
             relation_id = r.string(f["relation"][1], f"{what}: relation") if "relation" in f else None
             args: dict[str, Value] = {}
@@ -407,17 +407,17 @@ class _Builder:
                 if "relation" not in f:
                     for key in ("cloze", "explain"):
                         if key not in f:
-                            r.problem(item, f"{what}: a fact without a relation needs '{key}'")
+                            r.problem(item, _("{what}: a fact without a relation needs '{key}'").format(what=what, key=key))
                     for key in ("args", "false"):
                         if key in f:
-                            r.problem(f[key][0], f"{what}: '{key}' needs a 'relation'")
+                            r.problem(f[key][0], _("{what}: '{key}' needs a 'relation'").format(what=what, key=key))
             elif relation_id not in relations:
                 if relation_id not in self.relation_ids:
-                    r.problem(f["relation"][1], f"{what}: unknown relation '{relation_id}'")
+                    r.problem(f["relation"][1], _("{what}: unknown relation '{relation}'").format(what=what, relation=relation_id))
             else:
                 relation = relations[relation_id]
                 if "args" not in f:
-                    r.problem(item, f"{what}: 'args' is missing")
+                    r.problem(item, _("{what}: 'args' is missing").format(what=what))
                 else:
                     args = self._args(f["args"][1], relation, entities, what, required=True)
                     if quote is not None and len(args) == len(relation.slots):
@@ -426,7 +426,7 @@ class _Builder:
                     false = self._args(f["false"][1], relation, entities, what, required=False)
                     for slot, value in false.items():
                         if args.get(slot) == value:
-                            r.problem(f["false"][1], f"{what}: 'false' must change '{slot}', not repeat it")
+                            r.problem(f["false"][1], _("{what}: 'false' must change '{slot}', not repeat it").format(what=what, slot=slot))
             if accept:
                 self._check_accept(f["accept"][1], accept, relations.get(relation_id or ""), cloze, what)
             if quote is None:
@@ -457,7 +457,7 @@ class _Builder:
         """`accept: {slot or gap answer: [answers]}`; a list per language where they differ."""
         r = self.r
         out: dict[str, dict[str, tuple[str, ...]]] = {}
-        for key, (_, value) in (r.mapping(node, f"{what}: accept") or {}).items():
+        for key, (_key_node, value) in (r.mapping(node, f"{what}: accept") or {}).items():
             if isinstance(value, MappingNode):
                 table = r.mapping(value, f"{what}: accept '{key}'", optional=self.languages) or {}
                 out[key] = {lang: r.strings(table[lang][1], f"{what}: accept '{key}' ({lang})") for lang in table}
@@ -481,7 +481,7 @@ class _Builder:
             if key not in known and key not in gaps:
                 choices = sorted(known) + sorted(gaps)
                 self.r.problem(
-                    node, f"{what}: accept names '{key}', which is neither an asked slot nor a gap's answer{did_you_mean(key, choices)}"
+                    node, _("{what}: accept names '{key}', which is neither an asked slot nor a gap's answer{suggestion}").format(what=what, key=key, suggestion=did_you_mean(key, choices))
                 )
 
     def _args(
@@ -490,7 +490,7 @@ class _Builder:
         r = self.r
         table = r.mapping(node, f"{what}: args", required=relation.slots if required else (), optional=relation.slots)
         out: dict[str, Value] = {}
-        for slot, (_, value_node) in (table or {}).items():
+        for slot, (_slot_key, value_node) in (table or {}).items():
             slot_type = relation.slots[slot]
             value: Value | None
             if slot_type in NUMBER_TYPES:
@@ -501,10 +501,10 @@ class _Builder:
                 value = r.string(value_node, f"{what}: '{slot}'")
                 if value is not None and value not in entities:
                     if value not in self.entity_types:
-                        r.problem(value_node, f"{what}: '{value}' is not an entity")
+                        r.problem(value_node, _("{what}: '{value}' is not an entity").format(what=what, value=value))
                     value = None
                 elif value is not None and entities[value].type != slot_type:
-                    r.problem(value_node, f"{what}: '{slot}' needs a {slot_type}, '{value}' is a {entities[value].type}")
+                    r.problem(value_node, _("{what}: '{slot}' needs a {type}, '{value}' is a {actual}").format(what=what, slot=slot, type=slot_type, value=value, actual=entities[value].type))
                     value = None
             if value is not None:
                 out[slot] = value
@@ -534,20 +534,20 @@ class _Builder:
                 ok = any(m in quote for m in entity.mentions) or value in refs.values()
                 shown = entity.name.get(self.source_language, entity.id)
             if not ok:
-                self.r.problem(node, f"{what}: the quote does not name '{shown}' ({slot}); quote more, or add a 'refs' word")
+                self.r.problem(node, _("{what}: the quote does not name '{shown}' ({slot}); quote more, or add a 'refs' word").format(what=what, shown=shown, slot=slot))
 
     def _check_cloze(self, node: Node, cloze: Localized, what: str, quote: str | None = None) -> None:
         for lang, text in cloze.items():
             if not GAP_RE.search(text):
-                self.r.problem(node, f"{what}: the {lang} cloze has no gap; mark one like {{{{word}}}}")
+                self.r.problem(node, _("{what}: the {language} cloze has no gap; mark one like {{{{word}}}}").format(what=what, language=lang))
             if any(not part.strip() for m in GAP_RE.finditer(text) for part in m.group(1).split("|")):
-                self.r.problem(node, f"{what}: the {lang} cloze has an empty gap")
+                self.r.problem(node, _("{what}: the {language} cloze has an empty gap").format(what=what, language=lang))
         source_text = cloze.get(self.source_language)
         if source_text is not None and cloze_plain(source_text) not in self.article_text:
-            self.r.problem(node, f"{what}: the {self.source_language} cloze, gaps filled in, is not word for word in the article")
+            self.r.problem(node, _("{what}: the {language} cloze, gaps filled in, is not word for word in the article").format(what=what, language=self.source_language))
         elif source_text is not None and quote is not None and cloze_plain(source_text) not in quote:
             self.r.problem(
-                node, f"{what}: the {self.source_language} cloze reaches beyond the quote; quote all of it, so the card shows where its gaps come from"
+                node, _("{what}: the {language} cloze reaches beyond the quote; quote all of it, so the card shows where its gaps come from").format(what=what, language=self.source_language)
             )
 
     def _check_unambiguous(self, facts: list[Fact], relations: dict[str, Relation], node: Node) -> None:
@@ -567,8 +567,10 @@ class _Builder:
                                 self.r.path,
                                 fact.line,
                                 fact.column,
-                                f"fact '{fact.id}': asking for '{slot}' would have two answers "
-                                f"(see fact '{other.id}'); remove '{slot}' from the relation's 'ask' or split the relation",
+                                _(
+                                    "fact '{fact}': asking for '{slot}' would have two answers (see fact '{other}'); "
+                                    "remove '{slot}' from the relation's 'ask' or split the relation"
+                                ).format(fact=fact.id, slot=slot, other=other.id),
                             )
                         )
 
@@ -577,18 +579,19 @@ class _Builder:
         known = {f.id for f in facts}
         out: list[Timeline] = []
         for item in r.sequence(node, "timelines"):
-            t = r.mapping(item, "timeline", optional=("id", "question", "events", "explain", "tags"))
+            t = r.mapping(item, _("timeline"), optional=("id", "question", "events", "explain", "tags"))
             if t is None:
                 continue
             timeline_id = r.identifier(t["id"][1], "timeline id") if "id" in t else None
-            what = "timeline" if timeline_id is None else f"timeline '{timeline_id}'"
+            what = _("timeline") if timeline_id is None else _("timeline '{id}'").format(id=timeline_id)
+
             missing = [key for key in ("id", "question", "events") if key not in t]
             for key in missing:
-                r.problem(item, f"{what} is missing the required field '{key}'")
+                r.problem(item, _("{what} is missing the required field '{key}'").format(what=what, key=key))
             if missing:
                 continue
             if timeline_id in self.fact_ids:
-                r.problem(t["id"][1], f"{what}: a fact already has this id")
+                r.problem(t["id"][1], _("{what}: a fact already has this id").format(what=what))
             question = r.localized(t["question"][1], langs, f"{what}: question")
             explain = r.localized(t["explain"][1], langs, f"{what}: explain") if "explain" in t else None
             tags = r.strings(t["tags"][1], f"{what}: tags") if "tags" in t else ()
@@ -601,11 +604,11 @@ class _Builder:
                 fact_id = r.string(e["fact"][1], f"{what}: event fact")
                 label = r.localized(e["label"][1], langs, f"{what}: event label")
                 if fact_id is not None and fact_id not in self.fact_ids:
-                    r.problem(e["fact"][1], f"{what}: '{fact_id}' is not a fact")
+                    r.problem(e["fact"][1], _("{what}: '{fact}' is not a fact").format(what=what, fact=fact_id))
                 elif fact_id in known and label is not None:
                     events.append(Event(fact_id, label))
             if isinstance(t["events"][1], SequenceNode) and len(written) < 2:
-                r.problem(t["events"][1], f"{what}: needs at least two events")
+                r.problem(t["events"][1], _("{what}: needs at least two events").format(what=what))
             if timeline_id is None or question is None or "explain" in t and explain is None:
                 continue
             mark = t["id"][0].start_mark

@@ -35,6 +35,8 @@ const Native = window.WebSocket;
 class Recorded extends Native {
   constructor(url, protocols) {
     super(url, protocols);
+    window.__quizSocket = this;
+
     this.addEventListener("message", (e) => {
       if (typeof e.data !== "string") window.__quizIn.push(Array.from(new Uint8Array(e.data)));
     });

@@ -35,6 +35,7 @@ from ..widgets.answers.truefalse import in_button_words
 from ..widgets.keybar import KeyBar
 from ..widgets.keybutton import KeyButton
 from ..widgets.progress import SessionProgress
+from ..widgets.tables import MarkedTable
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -481,7 +482,7 @@ class ExamResultScreen(Screen[None]):
         if not self.problem and not self.show_answers:
             saved += " " + _("The right answers are shown when the teacher releases them.")
         yield Static(Content(saved), id="exam-saved", classes="-problem" if self.problem else "")
-        yield DataTable(id="exam-answers", cursor_type="row", zebra_stripes=True)
+        yield MarkedTable(id="exam-answers")
         yield KeyBar()
 
     def on_mount(self) -> None:

@@ -20,6 +20,7 @@ from quiz.shown import shown
 from ..texts import N_, _, ngettext
 from ..when import relative
 from ..widgets.keybar import KeyBar
+from ..widgets.tables import MarkedTable
 
 if TYPE_CHECKING:
     from quiz.deck.model import Deck
@@ -64,7 +65,7 @@ def played_deck_files(store: Store, profile: str, bundled_ids: set[str]) -> tupl
         except DeckError as error:
             first = error.problems[0] if error.problems else None
             reason = "cannot be read" if first is None else first.message
-            if first is not None and first.line > 0 and reason != "no such file":
+            if first is not None and first.line > 0 and reason != _("no such file"):
                 reason = f"line {first.line}: {reason}" + (f" (and {len(error.problems) - 1} more)" if len(error.problems) > 1 else "")
             missing.append(MissingDeck(deck_id, path, reason))
             continue
@@ -99,7 +100,7 @@ class HomeScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static("", id="greeting", markup=False)
-        yield DataTable(id="decks", cursor_type="row", zebra_stripes=True)
+        yield MarkedTable(id="decks")
         yield Static(_("Loading decks…"), id="home-status", classes="instructions")
         yield KeyBar()
 

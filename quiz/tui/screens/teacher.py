@@ -22,6 +22,7 @@ from textual.widgets import DataTable, Static
 from ..texts import N_, _, ngettext, number, percent
 from ..when import elapsed
 from ..widgets.keybar import KeyBar
+from ..widgets.tables import MarkedTable
 
 if TYPE_CHECKING:
     from quiz.classroom.live import LiveTest, TestId
@@ -52,9 +53,9 @@ class TeacherScreen(Screen[None]):
         yield Static(_("Class test: live view"), id="teacher-title", classes="title")
         yield Static(_("Waiting for the first pupil to start the test…"), id="teacher-status", classes="instructions")
         yield Static(_("Pupils"), classes="teacher-heading")
-        yield DataTable(id="teacher-pupils", cursor_type="row", zebra_stripes=True)
+        yield MarkedTable(id="teacher-pupils")
         yield Static(_("Questions so far"), classes="teacher-heading")
-        yield DataTable(id="teacher-questions", cursor_type="row", zebra_stripes=True)
+        yield MarkedTable(id="teacher-questions")
         yield KeyBar()
 
     def on_mount(self) -> None:

@@ -11,8 +11,16 @@ from textual.strip import Strip
 from textual.widgets import OptionList
 
 MARKER = "▶"
-"""Beside the highlighted option: the highlight is also a background shade, but meaning never rests on colour alone
-(a monochrome terminal, `NO_COLOR`, a projector)."""
+"""Where Enter acts: beside the highlighted option of the list that has the keyboard (and on the focused button, the
+cursor row of a table). The highlight is also a background shade, but meaning never rests on colour alone (a
+monochrome terminal, `NO_COLOR`, a projector); a list without the keyboard has no marker, so that there is one."""
+
+
+def marked(strip: Strip) -> Strip:
+    """`strip` with its first cell (padding) replaced by the marker, in that cell's style."""
+    first = next(iter(strip), None)
+    style = first.style if first is not None else None
+    return Strip.join([Strip([Segment(MARKER, style)], 1), strip.crop(1, strip.cell_length)])
 
 
 def numbered(number: int, text: str, mark: str = "") -> Content:
@@ -21,7 +29,7 @@ def numbered(number: int, text: str, mark: str = "") -> Content:
 
 
 class NumberedOptions(OptionList):
-    """Options labelled 1-9; pressing a number picks that option like Enter does; ▶ marks the highlighted one."""
+    """Options labelled 1-9; pressing a number picks that option like Enter does; ▶ marks the highlighted one (with the keyboard)."""
 
     DEFAULT_CSS = """
     NumberedOptions > .option-list--option { padding: 0 1 0 2; }
@@ -38,14 +46,15 @@ class NumberedOptions(OptionList):
             self.action_select()
 
     def render_line(self, y: int) -> Strip:
-        """The option's line; the highlighted option's first line starts with ▶ (in the left padding)."""
+        """The option's line; the highlighted option's first line starts with ▶ (in the left padding) while the list has the keyboard."""
         strip = super().render_line(y)
+        if not self.has_focus:
+            return strip
         try:
             index, offset = self._lines[self.scroll_offset.y + y]
         except IndexError:
             return strip
         if index != self.highlighted or offset or strip.cell_length < 2:
             return strip
-        first = next(iter(strip), None)
-        style = first.style if first is not None else None
-        return Strip.join([Strip([Segment(MARKER, style)], 1), strip.crop(1, strip.cell_length)])
+        return marked(strip)
+
