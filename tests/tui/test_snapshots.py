@@ -53,13 +53,7 @@ def shot(snap_compare, app: QuizApp, screen: type[Screen], keys: Sequence[str] =
 def test_home(snap_compare, tmp_path: Path) -> None:
     app = make_app(tmp_path)
 
-    async def run_before(pilot: Pilot) -> None:
-        home = await wait_screen(pilot, HomeScreen)
-        await wait_for(pilot, lambda: bool(home.rows), "the deck list")
-        home.query_one(DataTable).move_cursor(row=[r.deck.id for r in home.rows].index("tour-en"))
-        await settle(pilot)
-
-    assert snap_compare(app, run_before=run_before, terminal_size=(80, 24))
+    assert snap_compare(app, run_before=home_on_the_tour, terminal_size=(80, 24))
 
 
 @pytest.mark.parametrize("kind", list(KIND_CARDS))
@@ -116,26 +110,38 @@ async def _play_to_the_end(pilot: Pilot, right: bool) -> None:
     await wait_screen(pilot, EndScreen)
 
 
+async def home_on_the_tour(pilot: Pilot) -> None:
+    """The deck list, its cursor on the tour deck."""
+    home = await wait_screen(pilot, HomeScreen)
+    await wait_for(pilot, lambda: bool(home.rows), "the deck list")
+    home.query_one(DataTable).move_cursor(row=[r.deck.id for r in home.rows].index("tour-en"))
+    await settle(pilot)
+
+
+async def end_after_playing(pilot: Pilot) -> None:
+    """The end of a session answered wrong and right by turns."""
+    await _play_to_the_end(pilot, right=False)
+
+
+async def statistics_after_playing(pilot: Pilot) -> None:
+    """The statistics, opened from the end of a session."""
+    await _play_to_the_end(pilot, right=True)
+    await pilot.press("s")
+    stats = await wait_screen(pilot, StatisticsScreen)
+    await wait_for(pilot, lambda: "Cards" in stats.query_one("#stats-summary").render().plain, "statistics")
+    await settle(pilot)
+
+
 def test_end_of_session(snap_compare, tmp_path: Path) -> None:
     app = make_app(tmp_path, _short_deck(slice(1, 4)))
 
-    async def run_before(pilot: Pilot) -> None:
-        await _play_to_the_end(pilot, right=False)
-
-    assert snap_compare(app, run_before=run_before, terminal_size=(80, 24))
+    assert snap_compare(app, run_before=end_after_playing, terminal_size=(80, 24))
 
 
 def test_statistics(snap_compare, tmp_path: Path) -> None:
     app = make_app(tmp_path, _short_deck(slice(1, 6)))
 
-    async def run_before(pilot: Pilot) -> None:
-        await _play_to_the_end(pilot, right=True)
-        await pilot.press("s")
-        stats = await wait_screen(pilot, StatisticsScreen)
-        await wait_for(pilot, lambda: "Cards" in stats.query_one("#stats-summary").render().plain, "statistics")
-        await settle(pilot)
-
-    assert snap_compare(app, run_before=run_before, terminal_size=(80, 24))
+    assert snap_compare(app, run_before=statistics_after_playing, terminal_size=(80, 24))
 
 
 # -- classroom screens and the PIN (the German ones are in test_snapshots_de) --------------------------

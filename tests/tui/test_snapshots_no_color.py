@@ -11,14 +11,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_snapshots import KIND_CARDS, _play_to_the_end, _short_deck, shot
+from test_snapshots import KIND_CARDS, _short_deck, end_after_playing, home_on_the_tour, shot, statistics_after_playing
 from textual.pilot import Pilot
-from textual.widgets import DataTable
 from tui_helpers import enter_keys, make_app, settle, single, tour_deck, wait_screen, wrong_keys
-from waiting import wait_for
 
-from quiz.tui.screens.home import HomeScreen
-from quiz.tui.screens.statistics import StatisticsScreen
 from quiz.tui.screens.study import StudyScreen
 
 
@@ -70,35 +66,19 @@ def test_flashcard_flipped_without_colour(snap_compare, tmp_path: Path) -> None:
 def test_home_without_colour(snap_compare, tmp_path: Path) -> None:
     app = make_app(tmp_path)
 
-    async def run_before(pilot: Pilot) -> None:
-        home = await wait_screen(pilot, HomeScreen)
-        await wait_for(pilot, lambda: bool(home.rows), "the deck list")
-        home.query_one(DataTable).move_cursor(row=[r.deck.id for r in home.rows].index("tour-en"))
-        await settle(pilot)
-
-    assert snap_compare(app, run_before=run_before, terminal_size=(80, 24))
+    assert snap_compare(app, run_before=home_on_the_tour, terminal_size=(80, 24))
 
 
 def test_end_without_colour(snap_compare, tmp_path: Path) -> None:
     app = make_app(tmp_path, _short_deck(slice(1, 4)))
 
-    async def run_before(pilot: Pilot) -> None:
-        await _play_to_the_end(pilot, right=False)
-
-    assert snap_compare(app, run_before=run_before, terminal_size=(80, 24))
+    assert snap_compare(app, run_before=end_after_playing, terminal_size=(80, 24))
 
 
 def test_statistics_without_colour(snap_compare, tmp_path: Path) -> None:
     app = make_app(tmp_path, _short_deck(slice(1, 6)))
 
-    async def run_before(pilot: Pilot) -> None:
-        await _play_to_the_end(pilot, right=True)
-        await pilot.press("s")
-        stats = await wait_screen(pilot, StatisticsScreen)
-        await wait_for(pilot, lambda: "Cards" in stats.query_one("#stats-summary").render().plain, "statistics")
-        await settle(pilot)
-
-    assert snap_compare(app, run_before=run_before, terminal_size=(80, 24))
+    assert snap_compare(app, run_before=statistics_after_playing, terminal_size=(80, 24))
 
 
 def test_exam_question_without_colour(snap_compare, tmp_path: Path) -> None:
