@@ -14,6 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from operator import attrgetter
 from pathlib import Path
 
 from quiz.i18n import _, ngettext
@@ -148,18 +149,23 @@ def _key(exam: ExamRecord) -> TestKey:
     return (exam.deck_id, exam.deck_version, exam.seed, exam.question_ids)
 
 
+_score = attrgetter("score")
+_answered = attrgetter("answered")
+
+
 def _student_row(profile: str, exam: ExamRecord, sitting: int = 1) -> StudentRow:
+    items = exam.items
+    scores = list(map(_score, items))
+    missed = [n for n, score in enumerate(scores) if score < 1]
     return StudentRow(
         profile=profile,
-        score=exam.score,
-        out_of=len(exam.items),
+        score=sum(scores),  # as `exam.score`
+        out_of=len(items),
         seconds=exam.seconds,
         timed_out=exam.timed_out,
-        missed=tuple(item.card_id for item in exam.items if item.score < 1),
-        blank=sum(not item.answered for item in exam.items),
-        missed_questions=tuple(
-            MissedQuestion(n, item.prompt, item.score) for n, item in enumerate(exam.items, 1) if item.score < 1
-        ),
+        missed=tuple(items[n].card_id for n in missed),
+        blank=list(map(_answered, items)).count(False),
+        missed_questions=tuple(MissedQuestion(n + 1, items[n].prompt, scores[n]) for n in missed),
         sitting=sitting,
     )
 
@@ -169,14 +175,14 @@ def _test_report(
 ) -> TestReport:
     attempts = sorted(attempts, key=lambda pa: pa[0].casefold())
     first = attempts[0][1]
-    matrix = [[item.score for item in exam.items] for _, exam in attempts]
+    matrix = [list(map(_score, exam.items)) for _, exam in attempts]
     stats = item_statistics(matrix)
     questions = []
-    for j, item in enumerate(first.items):
-        column = [exam.items[j] for _, exam in attempts]
+    columns = zip(*(exam.items for _, exam in attempts), strict=True)  # the same questions: the key says so
+    for j, (item, column) in enumerate(zip(first.items, columns, strict=True)):
         wrong = (text for answered in column if not answered.correct for text in answered.wrong)
         counts = wrong_answer_counts(wrong, item.distractors)
-        blank = sum(not answered.answered for answered in column)
+        blank = list(map(_answered, column)).count(False)
         if blank:
             counts.append((NO_ANSWER, blank))
         questions.append(
