@@ -14,7 +14,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from operator import attrgetter
+from itertools import chain, compress
+from operator import attrgetter, not_
 from pathlib import Path
 
 from quiz.i18n import _, ngettext
@@ -151,6 +152,16 @@ def _key(exam: ExamRecord) -> TestKey:
 
 _score = attrgetter("score")
 _answered = attrgetter("answered")
+_correct = attrgetter("correct")
+_wrong = attrgetter("wrong")
+_new = object.__new__
+
+
+def _missed_question(number: int, prompt: str, score: float) -> MissedQuestion:
+    """`MissedQuestion(number, prompt, score)` without the frozen class's `__init__` (a class of 300 misses thousands)."""
+    question = _new(MissedQuestion)
+    question.__dict__.update(number=number, prompt=prompt, score=score)
+    return question
 
 
 def _student_row(profile: str, exam: ExamRecord, sitting: int = 1) -> StudentRow:
@@ -163,9 +174,9 @@ def _student_row(profile: str, exam: ExamRecord, sitting: int = 1) -> StudentRow
         out_of=len(items),
         seconds=exam.seconds,
         timed_out=exam.timed_out,
-        missed=tuple(items[n].card_id for n in missed),
+        missed=tuple([items[n].card_id for n in missed]),
         blank=list(map(_answered, items)).count(False),
-        missed_questions=tuple(MissedQuestion(n + 1, items[n].prompt, scores[n]) for n in missed),
+        missed_questions=tuple([_missed_question(n + 1, items[n].prompt, scores[n]) for n in missed]),
         sitting=sitting,
     )
 
@@ -180,7 +191,7 @@ def _test_report(
     questions = []
     columns = zip(*(exam.items for _, exam in attempts), strict=True)  # the same questions: the key says so
     for j, (item, column) in enumerate(zip(first.items, columns, strict=True)):
-        wrong = (text for answered in column if not answered.correct for text in answered.wrong)
+        wrong = chain.from_iterable(map(_wrong, compress(column, map(not_, map(_correct, column)))))
         counts = wrong_answer_counts(wrong, item.distractors)
         blank = list(map(_answered, column)).count(False)
         if blank:

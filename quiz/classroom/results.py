@@ -18,7 +18,7 @@ import operator
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import asdict, dataclass, fields
-from itertools import chain
+from itertools import chain, compress
 from pathlib import Path
 from typing import Any, cast
 
@@ -247,47 +247,57 @@ class _Fields:
 _NUMBER = (int, float)  # exactly: a bool is not a number here
 _STR = frozenset((str,))
 _ITEM_KEYS = tuple(sorted(f.name for f in fields(ExamItem)))
-_ITEM_KEY_SET = frozenset(_ITEM_KEYS)
 _item_values = operator.itemgetter(*_ITEM_KEYS)
+_DICT = frozenset((dict,))
+_LIST = frozenset((list,))
+_BOOL = frozenset((bool,))
+_NUMBERS = frozenset(_NUMBER)
+_FLOAT = frozenset((float,))
+_ZERO = frozenset((0,))
+_ONE = frozenset((1,))
 
 
-def _item_types(score: type, seconds: type) -> tuple[type, ...]:
-    """The exact JSON types of a question's fields, in `_ITEM_KEYS` order."""
-    types = {"answered": bool, "correct": bool, "score": score, "seconds": seconds}
-    return tuple(types.get(key, list if key in ("options", "wrong", "distractors") else str) for key in _ITEM_KEYS)
+def _written_items(raw_items: list[Any]) -> list[ExamItem] | None:
+    """An exam's questions as quiz writes them, checked field by field across all of them at once; None
+    when any is not (a field missing or added, a type not exactly its JSON type, or what `_implausible`
+    refuses): each is then read alone, which names what is wrong.
 
-
-_FLOAT_ITEM = _item_types(float, float)
-_PLAIN_ITEMS = frozenset(_item_types(a, b) for a in _NUMBER for b in _NUMBER)
-
-
-def _written_item(raw: Any) -> ExamItem | None:
-    """The question as quiz writes it, read in a few steps: exactly its fields, each of its exact JSON type, and
-    plausible (what `_implausible` checks); None for any other, which `_plain_item` and `_item` then read.
-
-    A class of 300 has 60,000 questions. The types of all the fields are compared at once, the lists' texts
-    at once, and the decoded dict itself becomes the item's attributes (lists made tuples).
+    A class of 300 has 60,000 questions. Here each test is one pass over a field of every question, and
+    the decoded dicts themselves become the items' attributes (lists made tuples).
     """
-    if type(raw) is not dict or raw.keys() != _ITEM_KEY_SET:
+    if not _DICT.issuperset(map(type, raw_items)) or set(map(len, raw_items)) != {len(_ITEM_KEYS)}:
         return None
-    values = _item_values(raw)
-    types = tuple(map(type, values))
-    if types not in _PLAIN_ITEMS:
+    try:  # every one of the fields, and no more (their count is the same)
+        answered, card_id, correct, distractors, expected, given, kind, options, prompt, score, seconds, wrong = zip(
+            *map(_item_values, raw_items), strict=True
+        )
+    except KeyError:
         return None
-    answered, card_id, correct, distractors, _expected, _given, kind, options, _prompt, score, seconds, wrong = values
+    unanswered = list(map(operator.not_, answered))
     if not (
-        _STR.issuperset(map(type, chain(options, wrong, distractors)))
-        and card_id.strip() and kind.strip()
-        and 0 <= score <= 1 and 0 <= seconds <= MAX_SECONDS
-        and (score == 1 or not correct) and (answered or (score == 0 and not correct))
+        _STR.issuperset(map(type, chain(card_id, kind, prompt, expected, given)))
+        and _BOOL.issuperset(map(type, chain(answered, correct)))
+        and _NUMBERS.issuperset(map(type, chain(score, seconds)))
+        and _LIST.issuperset(map(type, chain(options, wrong, distractors)))
+        and _STR.issuperset(map(type, chain.from_iterable(chain(options, wrong, distractors))))
+        and all(map(str.strip, card_id)) and all(map(str.strip, kind))
+        and min(score) >= 0 and max(score) <= 1 and min(seconds) >= 0 and max(seconds) <= MAX_SECONDS
+        and _ONE.issuperset(compress(score, correct))  # a right answer has all the marks
+        and _ZERO.issuperset(compress(score, unanswered)) and not any(compress(correct, unanswered))  # a blank none
     ):  # fmt: skip
         return None
-    raw["options"], raw["wrong"], raw["distractors"] = tuple(options), tuple(wrong), tuple(distractors)
-    if types != _FLOAT_ITEM:
-        raw["score"], raw["seconds"] = float(score), float(seconds)
-    item = _new_item(ExamItem)
-    _set_attribute(item, "__dict__", raw)
-    return item
+    floats = _FLOAT.issuperset(map(type, chain(score, seconds)))
+    items = []
+    for raw, on_offer, picked, distracting in zip(
+        raw_items, map(tuple, options), map(tuple, wrong), map(tuple, distractors), strict=True
+    ):
+        raw["options"], raw["wrong"], raw["distractors"] = on_offer, picked, distracting
+        if not floats:
+            raw["score"], raw["seconds"] = float(raw["score"]), float(raw["seconds"])
+        item = _new_item(ExamItem)
+        _set_attribute(item, "__dict__", raw)
+        items.append(item)
+    return items
 
 
 def _plain_item(raw: Any) -> ExamItem | None:
@@ -364,15 +374,15 @@ def _exam(f: _Fields) -> ExamRecord:
     raw_items = f.get("items", list)
     if not raw_items:
         raise f.invalid("items", " (an exam without questions)")
-    items = []
-    for i, raw in enumerate(raw_items, 1):
-        item = _written_item(raw)
-        if item is None:
+    items = _written_items(raw_items)
+    if items is None:
+        items = []
+        for i, raw in enumerate(raw_items, 1):
             item = _plain_item(raw) or _item(_Fields(raw, f.path, f.line, f"question {i} of the exam"))
             wrong = _implausible(item)
             if wrong is not None:
                 raise _edited(f.path, f.line, f"question {i} of the exam has no valid {wrong[0]!r}{wrong[1]}")
-        items.append(item)
+            items.append(item)
     ids = [item.card_id for item in items]
     if len(set(ids)) != len(ids):
         raise f.invalid("items", " (a question is asked twice)")
