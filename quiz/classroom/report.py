@@ -164,9 +164,28 @@ def _missed_question(number: int, prompt: str, score: float) -> MissedQuestion:
     return question
 
 
-def _student_row(profile: str, exam: ExamRecord, sitting: int = 1) -> StudentRow:
+class _Answers:
+    """What the report reads of each question of one sitting, in the questions' order.
+
+    Read a field at a time, sitting by sitting: a sitting's questions lie together in memory, where a
+    question column (one question of every sitting) would reach all over the class's tens of megabytes.
+    """
+
+    __slots__ = ("scores", "answered", "correct", "wrong")
+
+    def __init__(self, exam: ExamRecord) -> None:
+        items = exam.items
+        self.scores = list(map(_score, items))
+        self.answered = list(map(_answered, items))
+        self.correct = list(map(_correct, items))
+        self.wrong = list(map(_wrong, items))
+
+
+def _student_row(profile: str, exam: ExamRecord, sitting: int = 1, answers: _Answers | None = None) -> StudentRow:
     items = exam.items
-    scores = list(map(_score, items))
+    if answers is None:
+        answers = _Answers(exam)
+    scores = answers.scores
     missed = [n for n, score in enumerate(scores) if score < 1]
     return StudentRow(
         profile=profile,
@@ -175,7 +194,7 @@ def _student_row(profile: str, exam: ExamRecord, sitting: int = 1) -> StudentRow
         seconds=exam.seconds,
         timed_out=exam.timed_out,
         missed=tuple([items[n].card_id for n in missed]),
-        blank=list(map(_answered, items)).count(False),
+        blank=answers.answered.count(False),
         missed_questions=tuple([_missed_question(n + 1, items[n].prompt, scores[n]) for n in missed]),
         sitting=sitting,
     )
@@ -186,28 +205,35 @@ def _test_report(
 ) -> TestReport:
     attempts = sorted(attempts, key=lambda pa: pa[0].casefold())
     first = attempts[0][1]
-    matrix = [list(map(_score, exam.items)) for _, exam in attempts]
-    stats = item_statistics(matrix)
+    sheets = [_Answers(exam) for _, exam in attempts]
+    stats = item_statistics([sheet.scores for sheet in sheets])
     questions = []
-    columns = zip(*(exam.items for _, exam in attempts), strict=True)  # the same questions: the key says so
-    for j, (item, column) in enumerate(zip(first.items, columns, strict=True)):
-        wrong = chain.from_iterable(map(_wrong, compress(column, map(not_, map(_correct, column)))))
-        counts = wrong_answer_counts(wrong, item.distractors)
-        blank = list(map(_answered, column)).count(False)
+    # Question by question (the same questions in every sitting: the key says so)
+    answered = zip(*(sheet.answered for sheet in sheets), strict=True)
+    correct = zip(*(sheet.correct for sheet in sheets), strict=True)
+    wrong = zip(*(sheet.wrong for sheet in sheets), strict=True)
+    for j, (item, were_answered, were_correct, wrong_given) in enumerate(
+        zip(first.items, answered, correct, wrong, strict=True)
+    ):
+        given = chain.from_iterable(compress(wrong_given, map(not_, were_correct)))
+        counts = wrong_answer_counts(given, item.distractors)
+        blank = were_answered.count(False)
         if blank:
             counts.append((NO_ANSWER, blank))
         questions.append(
             QuestionRow(
                 card_id=item.card_id,
                 prompt=item.prompt,
-                attempts=len(column),
+                attempts=len(were_answered),
                 facility=stats[j].facility,
                 discrimination=stats[j].discrimination,
                 wrong_answers=tuple(counts),
                 flags=flags(stats[j].facility, stats[j].discrimination),
             )
         )
-    students = tuple(_student_row(profile, exam) for profile, exam in attempts)
+    students = tuple(
+        _student_row(profile, exam, answers=sheet) for (profile, exam), sheet in zip(attempts, sheets, strict=True)
+    )
     later = tuple(
         _student_row(profile, exam, sitting)
         for profile, sitting, exam in sorted(retakes, key=lambda r: (r[0].casefold(), r[0], r[1]))
