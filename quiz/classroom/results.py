@@ -16,9 +16,10 @@ import hashlib
 import json
 import operator
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import asdict, dataclass, fields
-from itertools import chain, compress
+from itertools import chain, compress, repeat
 from pathlib import Path
 from typing import Any, cast
 
@@ -286,18 +287,20 @@ def _written_items(raw_items: list[Any]) -> list[ExamItem] | None:
         and _ZERO.issuperset(compress(score, unanswered)) and not any(compress(correct, unanswered))  # a blank none
     ):  # fmt: skip
         return None
-    floats = _FLOAT.issuperset(map(type, chain(score, seconds)))
-    items = []
-    for raw, on_offer, picked, distracting in zip(
-        raw_items, map(tuple, options), map(tuple, wrong), map(tuple, distractors), strict=True
-    ):
-        raw["options"], raw["wrong"], raw["distractors"] = on_offer, picked, distracting
-        if not floats:
-            raw["score"], raw["seconds"] = float(raw["score"]), float(raw["seconds"])
-        item = _new_item(ExamItem)
-        _set_attribute(item, "__dict__", raw)
-        items.append(item)
+    # Each step a pass over all of them without a Python loop (`_run` runs a `map` to its end).
+    count = len(raw_items)
+    for key, column in (("options", options), ("wrong", wrong), ("distractors", distractors)):
+        _run(map(_set_item, raw_items, repeat(key, count), map(tuple, column)))
+    if not _FLOAT.issuperset(map(type, chain(score, seconds))):
+        _run(map(_set_item, raw_items, repeat("score", count), map(float, score)))
+        _run(map(_set_item, raw_items, repeat("seconds", count), map(float, seconds)))
+    items = list(map(_new_item, repeat(ExamItem, count)))
+    _run(map(_set_attribute, items, repeat("__dict__", count), raw_items))
     return items
+
+
+_set_item = dict.__setitem__
+_run: Callable[[Iterable[Any]], None] = deque[Any](maxlen=0).extend  # runs an iterator to its end
 
 
 def _plain_item(raw: Any) -> ExamItem | None:
