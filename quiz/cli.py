@@ -52,7 +52,8 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, help_text in COMMANDS.items():
-        cmd = sub.add_parser(name, help=help_text, description=help_text)
+        # A command that is only listed needs no `-h` of its own: setting one up costs more than the rest of it.
+        cmd = sub.add_parser(name, help=help_text, description=help_text, add_help=only is None or name == only)
         if only is None or name == only:
             module = importlib.import_module(f"quiz.commands.{name}_" if keyword.iskeyword(name) else f"quiz.commands.{name}")
             module.configure(cmd)

@@ -144,6 +144,24 @@ def number(value: float, spec: str = "g") -> str:
     `spec` as for `format`, of it the grouping `,`, a fixed precision `.Nf`, significant digits
     `.Ng` and whole numbers `d`: `g` (as many decimals as the value has, up to six), `.2f`, `,d`, `,.1f`, `.3g`.
     """
+    if not value or value != value:  # zero (Babel writes -0 and 0 apart, which compare equal) and NaN: not kept
+        return _number(value, spec)
+    key = (type(value), value, spec, _language)
+    text = _written.get(key)
+    if text is None:
+        if len(_written) >= _WRITTEN_MAX:
+            _written.clear()
+        text = _written[key] = _number(value, spec)
+    return text
+
+
+_written: dict[tuple[type, float, str, str], str] = {}
+"""Numbers written before, by type, value, spec and language: a report writes the same scores and shares
+again and again, and Babel takes far longer to write one than a look-up."""
+_WRITTEN_MAX = 100_000
+
+
+def _number(value: float, spec: str) -> str:
     from babel.numbers import format_decimal
 
     whole = "#,##0" if "," in spec else "0"
@@ -162,6 +180,18 @@ def number(value: float, spec: str = "g") -> str:
 
 def percent(share: float) -> str:
     """`85%` in English, `85 %` in German."""
+    if not share or share != share:
+        return _percent(share)
+    key = (type(share), share, "%", _language)
+    text = _written.get(key)
+    if text is None:
+        if len(_written) >= _WRITTEN_MAX:
+            _written.clear()
+        text = _written[key] = _percent(share)
+    return text
+
+
+def _percent(share: float) -> str:
     from babel.numbers import format_percent
 
     return format_percent(share, locale=_language)

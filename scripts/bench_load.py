@@ -9,7 +9,9 @@ deck loads without error and prints its time.
 Then, in fresh processes of `--python` (an interpreter with quiz installed,
 run from outside the checkout): the memory a deck's validation takes, as the
 peak resident memory of a process that loads the big deck less that of one that
-only imports the loader and reads the file, per card; and the CPU time of
+only imports the loader and reads the file, per card (each started by a bare
+interpreter, with the big deck written by a process of its own: a child's peak
+counts from its parent's memory at the fork); and the CPU time of
 `quiz validate` on the bundled tour deck against `python -c pass`, in paired
 runs (median and spread of the per-pair ratios).
 
@@ -111,11 +113,15 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--python", default=sys.executable, help="interpreter with quiz installed, for the child processes")
     parser.add_argument("--cpu-runs", type=int, default=21, help="pairs of runs of quiz validate and python -c pass")
+    parser.add_argument("--write-big", metavar="PATH", help=argparse.SUPPRESS)  # the big deck's file, written alone
     args = parser.parse_args()
+    if args.write_big:
+        # The big deck is built in a process of its own: building it here would grow this process.
+        Path(args.write_big).write_text(dump(make_deck(args.big)), encoding="utf-8")
+        return
     with tempfile.TemporaryDirectory() as folder:
-        # Child processes first: a child's peak memory counts from its parent's at the fork.
         big_path = Path(folder) / "big.yaml"
-        big_path.write_text(dump(make_deck(args.big)), encoding="utf-8")
+        subprocess.run([sys.executable, __file__, "--big", str(args.big), "--write-big", str(big_path)], check=True)
         validation_memory(args.python, big_path, args.big, Path(folder))
         validate_cpu(args.python, args.cpu_runs)
         path = Path(folder) / "bench.yaml"
@@ -154,7 +160,11 @@ READ = "import sys; from quiz.deck.loader import load_deck; text = open(sys.argv
 
 
 def child(python: str, args: list[str], cwd: Path) -> tuple[float, int]:
-    """CPU seconds (user + system) and peak resident KiB of one child process, from the kernel (`wait4`)."""
+    """CPU seconds (user + system) and peak resident KiB of one child process, from the kernel (`wait4`).
+
+    The peak counts from the parent's resident memory at the fork (the kernel carries it over):
+    only a small parent's child gives its own peak (see `own_peak`).
+    """
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     proc = subprocess.Popen([python, *args], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, cwd=cwd)
     _, status, usage = os.wait4(proc.pid, 0)
@@ -163,9 +173,26 @@ def child(python: str, args: list[str], cwd: Path) -> tuple[float, int]:
     return usage.ru_utime + usage.ru_stime, usage.ru_maxrss
 
 
+SPAWN = """
+import resource, subprocess, sys
+subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL)
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+"""
+"""Runs a command and prints its peak resident KiB: a bare interpreter as the parent, far smaller than the child."""
+
+
+def own_peak(python: str, args: list[str], cwd: Path) -> int:
+    """Peak resident KiB of `python *args` itself, started from a dedicated bare process rather than from this one."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    done = subprocess.run([sys.executable, "-I", "-c", SPAWN, python, *args], capture_output=True, text=True, env=env, cwd=cwd)
+    if done.returncode != 0:
+        raise SystemExit(f"{python} {' '.join(args)} failed: {done.stderr}")
+    return int(done.stdout.split()[-1])
+
+
 def validation_memory(python: str, path: Path, cards: int, cwd: Path) -> None:
-    loaded = statistics.median(child(python, ["-c", LOAD, str(path)], cwd)[1] for _ in range(3))
-    read = statistics.median(child(python, ["-c", READ, str(path)], cwd)[1] for _ in range(3))
+    loaded = statistics.median(own_peak(python, ["-c", LOAD, str(path)], cwd) for _ in range(3))
+    read = statistics.median(own_peak(python, ["-c", READ, str(path)], cwd) for _ in range(3))
     size = path.stat().st_size
     grown = (loaded - read) * 1024
     print(f"{cards} cards, {size / 1e6:.1f} MB, validation memory: peak {loaded / 1024:.0f} MiB, {read / 1024:.0f} MiB with the text read only: "

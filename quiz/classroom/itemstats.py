@@ -15,9 +15,11 @@ order of the students, down to the last bit.
 from __future__ import annotations
 
 import math
+import operator
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import repeat
 
 
 @dataclass(frozen=True)
@@ -42,9 +44,12 @@ def correlation(xs: Sequence[float], ys: Sequence[float]) -> float | None:
         return None
     mx = math.fsum(xs) / n
     my = math.fsum(ys) / n
-    sxy = math.fsum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=False))
-    sxx = math.fsum((x - mx) ** 2 for x in xs)
-    syy = math.fsum((y - my) ** 2 for y in ys)
+    # (x - mx) * (y - my), (x - mx) ** 2 and (y - my) ** 2, each computed once and summed without a Python loop
+    dx = list(map(operator.sub, xs, repeat(mx)))
+    dy = list(map(operator.sub, ys, repeat(my)))
+    sxy = math.fsum(map(operator.mul, dx, dy))
+    sxx = math.fsum(map(pow, dx, repeat(2)))
+    syy = math.fsum(map(pow, dy, repeat(2)))
     if sxx == 0 or syy == 0:
         return None
     return max(-1.0, min(1.0, sxy / math.sqrt(sxx * syy)))
@@ -62,11 +67,10 @@ def item_statistics(matrix: Sequence[Sequence[float]]) -> list[ItemStats]:
     width = len(matrix[0])
     if any(len(row) != width for row in matrix):
         raise ValueError("every student needs a score for every item")
-    totals = [math.fsum(row) for row in matrix]
+    totals = list(map(math.fsum, matrix))
     out: list[ItemStats] = []
-    for j in range(width):
-        column = [row[j] for row in matrix]
-        rest = [total - score for total, score in zip(totals, column, strict=False)]
+    for column in zip(*matrix, strict=True):
+        rest = list(map(operator.sub, totals, column))
         out.append(ItemStats(facility(column), discrimination(column, rest)))
     return out
 

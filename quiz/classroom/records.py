@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from operator import attrgetter
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,10 @@ class ExamItem:
     distractors: tuple[str, ...] = ()  # the wrong options on offer, so unpicked ones count as 0
 
 
+_score = attrgetter("score")
+_card_id = attrgetter("card_id")
+
+
 @dataclass(frozen=True)
 class ExamRecord:
     """One attempt at a test: a question set drawn from a deck with a seed."""
@@ -46,11 +51,11 @@ class ExamRecord:
 
     @property
     def score(self) -> float:
-        return sum(item.score for item in self.items)
+        return sum(map(_score, self.items))
 
     @property
     def question_ids(self) -> tuple[str, ...]:
-        return tuple(item.card_id for item in self.items)
+        return tuple(map(_card_id, self.items))
 
 
 @dataclass(frozen=True)

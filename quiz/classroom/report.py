@@ -9,9 +9,13 @@ sittings are listed too, flagged, so that none goes unnoticed.
 
 from __future__ import annotations
 
+import gc
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
+from itertools import chain, compress
+from operator import attrgetter, not_
 from pathlib import Path
 
 from quiz.i18n import _, ngettext
@@ -146,18 +150,52 @@ def _key(exam: ExamRecord) -> TestKey:
     return (exam.deck_id, exam.deck_version, exam.seed, exam.question_ids)
 
 
-def _student_row(profile: str, exam: ExamRecord, sitting: int = 1) -> StudentRow:
+_score = attrgetter("score")
+_answered = attrgetter("answered")
+_correct = attrgetter("correct")
+_wrong = attrgetter("wrong")
+_new = object.__new__
+
+
+def _missed_question(number: int, prompt: str, score: float) -> MissedQuestion:
+    """`MissedQuestion(number, prompt, score)` without the frozen class's `__init__` (a class of 300 misses thousands)."""
+    question = _new(MissedQuestion)
+    question.__dict__.update(number=number, prompt=prompt, score=score)
+    return question
+
+
+class _Answers:
+    """What the report reads of each question of one sitting, in the questions' order.
+
+    Read a field at a time, sitting by sitting: a sitting's questions lie together in memory, where a
+    question column (one question of every sitting) would reach all over the class's tens of megabytes.
+    """
+
+    __slots__ = ("scores", "answered", "correct", "wrong")
+
+    def __init__(self, exam: ExamRecord) -> None:
+        items = exam.items
+        self.scores = list(map(_score, items))
+        self.answered = list(map(_answered, items))
+        self.correct = list(map(_correct, items))
+        self.wrong = list(map(_wrong, items))
+
+
+def _student_row(profile: str, exam: ExamRecord, sitting: int = 1, answers: _Answers | None = None) -> StudentRow:
+    items = exam.items
+    if answers is None:
+        answers = _Answers(exam)
+    scores = answers.scores
+    missed = [n for n, score in enumerate(scores) if score < 1]
     return StudentRow(
         profile=profile,
-        score=exam.score,
-        out_of=len(exam.items),
+        score=sum(scores),  # as `exam.score`
+        out_of=len(items),
         seconds=exam.seconds,
         timed_out=exam.timed_out,
-        missed=tuple(item.card_id for item in exam.items if item.score < 1),
-        blank=sum(not item.answered for item in exam.items),
-        missed_questions=tuple(
-            MissedQuestion(n, item.prompt, item.score) for n, item in enumerate(exam.items, 1) if item.score < 1
-        ),
+        missed=tuple([items[n].card_id for n in missed]),
+        blank=answers.answered.count(False),
+        missed_questions=tuple([_missed_question(n + 1, items[n].prompt, scores[n]) for n in missed]),
         sitting=sitting,
     )
 
@@ -167,28 +205,35 @@ def _test_report(
 ) -> TestReport:
     attempts = sorted(attempts, key=lambda pa: pa[0].casefold())
     first = attempts[0][1]
-    matrix = [[item.score for item in exam.items] for _, exam in attempts]
-    stats = item_statistics(matrix)
+    sheets = [_Answers(exam) for _, exam in attempts]
+    stats = item_statistics([sheet.scores for sheet in sheets])
     questions = []
-    for j, item in enumerate(first.items):
-        column = [exam.items[j] for _, exam in attempts]
-        wrong = (text for answered in column if not answered.correct for text in answered.wrong)
-        counts = wrong_answer_counts(wrong, item.distractors)
-        blank = sum(not answered.answered for answered in column)
+    # Question by question (the same questions in every sitting: the key says so)
+    answered = zip(*(sheet.answered for sheet in sheets), strict=True)
+    correct = zip(*(sheet.correct for sheet in sheets), strict=True)
+    wrong = zip(*(sheet.wrong for sheet in sheets), strict=True)
+    for j, (item, were_answered, were_correct, wrong_given) in enumerate(
+        zip(first.items, answered, correct, wrong, strict=True)
+    ):
+        given = chain.from_iterable(compress(wrong_given, map(not_, were_correct)))
+        counts = wrong_answer_counts(given, item.distractors)
+        blank = were_answered.count(False)
         if blank:
             counts.append((NO_ANSWER, blank))
         questions.append(
             QuestionRow(
                 card_id=item.card_id,
                 prompt=item.prompt,
-                attempts=len(column),
+                attempts=len(were_answered),
                 facility=stats[j].facility,
                 discrimination=stats[j].discrimination,
                 wrong_answers=tuple(counts),
                 flags=flags(stats[j].facility, stats[j].discrimination),
             )
         )
-    students = tuple(_student_row(profile, exam) for profile, exam in attempts)
+    students = tuple(
+        _student_row(profile, exam, answers=sheet) for (profile, exam), sheet in zip(attempts, sheets, strict=True)
+    )
     later = tuple(
         _student_row(profile, exam, sitting)
         for profile, sitting, exam in sorted(retakes, key=lambda r: (r[0].casefold(), r[0], r[1]))
@@ -380,8 +425,30 @@ def build(students: Iterable[StudentResults], errors: Iterable[ResultsError] = (
     return ClassReport(tuple(tests), tuple(practice), tuple(shared), tuple(shown(n) for n in notes), tuple(errors), len(named))
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a class's files are read and reported.
+
+    A class of 300 has 60,000 answered questions, all kept until the report is
+    built; the collector would rescan them again and again (a third of the
+    time). What is read is trees of records, not cycles.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def build_from_paths(paths: Iterable[Path]) -> ClassReport:
     """Read every results file under `paths`; a bad file is named in `errors`, the rest still reported."""
+    with _collector_paused():
+        return _build_from_paths(paths)
+
+
+def _build_from_paths(paths: Iterable[Path]) -> ClassReport:
     good: list[StudentResults] = []
     skipped: list[tuple[Path, str]] = []
     files = results_files.find(paths, skipped)
@@ -407,6 +474,11 @@ def build_from_sources(paths: Iterable[Path]) -> ClassReport:
 
     A data directory that cannot be opened is named in `errors`, like a bad file.
     """
+    with _collector_paused():
+        return _build_from_sources(paths)
+
+
+def _build_from_sources(paths: Iterable[Path]) -> ClassReport:
     from quiz.store import Store, StoreError
 
     from .storage import student_results  # a sitting whose process is gone is handed in as it stood

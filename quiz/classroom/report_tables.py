@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -70,11 +71,17 @@ def missed_list(value: Sequence[MissedQuestion]) -> str:
     """`2 Who wrote Faust?; 4 Capitals of… (partly, 0.5)`: by number and text, partial credit said as such."""
     out = []
     for q in value:
-        text = f"{q.number} {' '.join(q.prompt.split())}"
+        text = f"{q.number} {_one_line(q.prompt)}"
         if q.score > 0:
             text += " " + _("(partly, {marks})").format(marks=number(q.score, ".2g"))
         out.append(text)
     return "; ".join(out) or "-"
+
+
+@lru_cache(maxsize=4096)
+def _one_line(text: str) -> str:
+    """`text` on one line, its runs of spaces and line breaks one space (every student misses the same questions)."""
+    return " ".join(text.split())
 
 
 def sitting(value: int) -> str:
@@ -208,9 +215,16 @@ def _clip(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 3] + "..."
 
 
+def _clip_shown(text: str, width: int) -> str:
+    """`_clip` of a text `shown` already (it has nothing left to escape, and joining its words adds nothing)."""
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 3] + "..."
+
+
 def format_table(table: Table, *, max_width: int = 48) -> str:
     """A plain, aligned table: title, header, rule, rows; cells clipped to `max_width`."""
-    rows = [tuple(_clip(cell, max_width) for cell in row) for row in (table.headers, *table.shown())]
+    rows = [tuple(_clip(cell, max_width) for cell in table.headers)]
+    rows.extend(tuple(_clip_shown(cell, max_width) for cell in row) for row in table.shown())
     widths = [max(len(row[i]) for row in rows) for i in range(len(table.columns))]
 
     def line(row: Sequence[str]) -> str:

@@ -11,7 +11,6 @@ max, ...) live in the loader; the schema states those it can.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -468,6 +467,8 @@ class Record(Type):
                 if self.free_prefix is not None and name.startswith(self.free_prefix):
                     continue
                 r.problem(key, self.unknown(name, what))
+                import difflib  # only for a misspelt field: a deck without one does without it
+
                 suggested.update(difflib.get_close_matches(name, by_name, n=1, cutoff=0.6))
                 continue
             if name in lines:
@@ -525,6 +526,8 @@ class Record(Type):
 
 def did_you_mean(name: str, known: Any) -> str:
     """'; did you mean 'x'?' for the closest known name, or ''."""
+    import difflib
+
     close = difflib.get_close_matches(str(name), list(known), n=1, cutoff=0.6)
     return _("; did you mean '{name}'?").format(name=close[0]) if close else ""
 
