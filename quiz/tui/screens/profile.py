@@ -17,6 +17,7 @@ from ..widgets.options import NumberedOptions
 
 
 class ProfileScreen(Screen[str | None]):
+    ORDERED_KEYS = True  # a name typed in one go reaches the name box letter by letter (see `keyorder`)
     BINDINGS = [Binding("escape", "cancel", N_("Back")), Binding("escape", "cancel_start", N_("Quit"))]
 
     def __init__(self, profiles: list[str], *, switching: bool = False) -> None:
@@ -50,12 +51,18 @@ class ProfileScreen(Screen[str | None]):
             self.query_one("#new-name").focus()
 
     def on_key(self, event: events.Key) -> None:
-        """Letters typed while the list has focus start a new name, as the screen says."""
+        """Letters typed while the list has focus start a new name, as the screen says.
+
+        A key reaches the screen only when no widget took it: the name box takes every
+        letter it gets, so a letter here was sent to the list, maybe before the first
+        letter of a name moved the keyboard to the box (keys typed in one go): it
+        belongs to the name all the same.
+        """
         existing = self.query("#existing").first(NumberedOptions) if self.profiles else None
-        if existing is None or not existing.has_focus:
+        if existing is None:
             return
         name = self.query_one("#new-name", Input)
-        if event.key == "enter" and existing.highlighted is None:
+        if event.key == "enter" and not name.has_focus and existing.highlighted is None:
             event.stop()
             event.prevent_default()
             if name.value.strip():  # typed in one go: the name's letters and Enter arrived before the box had the keys
