@@ -40,10 +40,19 @@ async def wait_exam(pilot):
 
 
 async def wait_result(pilot):
-    """The result screen, once it shows the score."""
+    """The result screen, once it shows the score and its table of questions has its rows (filled when mounted)."""
+    from textual.widgets import DataTable
+
     from quiz.tui.screens.exam import ExamResultScreen
 
-    await wait_for(pilot, lambda: isinstance(pilot.app.screen, ExamResultScreen) and bool(pilot.app.screen.query("#exam-score")))
+    def shown() -> bool:
+        screen = pilot.app.screen
+        if not isinstance(screen, ExamResultScreen) or not screen.query("#exam-score"):
+            return False
+        tables = screen.query("#exam-answers")
+        return not tables or tables.first(DataTable).row_count > 0
+
+    await wait_for(pilot, shown, "the test's results")
     return pilot.app.screen
 
 
