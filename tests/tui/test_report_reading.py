@@ -53,6 +53,7 @@ async def test_a_cut_row_of_the_class_report_opens_in_full(tmp_path: Path, monke
 
 @synchronously
 async def test_test_results_show_long_answers_wrapped_in_full(tmp_path: Path) -> None:
+    from exam_helpers import wait_result
     from textual.widgets import DataTable
 
     from quiz.tui.screens.exam import ExamResultScreen
@@ -63,7 +64,7 @@ async def test_test_results_show_long_answers_wrapped_in_full(tmp_path: Path) ->
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_screen(pilot, HomeScreen)
         app.push_screen(ExamResultScreen(session.finish(), show_answers=True))
-        screen = await wait_screen(pilot, ExamResultScreen)
+        screen = await wait_result(pilot)
         table = screen.query_one(DataTable)
         (row,) = table.rows.values()
         assert str(table.get_row_at(0)[3]) == LONG
