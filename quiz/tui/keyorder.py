@@ -5,7 +5,7 @@ each key to whatever has the focus when the key is read, and a key's binding
 runs only once the key has travelled back up to the app; in a burst, a tick
 on a multiple-choice card was still on its way when Enter checked the answer,
 and the keys meant for the next question reached the one being replaced.
-Screens that ask questions, and the one that asks for a name (`ORDERED_KEYS`), therefore get their keys through
+Screens that ask questions (`ORDERED_KEYS`) therefore get their keys through
 this queue: a key is handed on, then the app waits until every message it
 caused has been handled (and the screen says it is not waiting for the store)
 before the next key is handed on.

@@ -17,7 +17,6 @@ from ..widgets.options import NumberedOptions
 
 
 class ProfileScreen(Screen[str | None]):
-    ORDERED_KEYS = True  # a name typed in one go reaches the name box letter by letter (see `keyorder`)
     BINDINGS = [Binding("escape", "cancel", N_("Back")), Binding("escape", "cancel_start", N_("Quit"))]
 
     def __init__(self, profiles: list[str], *, switching: bool = False) -> None:
