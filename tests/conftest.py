@@ -18,11 +18,6 @@ from quiz.i18n import use_language
 settings.register_profile("quiz", deadline=None)
 settings.load_profile("quiz")
 
-# Hypothesis's per-example deadline (200 ms) measures the machine's load as much as the code: on a
-# busy machine it fails tests that are right. A hang is still caught by the test's own bounds.
-settings.register_profile("quiz", deadline=None)
-settings.load_profile("quiz")
-
 
 def pytest_configure(config: pytest.Config) -> None:
     """Checked decks are cached in a folder of this run, never in the user's own cache."""

@@ -26,9 +26,10 @@ def at_most(rounds: int, what: str) -> Iterator[int]:
     raise AssertionError(f"still not {what} after {rounds} rounds")
 
 
-async def steady(pilot: Pilot, frames: int = 5, deadline: float = 5.0) -> None:
-    """Wait until `frames` screenshots in a row, a few refreshes apart, are the same (or `deadline` seconds pass).
+async def steady(pilot: Pilot, frames: int = 3, deadline: float = 5.0) -> None:
+    """Wait until `frames` screenshots in a row, a refresh or so apart, are the same (or `deadline` seconds pass).
 
+    Animations under way are waited for first (a scroll moves the screen over many frames).
     A text box's cursor is held still (shown), as it is right after a key: it would blink between two shots.
     """
     from textual.widgets import Input, TextArea
@@ -40,7 +41,7 @@ async def steady(pilot: Pilot, frames: int = 5, deadline: float = 5.0) -> None:
     end = time.monotonic() + deadline
     last, same = "", 0
     while same < frames and time.monotonic() < end:
-        await pilot.wait_for_scheduled_animations()
+        await pilot.app.animator.wait_until_complete()
         await pilot.pause(0.02)
         shot = pilot.app.export_screenshot()
         same = same + 1 if shot == last else 0

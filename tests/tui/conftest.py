@@ -57,3 +57,27 @@ def quick_idle(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setattr(wait, "SLEEP_GRANULARITY", 0.002)
     monkeypatch.setattr(wait, "SLEEP_IDLE", 0.002 / 20)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def css_parsed_once() -> Iterator[None]:
+    """Every app of a test parses the same CSS again; here each text is parsed once per process.
+
+    The parsing and the rules are Textual's own, keyed as Textual keys them within one app,
+    plus the theme's variables (which Textual substitutes while parsing).
+    """
+    from textual.css.stylesheet import Stylesheet
+
+    parse_rules = Stylesheet._parse_rules
+    parsed: dict[tuple[object, ...], Any] = {}
+
+    def once(self: Stylesheet, css: str, read_from: Any, is_default_rules: bool = False, tie_breaker: int = 0,
+             scope: str = "") -> Any:
+        key = (css, read_from, is_default_rules, tie_breaker, scope, tuple(sorted(self._variables.items())))
+        if key not in parsed:
+            parsed[key] = parse_rules(self, css, read_from, is_default_rules, tie_breaker, scope)
+        return parsed[key]
+
+    Stylesheet._parse_rules = once  # type: ignore[method-assign]
+    yield
+    Stylesheet._parse_rules = parse_rules  # type: ignore[method-assign]
