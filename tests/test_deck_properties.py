@@ -7,6 +7,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
+from dataclasses import replace
 from typing import Any
 
 import jsonschema
@@ -48,6 +50,7 @@ ident = st.text("abcXYZ019-_.", min_size=1, max_size=12).filter(ID_RE.fullmatch)
 numbers = st.one_of(st.integers(-(10**12), 10**12), st.floats(-MAX_NUMBER, MAX_NUMBER, width=64))
 
 
+@functools.cache
 def unique_texts(min_size: int, max_size: int) -> st.SearchStrategy[tuple[str, ...]]:
     return st.lists(text, min_size=min_size, max_size=max_size, unique_by=str.casefold).map(tuple)
 
@@ -69,135 +72,113 @@ deck_settings = st.builds(
 )
 
 
-def common(card_id: str) -> dict[str, Any]:
-    return {
-        "id": st.just(card_id),
-        "tags": texts,
-        "hint": st.none() | text,
-        "explain": st.none() | text,
-        "quote": st.none() | text,
-        "fact": st.none() | text,
-        "settings": card_settings,
-    }
+maybe_text = st.none() | text
+COMMON = st.fixed_dictionaries(
+    {"tags": texts, "hint": maybe_text, "explain": maybe_text, "quote": maybe_text, "fact": maybe_text, "settings": card_settings}
+)
+"""The fields every card has, but its id (given by the deck); each strategy is built once, not per card drawn."""
 
 
-def options(texts_: tuple[str, ...]) -> st.SearchStrategy[tuple[Option, ...]]:
-    return st.tuples(*(st.builds(Option, st.just(t), st.none() | text) for t in texts_))
+def options(draw: st.DrawFn, texts_: tuple[str, ...]) -> tuple[Option, ...]:
+    return tuple(Option(t, draw(maybe_text)) for t in texts_)
 
 
 @st.composite
-def choice(draw: st.DrawFn, card_id: str) -> Choice:
+def choice(draw: st.DrawFn) -> Choice:
     answer, *wrong = draw(unique_texts(2, 5))
-    return draw(
-        st.builds(
-            Choice,
-            **common(card_id),
-            question=text,
-            answer=st.just(answer),
-            distractors=options(tuple(wrong)),
-            answer_feedback=st.none() | text,
-        )
+    return Choice(
+        id="", **draw(COMMON), question=draw(text), answer=answer, distractors=options(draw, tuple(wrong)),
+        answer_feedback=draw(maybe_text),
     )
 
 
 @st.composite
-def multi(draw: st.DrawFn, card_id: str) -> Multi:
+def multi(draw: st.DrawFn) -> Multi:
     all_ = draw(unique_texts(2, 6))
     split = draw(st.integers(1, len(all_)))
-    return draw(
-        st.builds(Multi, **common(card_id), question=text, answers=st.just(all_[:split]), distractors=options(all_[split:]))
-    )
+    return Multi(id="", **draw(COMMON), question=draw(text), answers=all_[:split], distractors=options(draw, all_[split:]))
 
 
 @st.composite
-def number_card(draw: st.DrawFn, card_id: str) -> Number:
+def number_card(draw: st.DrawFn) -> Number:
     if draw(st.booleans()):
         low, high = sorted((draw(numbers), draw(numbers)))
-        return draw(
-            st.builds(
-                Number,
-                **common(card_id),
-                question=text,
-                range=st.just(NumberRange(low, high)),
-                tolerance=st.integers(0, 5),
-                unit=st.none() | text,
-            )
+        return Number(
+            id="", **draw(COMMON), question=draw(text), range=NumberRange(low, high), tolerance=draw(st.integers(0, 5)),
+            unit=draw(maybe_text),
         )
-    return draw(
-        st.builds(
-            Number,
-            **common(card_id),
-            question=text,
-            answer=numbers,
-            tolerance=st.integers(0, 100) | st.floats(0, 100),
-            unit=st.none() | text,
-        )
+    return Number(
+        id="", **draw(COMMON), question=draw(text), answer=draw(numbers),
+        tolerance=draw(st.integers(0, 100) | st.floats(0, 100)), unit=draw(maybe_text),
     )
 
 
 gap_text = st.text(_chars.filter(lambda c: c not in "{}|\n"), min_size=1, max_size=10).map(str.strip).filter(bool)
+gap_alternatives = st.lists(gap_text, min_size=1, max_size=3)
 literal = st.text(_chars.filter(lambda c: c not in "{}"), max_size=15)
 
 
 @st.composite
-def cloze(draw: st.DrawFn, card_id: str) -> Cloze:
+def cloze(draw: st.DrawFn) -> Cloze:
     parts = [draw(literal)]
     for _ in range(draw(st.integers(1, 3))):
-        gap = "|".join(draw(st.lists(gap_text, min_size=1, max_size=3)))
+        gap = "|".join(draw(gap_alternatives))
         parts += ["{{" + gap + "}}", draw(literal)]
-    return draw(st.builds(Cloze, **common(card_id), text=st.just("".join(parts).strip())))
+    return Cloze(id="", **draw(COMMON), text="".join(parts).strip())
 
 
 @st.composite
-def match(draw: st.DrawFn, card_id: str) -> Match:
+def match(draw: st.DrawFn) -> Match:
     lefts = draw(unique_texts(2, 4))
     rights = draw(unique_texts(len(lefts), len(lefts)))
-    return draw(st.builds(Match, **common(card_id), question=text, pairs=st.just(tuple(zip(lefts, rights, strict=False)))))
+    return Match(id="", **draw(COMMON), question=draw(text), pairs=tuple(zip(lefts, rights, strict=False)))
 
 
-CARDS_BY_KIND = {
-    "flashcard": lambda i: st.builds(Flashcard, **common(i), front=text, back=text, reverse=st.booleans()),
-    "choice": choice,
-    "multi": multi,
-    "truefalse": lambda i: st.builds(TrueFalse, **common(i), statement=text, answer=st.booleans()),
-    "answer": lambda i: st.builds(
-        TypedAnswer, **common(i), question=text, answer=text, alternatives=texts, surname=st.booleans()
-    ),
-    "number": number_card,
-    "cloze": cloze,
-    "order": lambda i: st.builds(Order, **common(i), question=text, items=unique_texts(2, 5)),
-    "match": match,
+def _card(kind: type[Any], **fields: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
+    return st.builds(lambda common, **values: kind(id="", **common, **values), COMMON, **fields)
+
+
+CARDS_BY_KIND: dict[str, st.SearchStrategy[Any]] = {
+    "flashcard": _card(Flashcard, front=text, back=text, reverse=st.booleans()),
+    "choice": choice(),
+    "multi": multi(),
+    "truefalse": _card(TrueFalse, statement=text, answer=st.booleans()),
+    "answer": _card(TypedAnswer, question=text, answer=text, alternatives=texts, surname=st.booleans()),
+    "number": number_card(),
+    "cloze": cloze(),
+    "order": _card(Order, question=text, items=unique_texts(2, 5)),
+    "match": match(),
 }
+"""A card of each kind, its id left empty for the deck to give."""
 
-
-def card(card_id: str) -> st.SearchStrategy[Any]:
-    return st.one_of(*(make(card_id) for make in CARDS_BY_KIND.values()))
+ANY_CARD = st.one_of(*CARDS_BY_KIND.values())
 
 
 def test_every_kind_is_generated() -> None:
     assert tuple(CARDS_BY_KIND) == KINDS
 
 
+DECK_FIELDS = st.fixed_dictionaries(
+    {
+        "id": ident,
+        "title": text,
+        "version": text,
+        "language": st.none() | st.from_regex(LANGUAGE_RE, fullmatch=True).filter(lambda code: len(code) <= 35),
+        "description": maybe_text,
+        "author": maybe_text,
+        "source": st.none()
+        | st.builds(Source, title=maybe_text, date=st.none() | st.dates(), file=maybe_text, url=maybe_text),
+        "tags": texts,
+        "settings": deck_settings,
+    }
+)
+CARD_IDS = st.lists(ident, min_size=1, max_size=4, unique=True)
+
+
 @st.composite
 def decks(draw: st.DrawFn) -> Deck:
-    ids = draw(st.lists(ident, min_size=1, max_size=4, unique=True))
-    cards = tuple(draw(card(i)) for i in ids)
-    return draw(
-        st.builds(
-            Deck,
-            id=ident,
-            title=text,
-            cards=st.just(cards),
-            version=text,
-            language=st.none() | st.from_regex(LANGUAGE_RE, fullmatch=True).filter(lambda code: len(code) <= 35),
-            description=st.none() | text,
-            author=st.none() | text,
-            source=st.none()
-            | st.builds(Source, title=st.none() | text, date=st.none() | st.dates(), file=st.none() | text, url=st.none() | text),
-            tags=texts,
-            settings=deck_settings,
-        )
-    )
+    cards = tuple(replace(draw(ANY_CARD), id=card_id) for card_id in draw(CARD_IDS))
+    return Deck(cards=cards, **draw(DECK_FIELDS))
 
 
 @SLOW
