@@ -31,8 +31,20 @@ def _names(entity: Entity) -> set[str]:
     return {*entity.name.values(), *(entity.short or {}).values(), *entity.also}
 
 
+def _entities_by_key() -> dict[str, Entity]:
+    found: dict[str, Entity] = {}
+    for entity in FACTS.entities.values():
+        for name in _names(entity):
+            found.setdefault(answer_key(name), entity)
+    return found
+
+
+ENTITY_BY_KEY = _entities_by_key()
+"""Each name's answer key -> the first entity with that name (the cases are made when the tests are collected)."""
+
+
 def _entity_of(text: str) -> Entity | None:
-    return next((e for e in FACTS.entities.values() if answer_key(text) in {answer_key(n) for n in _names(e)}), None)
+    return ENTITY_BY_KEY.get(answer_key(text))
 
 
 def _rivals(accepted: tuple[str, ...], options: tuple[str, ...] = ()) -> list[str]:
