@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import tempfile
 from dataclasses import replace
 from pathlib import Path
@@ -52,7 +53,10 @@ def unique(text: st.SearchStrategy[str], low: int, high: int) -> st.SearchStrate
     return st.lists(text, min_size=low, max_size=high, unique_by=str.casefold).map(tuple)
 
 
-def cards(text: st.SearchStrategy[str], card_id: str, kinds: tuple[str, ...]) -> st.SearchStrategy[Card]:
+@functools.cache
+def cards(text: st.SearchStrategy[str], kinds: tuple[str, ...]) -> st.SearchStrategy[Card]:
+    """A card of one of `kinds`, its id left for the deck to give (built once for each text and kinds)."""
+    card_id = ""
     common: dict[str, Any] = {
         "id": st.just(card_id),
         "tags": st.lists(words(LETTERS), max_size=2, unique=True).map(tuple),
@@ -97,7 +101,9 @@ def cards(text: st.SearchStrategy[str], card_id: str, kinds: tuple[str, ...]) ->
 
 def decks(text: st.SearchStrategy[str], kinds: tuple[str, ...]) -> st.SearchStrategy[Deck]:
     return st.lists(ident, min_size=1, max_size=5, unique=True).flatmap(
-        lambda ids: st.tuples(*(cards(text, i, kinds) for i in ids)).map(lambda cs: Deck(id="d", title="D", cards=cs))
+        lambda ids: st.tuples(*(cards(text, kinds) for _ in ids)).map(
+            lambda cs: Deck(id="d", title="D", cards=tuple(replace(c, id=i) for c, i in zip(cs, ids, strict=True)))
+        )
     )
 
 
