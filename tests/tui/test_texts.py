@@ -7,6 +7,7 @@ The catalogues are gettext's: `quiz/locale/LANG/LC_MESSAGES/quiz.po`, compiled t
 from __future__ import annotations
 
 import ast
+import functools
 import io
 import string
 import sys
@@ -43,6 +44,7 @@ def marked(tree: ast.AST) -> Iterator[tuple[str, str | tuple[str, str], int]]:
             yield name, (_literal(node.args[0]), _literal(node.args[1])), node.lineno
 
 
+@functools.cache
 def used_texts() -> tuple[dict[str, str], dict[tuple[str, str], str]]:
     """Texts and plural pairs marked anywhere in `quiz/`, each with one place it is used."""
     single: dict[str, str] = {}
