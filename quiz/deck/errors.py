@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from ..shown import shown
+from .datarecord import datarecord
 
 
-@dataclass(frozen=True, order=True)
+@datarecord(order=True)
 class Problem:
     """One thing wrong with a file. Lines and columns count from 1; line 0 means no place
     in a file (a deck name that names no file), printed as `name: message`."""

@@ -10,15 +10,17 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import MISSING, Field, dataclass, field, fields
+from dataclasses import MISSING, Field, field, fields
 from pathlib import Path
 from typing import Any, ClassVar, Literal
+
+from .datarecord import datarecord
 
 Matching = Literal["lenient", "strict", "exact"]
 MATCHING_MODES: tuple[str, ...] = ("lenient", "strict", "exact")
 
 
-@dataclass(frozen=True)
+@datarecord
 class Settings:
     """Study options. `None` means "inherit": card -> deck -> built-in default."""
 
@@ -51,7 +53,7 @@ DEFAULT_SETTINGS = Settings(
 )
 
 
-@dataclass(frozen=True)
+@datarecord
 class Source:
     """Where a deck's facts come from (shown with each quote)."""
 
@@ -61,7 +63,7 @@ class Source:
     url: str | None = None
 
 
-@dataclass(frozen=True)
+@datarecord
 class Option:
     """An option of a choice/multi card, with optional feedback for whoever picks it."""
 
@@ -69,7 +71,7 @@ class Option:
     feedback: str | None = None
 
 
-@dataclass(frozen=True)
+@datarecord
 class NumberRange:
     """An answer that is a span, like the years 2000–2015; both ends are inclusive."""
 
@@ -77,7 +79,7 @@ class NumberRange:
     max: int | float
 
 
-@dataclass(frozen=True)
+@datarecord
 class Written:
     """How a card's field is written in a deck file: its format and what it means.
 
@@ -101,7 +103,7 @@ def written_fields(card_type: type[CardBase]) -> tuple[tuple[Field[Any], Written
     return tuple((f, f.metadata["written"]) for f in fields(card_type) if "written" in f.metadata)
 
 
-@dataclass(frozen=True, kw_only=True)
+@datarecord(kw_only=True)
 class CardBase:
     """Fields every card kind has. `id` is what progress is keyed on."""
 
@@ -121,7 +123,7 @@ class CardBase:
         raise NotImplementedError
 
 
-@dataclass(frozen=True, kw_only=True)
+@datarecord(kw_only=True)
 class Flashcard(CardBase):
     """Front and back; the learner rates themselves. `reverse` also asks back -> front."""
 
@@ -135,7 +137,7 @@ class Flashcard(CardBase):
         return self.front
 
 
-@dataclass(frozen=True, kw_only=True)
+@datarecord(kw_only=True)
 class Choice(CardBase):
     """One right answer among distractors."""
 
@@ -155,7 +157,7 @@ class Choice(CardBase):
         return (Option(self.answer, self.answer_feedback), *self.distractors)
 
 
-@dataclass(frozen=True, kw_only=True)
+@datarecord(kw_only=True)
 class Multi(CardBase):
     """Several right answers among distractors; partial credit."""
 
@@ -173,7 +175,7 @@ class Multi(CardBase):
         return (*(Option(a) for a in self.answers), *self.distractors)
 
 
-@dataclass(frozen=True, kw_only=True)
+@datarecord(kw_only=True)
 class TrueFalse(CardBase):
     """A statement that is true or false."""
 
@@ -186,7 +188,7 @@ class TrueFalse(CardBase):
         return self.statement
 
 
-@dataclass(frozen=True, kw_only=True)
+@datarecord(kw_only=True)
 class TypedAnswer(CardBase):
     """A short answer typed in, with accepted alternatives."""
 
@@ -201,7 +203,7 @@ class TypedAnswer(CardBase):
         return self.question
 
 
-@dataclass(frozen=True, kw_only=True)
+@datarecord(kw_only=True)
 class Number(CardBase):
     """Either an exact `answer` (with `tolerance`) or a `range` such as years 2000-2015."""
 
@@ -224,7 +226,7 @@ class Number(CardBase):
 GAP_RE = re.compile(r"\{\{(.*?)\}\}")
 
 
-@dataclass(frozen=True, kw_only=True)
+@datarecord(kw_only=True)
 class Cloze(CardBase):
     """A text with gaps written `{{answer}}` or `{{answer|alternative}}`."""
 
@@ -254,7 +256,7 @@ class Cloze(CardBase):
         return out
 
 
-@dataclass(frozen=True, kw_only=True)
+@datarecord(kw_only=True)
 class Order(CardBase):
     """`items` are written in the correct order; they are shuffled when shown."""
 
@@ -267,7 +269,7 @@ class Order(CardBase):
         return self.question
 
 
-@dataclass(frozen=True, kw_only=True)
+@datarecord(kw_only=True)
 class Match(CardBase):
     """`pairs` map each left item to its right partner."""
 
@@ -287,7 +289,7 @@ CARD_TYPES: dict[str, type[CardBase]] = {
 KINDS: tuple[str, ...] = tuple(CARD_TYPES)
 
 
-@dataclass(frozen=True)
+@datarecord
 class Deck:
     """A deck file as read: its cards and settings; `path` is where it was read from (not compared)."""
 
