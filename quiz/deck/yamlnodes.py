@@ -27,7 +27,6 @@ from yaml.nodes import SequenceNode as SequenceNode
 from yaml.resolver import Resolver
 
 from ..i18n import _
-from . import yamlerrors
 from .errors import DeckError, Problem
 
 try:  # libyaml is several times faster; the pure-Python parser is the fallback
@@ -90,6 +89,8 @@ def _composed(compose_now: Callable[[], Node | None], text: str, path: str) -> N
     try:
         return compose_now()
     except yaml.MarkedYAMLError as exc:
+        from . import yamlerrors  # only for a file that is not YAML: a good one does without it
+
         place, message = yamlerrors.explain(exc, text)
         raise DeckError([Problem(path, place.line, place.column, message)]) from None
     except yaml.YAMLError as exc:  # reader errors (e.g. a forbidden character) carry a position too
