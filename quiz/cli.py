@@ -100,12 +100,15 @@ def named_command(argv: Sequence[str]) -> str | None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
-    args = build_parser(named_command(argv)).parse_args(argv)
-    import os
+    from quiz.commands._startup import setting_up
 
-    from quiz.i18n import choose_language, use_language  # the commands speak the app's language
+    with setting_up():
+        args = build_parser(named_command(argv)).parse_args(argv)
+        import os
 
-    use_language(choose_language(args.lang, os.environ))
+        from quiz.i18n import choose_language, use_language  # the commands speak the app's language
+
+        use_language(choose_language(args.lang, os.environ))
     run = getattr(args, "_run", None)
     if run is None:
         from quiz.commands import play
