@@ -175,3 +175,18 @@ def test_a_method_written_in_the_class_is_kept() -> None:
 
     assert repr(Spoken("hi")) == "<hi>"
     assert Spoken("hi") == Spoken("hi")
+
+
+def test_a_classvar_known_only_to_type_checkers_is_refused() -> None:
+    namespace: dict[str, object] = {"datarecord": datarecord}
+    source = (
+        "from __future__ import annotations\n"
+        "TYPE_CHECKING = False\n"
+        "if TYPE_CHECKING:\n"
+        "    from typing import ClassVar\n"
+        "@datarecord\n"
+        "class Kinded:\n"
+        "    kind: ClassVar[str] = 'x'\n"
+    )
+    with pytest.raises(TypeError, match="ClassVar"):
+        exec(compile(source, "kinded", "exec"), namespace)

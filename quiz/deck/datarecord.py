@@ -25,9 +25,16 @@ import reprlib
 from collections.abc import Callable
 from dataclasses import MISSING, FrozenInstanceError, dataclass, field, fields
 from operator import attrgetter, ge, gt, le, lt
-from typing import Any, TypeVar, dataclass_transform, overload
 
-T = TypeVar("T", bound=type)
+TYPE_CHECKING = False  # (not typing's: `quiz validate` never imports typing, see `quiz.cli`)
+if TYPE_CHECKING:
+    from typing import Any, dataclass_transform
+else:
+
+    def dataclass_transform(**_: object) -> Callable[[Callable[..., object]], Callable[..., object]]:
+        """typing's marks a function for type checkers, which read the source: run, it has nothing to do."""
+        return lambda function: function
+
 
 _set = object.__setattr__
 _SPEC = "__datarecord__"
@@ -172,7 +179,7 @@ def _put(cls: type, name: str, method: Any) -> None:
         setattr(cls, name, method)
 
 
-def _make(cls: T, frozen: bool, kw_only: bool, order: bool) -> T:
+def _make(cls: type, frozen: bool, kw_only: bool, order: bool) -> type:
     for base in cls.__mro__[1:]:
         spec = base.__dict__.get(_SPEC)
         if spec is not None and spec.frozen != frozen:
@@ -184,6 +191,10 @@ def _make(cls: T, frozen: bool, kw_only: bool, order: bool) -> T:
     written_hash = cls.__dict__.get("__hash__", MISSING)
     hash_written = not (written_hash is MISSING or (written_hash is None and "__eq__" in cls.__dict__))
     dataclass(init=False, repr=False, eq=False, kw_only=kw_only)(cls)
+    for f in fields(cls):
+        if isinstance(f.type, str) and f.type.startswith(("ClassVar", "typing.ClassVar")):
+            # `dataclass` knows a ClassVar by the name's value in the module, and only once typing is imported
+            raise TypeError(f"{cls.__qualname__}.{f.name}: a ClassVar needs `from typing import ClassVar` run, not only type-checked")
     spec = _Spec(cls, frozen)
     setattr(cls, _SPEC, spec)
     if not own_doc:
@@ -202,18 +213,8 @@ def _make(cls: T, frozen: bool, kw_only: bool, order: bool) -> T:
     return cls
 
 
-@overload
-def datarecord(cls: T, /) -> T: ...
-
-
-@overload
-def datarecord(*, frozen: bool = True, kw_only: bool = False, order: bool = False) -> Callable[[T], T]: ...
-
-
 @dataclass_transform(frozen_default=True, field_specifiers=(field,))
-def datarecord(
-    cls: T | None = None, /, *, frozen: bool = True, kw_only: bool = False, order: bool = False
-) -> T | Callable[[T], T]:
+def datarecord(cls: type | None = None, /, *, frozen: bool = True, kw_only: bool = False, order: bool = False) -> Any:
     """`@dataclass(frozen=True)`, with the methods shared (see the module's docstring); `frozen=False` for a mutable one."""
     if cls is None:
         return lambda cls: _make(cls, frozen, kw_only, order)

@@ -14,7 +14,6 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import field
-from typing import Any
 
 from ..i18n import N_, _, ngettext, number
 from .cards import build_card
@@ -48,7 +47,11 @@ from .yamlnodes import (
     show_tag,
 )
 
-JSON = dict[str, Any]
+TYPE_CHECKING = False  # (not typing's: `quiz validate` never imports typing, see `quiz.cli`)
+if TYPE_CHECKING:
+    from typing import Any
+
+    JSON = dict[str, Any]
 
 # C0 controls except tab and newline, DEL and C1 controls (ESC starts terminal escapes).
 CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")

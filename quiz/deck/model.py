@@ -12,11 +12,14 @@ import datetime as dt
 import re
 from dataclasses import MISSING, Field, field, fields
 from pathlib import Path
-from typing import Any, ClassVar, Literal
 
 from .datarecord import datarecord
 
-Matching = Literal["lenient", "strict", "exact"]
+TYPE_CHECKING = False  # (not typing's: `quiz validate` never imports typing, see `quiz.cli`)
+if TYPE_CHECKING:
+    from typing import Any, Literal
+
+    Matching = Literal["lenient", "strict", "exact"]
 MATCHING_MODES: tuple[str, ...] = ("lenient", "strict", "exact")
 
 
@@ -107,7 +110,8 @@ def written_fields(card_type: type[CardBase]) -> tuple[tuple[Field[Any], Written
 class CardBase:
     """Fields every card kind has. `id` is what progress is keyed on."""
 
-    kind: ClassVar[str] = ""
+    kind = ""
+    """The kind's name in a deck file: the class's, not a field (so not annotated)."""
     id: str = written("ident", "Stable id, unique in the deck; progress follows it. Never change it.", required=True)
     tags: tuple[str, ...] = written("texts", "Tags for choosing cards to study.", default=())
     hint: str | None = written("text", "Shown when the learner asks for a hint.", default=None)
@@ -127,7 +131,7 @@ class CardBase:
 class Flashcard(CardBase):
     """Front and back; the learner rates themselves. `reverse` also asks back -> front."""
 
-    kind: ClassVar[str] = "flashcard"
+    kind = "flashcard"
     front: str = written("text", "Shown first.", required=True)
     back: str = written("text", "Shown when the card is turned.", required=True)
     reverse: bool = written("bool", "Also ask back -> front.", default=False)
@@ -141,7 +145,7 @@ class Flashcard(CardBase):
 class Choice(CardBase):
     """One right answer among distractors."""
 
-    kind: ClassVar[str] = "choice"
+    kind = "choice"
     question: str = written("text", "The question.", required=True)
     answer: str = written("text", "The right answer.", required=True)
     distractors: tuple[Option, ...] = written("options", "Wrong answers (texts, or text + feedback).")
@@ -161,7 +165,7 @@ class Choice(CardBase):
 class Multi(CardBase):
     """Several right answers among distractors; partial credit."""
 
-    kind: ClassVar[str] = "multi"
+    kind = "multi"
     question: str = written("text", "The question.", required=True)
     answers: tuple[str, ...] = written("answers", "The right answers.", required=True)
     distractors: tuple[Option, ...] = written("options", "Wrong answers (texts, or text + feedback).")
@@ -179,7 +183,7 @@ class Multi(CardBase):
 class TrueFalse(CardBase):
     """A statement that is true or false."""
 
-    kind: ClassVar[str] = "truefalse"
+    kind = "truefalse"
     statement: str = written("text", "A statement that is true or false.", required=True)
     answer: bool = written("bool", "true or false.", required=True)
 
@@ -192,7 +196,7 @@ class TrueFalse(CardBase):
 class TypedAnswer(CardBase):
     """A short answer typed in, with accepted alternatives."""
 
-    kind: ClassVar[str] = "answer"
+    kind = "answer"
     question: str = written("text", "The question.", required=True)
     answer: str = written("text", "The expected answer.", required=True)
     alternatives: tuple[str, ...] = written("texts", "Other accepted answers.", default=())
@@ -207,7 +211,7 @@ class TypedAnswer(CardBase):
 class Number(CardBase):
     """Either an exact `answer` (with `tolerance`) or a `range` such as years 2000-2015."""
 
-    kind: ClassVar[str] = "number"
+    kind = "number"
     question: str = written("text", "The question.", required=True)
     answer: int | float | None = written("number", "The answer, one number (or give a range instead).", default=None)
     tolerance: int | float = written(
@@ -230,7 +234,7 @@ GAP_RE = re.compile(r"\{\{(.*?)\}\}")
 class Cloze(CardBase):
     """A text with gaps written `{{answer}}` or `{{answer|alternative}}`."""
 
-    kind: ClassVar[str] = "cloze"
+    kind = "cloze"
     text: str = written("text", "Text with gaps written {{answer}} or {{answer|alternative}}.", required=True)
 
     @property
@@ -260,7 +264,7 @@ class Cloze(CardBase):
 class Order(CardBase):
     """`items` are written in the correct order; they are shuffled when shown."""
 
-    kind: ClassVar[str] = "order"
+    kind = "order"
     question: str = written("text", "The question.", required=True)
     items: tuple[str, ...] = written("items", "The items in the right order; they are shuffled when asked.", required=True)
 
@@ -273,7 +277,7 @@ class Order(CardBase):
 class Match(CardBase):
     """`pairs` map each left item to its right partner."""
 
-    kind: ClassVar[str] = "match"
+    kind = "match"
     question: str = written("text", "The question.", required=True)
     pairs: tuple[tuple[str, str], ...] = written("pairs", "left: right lines; the right sides are shuffled.", required=True)
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Callable
-from typing import Any, cast
 
 import yaml
 from yaml.composer import Composer
@@ -28,6 +27,10 @@ from yaml.resolver import Resolver
 
 from ..i18n import _
 from .errors import DeckError, Problem
+
+TYPE_CHECKING = False  # (not typing's: `quiz validate` never imports typing, see `quiz.cli`)
+if TYPE_CHECKING:
+    from typing import Any
 
 try:  # libyaml is several times faster; the pure-Python parser is the fallback
     from yaml import CSafeLoader as _Loader
@@ -297,7 +300,8 @@ def merged_pairs(
     merge of something that is not a mapping is reported to `problem` once).
     """
     if not any(key.tag == MERGE for key, _value in node.value):
-        return cast("list[tuple[Node, Node]]", node.value)
+        pairs: list[tuple[Node, Node]] = node.value
+        return pairs
     cached = memo.get(id(node))
     if cached is not None:
         return cached

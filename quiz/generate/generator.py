@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypedDict
+from typing import TYPE_CHECKING, TypedDict
 
 from quiz.deck.errors import DeckError, Problem
 from quiz.deck.model import (
@@ -25,7 +25,6 @@ from quiz.deck.model import (
     Choice,
     Cloze,
     Deck,
-    Matching,
     Number,
     Option,
     Order,
@@ -41,6 +40,9 @@ from quiz.lint.checks import contains
 
 from .facts import NUMBER_TYPES, Entity, Fact, Facts, Relation, Timeline, Value
 from .phrasing import entity_form, fill, value_text
+
+if TYPE_CHECKING:
+    from quiz.deck.model import Matching
 
 CHOICE_DISTRACTORS = 3
 MIN_DISTRACTORS = 3
