@@ -16,8 +16,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from quiz.deck.datarecord import datarecord
 
 from .normalize import answer_key, normalize, readings, spelling_variants, trim
 
@@ -28,7 +29,7 @@ TYPO_MIN_LETTERS: tuple[tuple[int, int], ...] = ((10, 2), (5, 1))
 """(letters in the expected word, edits forgiven), longest first."""
 
 
-@dataclass(frozen=True)
+@datarecord
 class TextMatch:
     correct: bool
     typo: bool = False

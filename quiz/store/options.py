@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
-from dataclasses import dataclass
 
+from quiz.deck.datarecord import datarecord
 from quiz.engine.clock import from_micros, to_micros
 from quiz.engine.options import DEFAULT_ROLLOVER, MAXIMUM_INTERVAL, LearnerOptions
 
@@ -17,7 +17,7 @@ PARAMETER_COUNT = 21
 """FSRS-6 has 21 weights."""
 
 
-@dataclass(frozen=True)
+@datarecord
 class FitRecord:
     """The last fit of a learner's parameters: when, on how many reviews, and how well each set predicted them."""
 
