@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..shown import shown
 from .datarecord import datarecord
 
 
@@ -20,6 +19,8 @@ class Problem:
 
     def __str__(self) -> str:
         """Printable as it stands: the file name and quoted values come from outside (see `quiz.shown`)."""
+        from ..shown import shown  # imported with the first problem: checking a good deck prints none
+
         if self.line < 1:
             return f"{shown(self.path)}: {shown(self.message)}"
         return f"{shown(self.path)}:{self.line}:{self.column}: {shown(self.message)}"
