@@ -55,8 +55,7 @@ def _init_method(cls: type, everything: tuple[Field[Any], ...]) -> Callable[...,
     )
     post_init = hasattr(cls, "__post_init__")
     finish = bool(fixed) or post_init
-    whole = count if most == count else -1
-    """How many arguments give every field positionally, in order (none do when some are keyword-only)."""
+    whole = count if most == count else -1  # arguments that give every field in order (none when some are keyword-only)
 
     def done(self: Any) -> None:
         for name, default, make in fixed:
