@@ -30,7 +30,10 @@ import os
 from collections.abc import Callable, Mapping
 from functools import cache
 from pathlib import Path
-from typing import Literal
+
+TYPE_CHECKING = False  # (not typing's: `quiz validate` never imports typing, see `quiz.cli`)
+if TYPE_CHECKING:
+    from typing import Literal
 
 LOCALE_DIR = Path(__file__).with_name("locale")
 DOMAIN = "quiz"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 import tempfile
@@ -43,3 +44,11 @@ def english(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     use_language("en")
     yield
     use_language("en")
+
+
+@pytest.fixture(autouse=True)
+def collector_sees_everything() -> Iterator[None]:
+    """A command freezes what it set up out of the collector's passes, as it lives as long as the program;
+    a test process runs many commands, and what they froze is the collector's again after each test."""
+    yield
+    gc.unfreeze()

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 from quiz.cli import COMMANDS, build_parser, named_command
+
+ROOT = Path(__file__).resolve().parent.parent
 
 LINES = [
     ["play", "tour-en"],
@@ -64,3 +67,14 @@ def test_a_command_imports_only_its_own_module() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "['quiz.commands.play']"
+
+
+def test_validate_imports_neither_typing_nor_shutil() -> None:
+    code = (
+        "import runpy, sys; sys.argv = ['quiz', 'validate', 'decks/tour.en.yaml'];\n"
+        "try: runpy.run_module('quiz', run_name='__main__')\n"
+        "except SystemExit as done: assert done.code == 0, done.code\n"
+        "print(sorted({'typing', 'shutil'} & set(sys.modules)))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT).stdout
+    assert out.strip().splitlines()[-1] == "[]"

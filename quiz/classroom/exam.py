@@ -13,8 +13,8 @@ import random
 import secrets
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
 
+from quiz.deck.datarecord import datarecord
 from quiz.deck.model import Card, Choice, Deck, Flashcard, Multi, TrueFalse
 from quiz.engine.answers import response_text
 from quiz.engine.clock import utc_now
@@ -29,7 +29,7 @@ class ExamError(Exception):
     """An exam that cannot be set (e.g. a deck with nothing to grade)."""
 
 
-@dataclass(frozen=True)
+@datarecord
 class ExamPaper:
     """The questions of one test, in the order and with the options every student sees."""
 

@@ -18,11 +18,12 @@ import math
 import operator
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from itertools import repeat
 
+from quiz.deck.datarecord import datarecord
 
-@dataclass(frozen=True)
+
+@datarecord
 class ItemStats:
     facility: float
     discrimination: float | None

@@ -7,12 +7,11 @@ is, and how each question is going so far.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from quiz.deck.datarecord import datarecord
 from quiz.store import Store
 
 
-@dataclass(frozen=True)
+@datarecord
 class TestId:
     """Which test: the deck and the seed the class was given."""
 
@@ -20,7 +19,7 @@ class TestId:
     seed: str
 
 
-@dataclass(frozen=True)
+@datarecord
 class PupilProgress:
     """One pupil's sitting so far."""
 
@@ -32,7 +31,7 @@ class PupilProgress:
     handed_in: bool
 
 
-@dataclass(frozen=True)
+@datarecord
 class QuestionProgress:
     """One question across the class so far: how many answered it, and their marks."""
 
@@ -48,7 +47,7 @@ class QuestionProgress:
         return self.score / self.answered if self.answered else None
 
 
-@dataclass(frozen=True)
+@datarecord
 class LiveTest:
     test: TestId
     title: str

@@ -8,11 +8,12 @@ rather than references into a deck, so a report never needs the deck file.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from operator import attrgetter
 
+from quiz.deck.datarecord import datarecord
 
-@dataclass(frozen=True)
+
+@datarecord
 class ExamItem:
     """One question of an attempt, as it was shown and answered."""
 
@@ -34,7 +35,7 @@ _score = attrgetter("score")
 _card_id = attrgetter("card_id")
 
 
-@dataclass(frozen=True)
+@datarecord
 class ExamRecord:
     """One attempt at a test: a question set drawn from a deck with a seed."""
 
@@ -58,7 +59,7 @@ class ExamRecord:
         return tuple(map(_card_id, self.items))
 
 
-@dataclass(frozen=True)
+@datarecord
 class PracticeRecord:
     """A profile's spaced-repetition practice on one deck, summed up."""
 

@@ -13,11 +13,11 @@ import gc
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from itertools import chain, compress
 from operator import attrgetter, not_
 from pathlib import Path
 
+from quiz.deck.datarecord import datarecord
 from quiz.i18n import _, ngettext
 
 from ..shown import shown
@@ -34,7 +34,7 @@ SHARED_LEECH_MIN = 2  # a leech is "shared" when at least this many students hav
 NO_ANSWER = "(no answer)"  # listed with the wrong answers: a blank is not a wrong option picked
 
 
-@dataclass(frozen=True)
+@datarecord
 class MissedQuestion:
     """A question a student did not get fully right: its number in the test, its text, the marks got (0..1)."""
 
@@ -43,7 +43,7 @@ class MissedQuestion:
     score: float
 
 
-@dataclass(frozen=True)
+@datarecord
 class StudentRow:
     profile: str
     score: float  # marks
@@ -60,7 +60,7 @@ class StudentRow:
         return 100 * self.score / self.out_of if self.out_of else 0.0
 
 
-@dataclass(frozen=True)
+@datarecord
 class QuestionRow:
     card_id: str
     prompt: str
@@ -71,7 +71,7 @@ class QuestionRow:
     flags: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@datarecord
 class TestReport:
     """One test (deck version, seed, question set) and everybody who sat it."""
 
@@ -100,7 +100,7 @@ class TestReport:
         ).format(count=len(self.students), least=SMALL_CLASS)
 
 
-@dataclass(frozen=True)
+@datarecord
 class PracticeRow:
     profile: str
     deck: str  # the deck's title when a test in the files names it, else its id
@@ -111,14 +111,14 @@ class PracticeRow:
     leeches: int
 
 
-@dataclass(frozen=True)
+@datarecord
 class SharedLeech:
     deck_id: str
     card_id: str
     profiles: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@datarecord
 class ClassReport:
     tests: tuple[TestReport, ...]
     practice: tuple[PracticeRow, ...]

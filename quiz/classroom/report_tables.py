@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from quiz.deck.datarecord import datarecord
 from quiz.i18n import N_, _, language, ngettext, number
 from quiz.i18n import percent as share
 
@@ -88,14 +88,14 @@ def sitting(value: int) -> str:
     return "1" if value == 1 else _("{sitting} (retake)").format(sitting=value)
 
 
-@dataclass(frozen=True)
+@datarecord
 class Column:
     name: str
     align: str = "l"  # "l" left, "r" right (numbers)
     show: Callable[[Any], str] = str
 
 
-@dataclass(frozen=True)
+@datarecord
 class Table:
     title: str
     columns: tuple[Column, ...]
@@ -253,7 +253,7 @@ def format_text(report: ClassReport) -> str:
     return shown("\n\n".join(parts), lines=True) + "\n"
 
 
-@dataclass(frozen=True)
+@datarecord
 class CsvDialect:
     """How a spreadsheet program reads a CSV: the separator, the decimal mark, the encoding it opens directly."""
 

@@ -18,11 +18,12 @@ import operator
 import re
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, fields
 from itertools import chain, compress, repeat
 from pathlib import Path
 from typing import Any, cast
 
+from quiz.deck.datarecord import datarecord
 from quiz.deck.format import CONTROL_RE, INVISIBLE_RE
 from quiz.readfile import Unreadable, read_limited
 from quiz.shown import shown
@@ -46,7 +47,7 @@ class ResultsError(Exception):
         super().__init__(shown(f"{where}: {message}"))
 
 
-@dataclass(frozen=True)
+@datarecord
 class StudentResults:
     """Everything one profile hands in."""
 
@@ -309,7 +310,7 @@ def _plain_item(raw: Any) -> ExamItem | None:
     None sends it to the field by field reading, which names what is wrong. A
     class of 300 has 60,000 questions: here one pass of exact type tests, and
     the decoded dict itself becomes the item's attributes (lists made tuples),
-    which is the frozen dataclass's own `__init__` without its twelve calls.
+    which is the frozen record's own `__init__` without its twelve calls.
     """
     if type(raw) is not dict or len(raw) != _ITEM_FIELD_COUNT:
         return None

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import gc
 import sys
 from typing import TYPE_CHECKING
 
@@ -19,17 +18,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def _run_app(args: argparse.Namespace, deck_spec: str | None) -> int:
     """Open the deck (if any) and the learner's progress, then run the app until it quits."""
-    # Everything made until the app runs (modules, the deck) lives as long as the app: the
-    # collector is paused meanwhile, then those objects are frozen out of its later scans
-    # (its passes over them cost ~30 ms at start-up).
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    from ._startup import setting_up
+
+    # Everything made until the app runs (modules, the deck) lives as long as the app
+    # (the collector's passes over it cost ~30 ms at start-up).
+    with setting_up():
         app = _open_app(args, deck_spec)
-    finally:
-        gc.freeze()
-        if enabled:
-            gc.enable()
     if app is None:
         return 1
     app.run()

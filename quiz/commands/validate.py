@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import argparse
-from typing import TYPE_CHECKING
+
+TYPE_CHECKING = False  # (not typing's: `quiz validate` never imports typing, see `quiz.cli`)
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -16,12 +17,15 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from pathlib import Path
+    from ._startup import setting_up
 
-    from quiz.deck.errors import DeckError, Problem
-    from quiz.deck.files import find_deck_files
-    from quiz.deck.loader import FactsFileGiven, deck_id_place, load_deck
-    from quiz.i18n import _, ngettext
+    with setting_up():
+        from pathlib import Path
+
+        from quiz.deck.errors import DeckError, Problem
+        from quiz.deck.files import find_deck_files
+        from quiz.deck.loader import FactsFileGiven, deck_id_place, load_deck
+        from quiz.i18n import _, ngettext
 
     problems: list[Problem] = []
     decks = cards = facts_files = 0

@@ -10,7 +10,6 @@ gaps, ... A kind without such rules has no check: its card is built as read.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
 
 from ..i18n import N_, _
 from .model import (
@@ -22,7 +21,11 @@ from .model import (
 )
 from .yamlnodes import MappingNode, Node, Reader, ScalarNode, SequenceNode, merged_pairs
 
-Values = dict[str, Any]
+TYPE_CHECKING = False  # (not typing's: `quiz validate` never imports typing, see `quiz.cli`)
+if TYPE_CHECKING:
+    from typing import Any
+
+    Values = dict[str, Any]
 
 
 def settings_from(values: Values | None) -> Settings:

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 
-from ..shown import shown
+from .datarecord import datarecord
 
 
-@dataclass(frozen=True, order=True)
+@datarecord(order=True)
 class Problem:
     """One thing wrong with a file. Lines and columns count from 1; line 0 means no place
     in a file (a deck name that names no file), printed as `name: message`."""
@@ -20,6 +19,8 @@ class Problem:
 
     def __str__(self) -> str:
         """Printable as it stands: the file name and quoted values come from outside (see `quiz.shown`)."""
+        from ..shown import shown  # imported with the first problem: checking a good deck prints none
+
         if self.line < 1:
             return f"{shown(self.path)}: {shown(self.message)}"
         return f"{shown(self.path)}:{self.line}:{self.column}: {shown(self.message)}"

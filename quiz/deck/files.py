@@ -9,11 +9,11 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from ..paths import bundled_decks_dir
 from .limits import DECK_SUFFIXES, FACTS_SUFFIXES
 
+TYPE_CHECKING = False  # (not typing's: `quiz validate` never imports typing, see `quiz.cli`)
 if TYPE_CHECKING:
     from .model import Deck
 

@@ -13,11 +13,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import field
 
 from ..i18n import N_, _, ngettext, number
 from .cards import build_card
+from .datarecord import datarecord
 from .durations import DURATION_RE, format_duration, parse_duration
 from .model import CARD_TYPES, KINDS, MATCHING_MODES, Card, CardBase, NumberRange, Option, Settings, written_fields
 from .yamlnodes import (
@@ -47,7 +47,11 @@ from .yamlnodes import (
     show_tag,
 )
 
-JSON = dict[str, Any]
+TYPE_CHECKING = False  # (not typing's: `quiz validate` never imports typing, see `quiz.cli`)
+if TYPE_CHECKING:
+    from typing import Any
+
+    JSON = dict[str, Any]
 
 # C0 controls except tab and newline, DEL and C1 controls (ESC starts terminal escapes).
 CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -130,7 +134,7 @@ def _scalar(r: Reader, node: Node, name: str, wanted: str) -> Any:
         return None
 
 
-@dataclass(frozen=True)
+@datarecord
 class Text(Type):
     """Plain text; numbers, dates and true/false count as the text they are written as."""
 
@@ -183,7 +187,7 @@ IDENT = Text(
 LANGUAGE = Text(N_("a language code"), LANGUAGE_RE, N_("use a language code such as en, de or pt-BR"), MAX_ID_CHARS)
 
 
-@dataclass(frozen=True)
+@datarecord
 class Bool(Type):
     def read(self, r: Reader, node: Node, name: str) -> bool | None:
         if isinstance(node, ScalarNode) and node.tag == BOOL:
@@ -196,7 +200,7 @@ class Bool(Type):
         return {"type": "boolean"}
 
 
-@dataclass(frozen=True)
+@datarecord
 class Integer(Type):
     minimum: int = 0
     maximum: int = MAX_COUNT
@@ -221,7 +225,7 @@ class Integer(Type):
         return {"type": "integer", "minimum": self.minimum, "maximum": self.maximum}
 
 
-@dataclass(frozen=True)
+@datarecord
 class Number(Type):
     """A finite number; optionally bounded (bounds are exclusive where said)."""
 
@@ -274,7 +278,7 @@ class Number(Type):
         return out
 
 
-@dataclass(frozen=True)
+@datarecord
 class Enum(Type):
     values: tuple[str, ...]
 
@@ -294,7 +298,7 @@ class Enum(Type):
         return {"enum": list(self.values)}
 
 
-@dataclass(frozen=True)
+@datarecord
 class Date(Type):
     def read(self, r: Reader, node: Node, name: str) -> dt.date | None:
         if isinstance(node, ScalarNode) and node.tag in (TIMESTAMP, STR):
@@ -314,7 +318,7 @@ class Date(Type):
         return {"type": "string", "format": "date", "pattern": "^\\d{4}-\\d{2}-\\d{2}$"}
 
 
-@dataclass(frozen=True)
+@datarecord
 class Duration(Type):
     maximum: dt.timedelta = MAX_STEP
 
@@ -337,7 +341,7 @@ class Duration(Type):
         return {"type": "string", "pattern": DURATION_RE.pattern.replace("(\\d+)", "(0*[1-9]\\d*)")}
 
 
-@dataclass(frozen=True)
+@datarecord
 class ListOf(Type):
     item: Type
     min_items: int = 0
@@ -372,7 +376,7 @@ class ListOf(Type):
         return out
 
 
-@dataclass(frozen=True)
+@datarecord
 class Pairs(Type):
     """A mapping of left item -> right item (match cards); order is kept."""
 
@@ -416,7 +420,7 @@ class Pairs(Type):
         }
 
 
-@dataclass(frozen=True)
+@datarecord
 class Field:
     name: str
     type: Type
@@ -424,7 +428,7 @@ class Field:
     required: bool = False
 
 
-@dataclass(frozen=True)
+@datarecord
 class Record(Type):
     """A mapping with known fields; unknown ones get a 'did you mean'."""
 

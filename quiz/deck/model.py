@@ -10,15 +10,20 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import MISSING, Field, dataclass, field, fields
+from dataclasses import MISSING, Field, field, fields
 from pathlib import Path
-from typing import Any, ClassVar, Literal
 
-Matching = Literal["lenient", "strict", "exact"]
+from .datarecord import datarecord
+
+TYPE_CHECKING = False  # (not typing's: `quiz validate` never imports typing, see `quiz.cli`)
+if TYPE_CHECKING:
+    from typing import Any, Literal
+
+    Matching = Literal["lenient", "strict", "exact"]
 MATCHING_MODES: tuple[str, ...] = ("lenient", "strict", "exact")
 
 
-@dataclass(frozen=True)
+@datarecord
 class Settings:
     """Study options. `None` means "inherit": card -> deck -> built-in default."""
 
@@ -51,7 +56,7 @@ DEFAULT_SETTINGS = Settings(
 )
 
 
-@dataclass(frozen=True)
+@datarecord
 class Source:
     """Where a deck's facts come from (shown with each quote)."""
 
@@ -61,7 +66,7 @@ class Source:
     url: str | None = None
 
 
-@dataclass(frozen=True)
+@datarecord
 class Option:
     """An option of a choice/multi card, with optional feedback for whoever picks it."""
 
@@ -69,7 +74,7 @@ class Option:
     feedback: str | None = None
 
 
-@dataclass(frozen=True)
+@datarecord
 class NumberRange:
     """An answer that is a span, like the years 2000–2015; both ends are inclusive."""
 
@@ -77,7 +82,7 @@ class NumberRange:
     max: int | float
 
 
-@dataclass(frozen=True)
+@datarecord
 class Written:
     """How a card's field is written in a deck file: its format and what it means.
 
@@ -101,11 +106,12 @@ def written_fields(card_type: type[CardBase]) -> tuple[tuple[Field[Any], Written
     return tuple((f, f.metadata["written"]) for f in fields(card_type) if "written" in f.metadata)
 
 
-@dataclass(frozen=True, kw_only=True)
+@datarecord(kw_only=True)
 class CardBase:
     """Fields every card kind has. `id` is what progress is keyed on."""
 
-    kind: ClassVar[str] = ""
+    kind = ""
+    """The kind's name in a deck file: the class's, not a field (so not annotated)."""
     id: str = written("ident", "Stable id, unique in the deck; progress follows it. Never change it.", required=True)
     tags: tuple[str, ...] = written("texts", "Tags for choosing cards to study.", default=())
     hint: str | None = written("text", "Shown when the learner asks for a hint.", default=None)
@@ -121,11 +127,11 @@ class CardBase:
         raise NotImplementedError
 
 
-@dataclass(frozen=True, kw_only=True)
+@datarecord(kw_only=True)
 class Flashcard(CardBase):
     """Front and back; the learner rates themselves. `reverse` also asks back -> front."""
 
-    kind: ClassVar[str] = "flashcard"
+    kind = "flashcard"
     front: str = written("text", "Shown first.", required=True)
     back: str = written("text", "Shown when the card is turned.", required=True)
     reverse: bool = written("bool", "Also ask back -> front.", default=False)
@@ -135,11 +141,11 @@ class Flashcard(CardBase):
         return self.front
 
 
-@dataclass(frozen=True, kw_only=True)
+@datarecord(kw_only=True)
 class Choice(CardBase):
     """One right answer among distractors."""
 
-    kind: ClassVar[str] = "choice"
+    kind = "choice"
     question: str = written("text", "The question.", required=True)
     answer: str = written("text", "The right answer.", required=True)
     distractors: tuple[Option, ...] = written("options", "Wrong answers (texts, or text + feedback).")
@@ -155,11 +161,11 @@ class Choice(CardBase):
         return (Option(self.answer, self.answer_feedback), *self.distractors)
 
 
-@dataclass(frozen=True, kw_only=True)
+@datarecord(kw_only=True)
 class Multi(CardBase):
     """Several right answers among distractors; partial credit."""
 
-    kind: ClassVar[str] = "multi"
+    kind = "multi"
     question: str = written("text", "The question.", required=True)
     answers: tuple[str, ...] = written("answers", "The right answers.", required=True)
     distractors: tuple[Option, ...] = written("options", "Wrong answers (texts, or text + feedback).")
@@ -173,11 +179,11 @@ class Multi(CardBase):
         return (*(Option(a) for a in self.answers), *self.distractors)
 
 
-@dataclass(frozen=True, kw_only=True)
+@datarecord(kw_only=True)
 class TrueFalse(CardBase):
     """A statement that is true or false."""
 
-    kind: ClassVar[str] = "truefalse"
+    kind = "truefalse"
     statement: str = written("text", "A statement that is true or false.", required=True)
     answer: bool = written("bool", "true or false.", required=True)
 
@@ -186,11 +192,11 @@ class TrueFalse(CardBase):
         return self.statement
 
 
-@dataclass(frozen=True, kw_only=True)
+@datarecord(kw_only=True)
 class TypedAnswer(CardBase):
     """A short answer typed in, with accepted alternatives."""
 
-    kind: ClassVar[str] = "answer"
+    kind = "answer"
     question: str = written("text", "The question.", required=True)
     answer: str = written("text", "The expected answer.", required=True)
     alternatives: tuple[str, ...] = written("texts", "Other accepted answers.", default=())
@@ -201,11 +207,11 @@ class TypedAnswer(CardBase):
         return self.question
 
 
-@dataclass(frozen=True, kw_only=True)
+@datarecord(kw_only=True)
 class Number(CardBase):
     """Either an exact `answer` (with `tolerance`) or a `range` such as years 2000-2015."""
 
-    kind: ClassVar[str] = "number"
+    kind = "number"
     question: str = written("text", "The question.", required=True)
     answer: int | float | None = written("number", "The answer, one number (or give a range instead).", default=None)
     tolerance: int | float = written(
@@ -224,11 +230,11 @@ class Number(CardBase):
 GAP_RE = re.compile(r"\{\{(.*?)\}\}")
 
 
-@dataclass(frozen=True, kw_only=True)
+@datarecord(kw_only=True)
 class Cloze(CardBase):
     """A text with gaps written `{{answer}}` or `{{answer|alternative}}`."""
 
-    kind: ClassVar[str] = "cloze"
+    kind = "cloze"
     text: str = written("text", "Text with gaps written {{answer}} or {{answer|alternative}}.", required=True)
 
     @property
@@ -254,11 +260,11 @@ class Cloze(CardBase):
         return out
 
 
-@dataclass(frozen=True, kw_only=True)
+@datarecord(kw_only=True)
 class Order(CardBase):
     """`items` are written in the correct order; they are shuffled when shown."""
 
-    kind: ClassVar[str] = "order"
+    kind = "order"
     question: str = written("text", "The question.", required=True)
     items: tuple[str, ...] = written("items", "The items in the right order; they are shuffled when asked.", required=True)
 
@@ -267,11 +273,11 @@ class Order(CardBase):
         return self.question
 
 
-@dataclass(frozen=True, kw_only=True)
+@datarecord(kw_only=True)
 class Match(CardBase):
     """`pairs` map each left item to its right partner."""
 
-    kind: ClassVar[str] = "match"
+    kind = "match"
     question: str = written("text", "The question.", required=True)
     pairs: tuple[tuple[str, str], ...] = written("pairs", "left: right lines; the right sides are shuffled.", required=True)
 
@@ -287,7 +293,7 @@ CARD_TYPES: dict[str, type[CardBase]] = {
 KINDS: tuple[str, ...] = tuple(CARD_TYPES)
 
 
-@dataclass(frozen=True)
+@datarecord
 class Deck:
     """A deck file as read: its cards and settings; `path` is where it was read from (not compared)."""
 

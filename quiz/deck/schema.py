@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from .format import CARD_SETTINGS, CARDS, COMMON, DECK_SETTINGS, JSON, OPTION, RANGE, SOURCE, TEXT_SCHEMA, TOP
+from .format import CARD_SETTINGS, CARDS, COMMON, DECK_SETTINGS, OPTION, RANGE, SOURCE, TEXT_SCHEMA, TOP
 from .model import GAP_RE, KINDS
+
+if TYPE_CHECKING:
+    from .format import JSON
 
 SCHEMA_FILE = Path(__file__).with_name("deck.schema.json")
 SCHEMA_ID = "https://quiz.invalid/deck.schema.json"

@@ -10,16 +10,16 @@ the line to edit. Anything not recognised keeps the parser's own words.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 import yaml
 
 from ..i18n import _
+from .datarecord import datarecord
 
 LINE_BREAK_RE = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # the line breaks YAML counts
 
 
-@dataclass(frozen=True)
+@datarecord
 class Place:
     """Where to point the teacher: line and column counted from 1."""
 

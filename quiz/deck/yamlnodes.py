@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Callable
-from typing import Any, cast
 
 import yaml
 from yaml.composer import Composer
@@ -27,8 +26,11 @@ from yaml.nodes import SequenceNode as SequenceNode
 from yaml.resolver import Resolver
 
 from ..i18n import _
-from . import yamlerrors
 from .errors import DeckError, Problem
+
+TYPE_CHECKING = False  # (not typing's: `quiz validate` never imports typing, see `quiz.cli`)
+if TYPE_CHECKING:
+    from typing import Any
 
 try:  # libyaml is several times faster; the pure-Python parser is the fallback
     from yaml import CSafeLoader as _Loader
@@ -90,6 +92,8 @@ def _composed(compose_now: Callable[[], Node | None], text: str, path: str) -> N
     try:
         return compose_now()
     except yaml.MarkedYAMLError as exc:
+        from . import yamlerrors  # only for a file that is not YAML: a good one does without it
+
         place, message = yamlerrors.explain(exc, text)
         raise DeckError([Problem(path, place.line, place.column, message)]) from None
     except yaml.YAMLError as exc:  # reader errors (e.g. a forbidden character) carry a position too
@@ -296,7 +300,8 @@ def merged_pairs(
     merge of something that is not a mapping is reported to `problem` once).
     """
     if not any(key.tag == MERGE for key, _value in node.value):
-        return cast("list[tuple[Node, Node]]", node.value)
+        pairs: list[tuple[Node, Node]] = node.value
+        return pairs
     cached = memo.get(id(node))
     if cached is not None:
         return cached

@@ -9,9 +9,10 @@ left -> right. Flashcards are rated by the learner, not graded.
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass, fields, replace
+from dataclasses import fields, replace
 from typing import assert_never, cast
 
+from quiz.deck.datarecord import datarecord
 from quiz.deck.model import (
     DEFAULT_SETTINGS,
     Card,
@@ -43,7 +44,7 @@ RANGE_LABELS = ("from", "to")
 """The two parts of a range answer, as the feedback names them."""
 
 
-@dataclass(frozen=True)
+@datarecord
 class PartAnswer:
     """One typed part of an answer (a cloze gap): what the learner gave and what is right.
 
@@ -56,7 +57,7 @@ class PartAnswer:
     typo: bool = False  # right, but with a small typo
 
 
-@dataclass(frozen=True)
+@datarecord
 class Grade:
     """The verdict on one answer, with what the learner should be shown."""
 
@@ -80,7 +81,7 @@ class Grade:
     (cloze gaps); empty for other kinds."""
 
 
-@dataclass(frozen=True)
+@datarecord
 class Verdict:
     """What one kind's grader decides; `grade` adds the texts to show."""
 

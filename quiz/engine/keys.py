@@ -13,11 +13,11 @@ costs the same at 100,000 cards as at 15.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from functools import cached_property
 from typing import NamedTuple, Protocol, overload
 
 from quiz.deck.compiled import CompiledCards
+from quiz.deck.datarecord import datarecord
 from quiz.deck.model import Card, Deck, Flashcard
 from quiz.deck.sides import sides
 from quiz.deck.sides import signature as keys_signature
@@ -64,7 +64,7 @@ class DeckIndex(Protocol):
         ...
 
 
-@dataclass(frozen=True)
+@datarecord
 class MemoryIndex:
     """The index of a deck held in memory.
 

@@ -16,17 +16,20 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from quiz.deck.model import Matching
+from quiz.deck.datarecord import datarecord
 
 from .normalize import answer_key, normalize, readings, spelling_variants, trim
+
+if TYPE_CHECKING:
+    from quiz.deck.model import Matching
 
 TYPO_MIN_LETTERS: tuple[tuple[int, int], ...] = ((10, 2), (5, 1))
 """(letters in the expected word, edits forgiven), longest first."""
 
 
-@dataclass(frozen=True)
+@datarecord
 class TextMatch:
     correct: bool
     typo: bool = False

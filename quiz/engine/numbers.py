@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
 
+from quiz.deck.datarecord import datarecord
 from quiz.i18n import _
 
 _GROUP = r"[ \u00a0\u202f'’]"
@@ -33,7 +33,7 @@ _RANGE_RE = re.compile(
 )
 
 
-@dataclass(frozen=True)
+@datarecord
 class Span:
     """A typed number (low == high) or range, low <= high."""
 

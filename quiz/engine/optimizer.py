@@ -20,9 +20,9 @@ import datetime as dt
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from quiz.deck.datarecord import datarecord
 from quiz.store.database import Store
 from quiz.store.options import FitRecord, answers_since, last_fit, load_options, save_fit
 from quiz.store.reviews import CardHistory, card_histories
@@ -41,7 +41,7 @@ MIN_REVIEWS = 64
 """Reviews on a later day needed before a fit is tried (fewer say too little about a learner's forgetting)."""
 
 
-@dataclass(frozen=True)
+@datarecord
 class Evaluation:
     """How well a set of weights predicted the learner's reviews: log loss and RMSE (binned), lower is better."""
 
@@ -49,7 +49,7 @@ class Evaluation:
     rmse: float
 
 
-@dataclass(frozen=True)
+@datarecord
 class Fit:
     """The outcome of fitting: what was read, how each candidate did, and which weights are used now."""
 
@@ -149,7 +149,7 @@ def optimize_if_due(store: Store, profile: str, now: dt.datetime) -> Fit | None:
     return optimize(store, profile, now)
 
 
-@dataclass(frozen=True)
+@datarecord
 class Change:
     """What applying new options did: cards whose memory was recomputed, review cards moved, and daily load."""
 

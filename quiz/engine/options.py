@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from quiz.deck.datarecord import datarecord
 
 DEFAULT_ROLLOVER = 4
 """The hour a learner's day starts, as in Anki: reviews done at 1 am still belong to the evening before."""
@@ -10,7 +10,7 @@ MAXIMUM_INTERVAL = 36500
 """The longest interval in days (100 years), and the cap on stability that FSRS itself applies."""
 
 
-@dataclass(frozen=True)
+@datarecord
 class LearnerOptions:
     """A learner's scheduling choices.
 

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import random
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING, assert_never
 
+from quiz.deck.datarecord import datarecord
 from quiz.deck.model import (
     Card,
     Choice,
@@ -35,7 +36,7 @@ if TYPE_CHECKING:
 __all__ = ["REVERSE_SUFFIX", "Presented", "present"]
 
 
-@dataclass(frozen=True)
+@datarecord
 class Presented:
     """One card as asked: the deck it belongs to, the options in shown order, the side."""
 

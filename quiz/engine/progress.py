@@ -8,16 +8,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Protocol
 
+from quiz.deck.datarecord import datarecord
 from quiz.deck.model import Deck
 
 from .options import LearnerOptions
 from .scheduler import CardState
 
 
-@dataclass(frozen=True)
+@datarecord
 class Answer:
     """One answer as stored: who, what, when, how it went, and the card's state before and after.
 
@@ -43,7 +43,7 @@ class Answer:
     drill: bool = False
 
 
-@dataclass(frozen=True)
+@datarecord
 class DeckCounts:
     """A deck at a glance for one learner. Cards removed from the deck are not counted."""
 
@@ -55,7 +55,7 @@ class DeckCounts:
     next_due: dt.datetime | None
 
 
-@dataclass(frozen=True)
+@datarecord
 class DayActivity:
     """What a learner did in a deck since a moment (the start of the local day).
 

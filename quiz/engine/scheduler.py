@@ -19,11 +19,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass
 from enum import IntEnum
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from quiz.deck.datarecord import datarecord
 from quiz.deck.model import DEFAULT_SETTINGS, Settings
 
 from .clock import day_start, days_between, from_micros, learner_day, require_utc, to_micros
@@ -49,7 +49,7 @@ NEW, LEARNING, REVIEW, RELEARNING = State.NEW, State.LEARNING, State.REVIEW, Sta
 STATE_NAMES = {NEW: "new", LEARNING: "learning", REVIEW: "review", RELEARNING: "relearning"}
 
 
-@dataclass(frozen=True)
+@datarecord
 class CardState:
     """Where one card stands for one learner. `state` is NEW before its first answer."""
 
@@ -159,7 +159,7 @@ def default_parameters() -> tuple[float, ...]:
     return tuple(fsrs_rs_python.DEFAULT_PARAMETERS)
 
 
-@dataclass(frozen=True)
+@datarecord
 class Policy:
     """Everything that decides a card's next state besides its history: the deck's and the learner's settings."""
 

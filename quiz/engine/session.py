@@ -30,9 +30,10 @@ import itertools
 import operator
 import random
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING, NamedTuple
 
+from quiz.deck.datarecord import datarecord
 from quiz.deck.model import DEFAULT_SETTINGS, Card, Deck
 
 from .clock import local_day_start, next_local_day_start, require_utc, utc_now
@@ -54,7 +55,7 @@ _NEW_BATCH = 500
 """Deck keys checked per query when looking for new cards."""
 
 
-@dataclass(frozen=True)
+@datarecord
 class Outcome:
     """What became of one answer."""
 
@@ -71,7 +72,7 @@ class Outcome:
     """The verdict of an attempt taken back with undo, when it kept this answer's rating down (see `submit`)."""
 
 
-@dataclass(frozen=True)
+@datarecord
 class SessionSummary:
     """A session at its end: answers, right ones, mean score (0..1), seconds, cards missed, next due."""
 
@@ -131,7 +132,7 @@ class _Pending(NamedTuple):
     item: _Item
 
 
-@dataclass
+@datarecord(frozen=False)
 class _Step:
     """An answer given in this session, with what undo and override need to take it back."""
 

@@ -9,8 +9,10 @@ The generator turns these into cards; nothing here knows about cards.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
+
+from quiz.deck.datarecord import datarecord
 
 Localized = dict[str, str]
 """One text per deck language, e.g. {"de": "Kolumbien", "en": "Colombia"}."""
@@ -25,7 +27,7 @@ FORMS: tuple[str, ...] = ("short", "gen", "nom", "acc", "dat", "role")
 """What a template may ask of an entity: `{slot}` is its name, `{slot.gen}` its genitive..."""
 
 
-@dataclass(frozen=True)
+@datarecord
 class Entity:
     """A person, country, city, organisation... that facts talk about."""
 
@@ -48,7 +50,7 @@ class Entity:
         return (self.short or self.name)[language]
 
 
-@dataclass(frozen=True)
+@datarecord
 class Relation:
     """A kind of statement, with its sentence and questions in every language.
 
@@ -72,7 +74,7 @@ Value = str | int | dict[str, str]
 """An argument: an entity id, a number (years, ages) or a text per language."""
 
 
-@dataclass(frozen=True)
+@datarecord
 class Fact:
     """One thing the article says, with the quote that says it.
 
@@ -102,13 +104,13 @@ class Fact:
     column: int = field(default=0, compare=False)
 
 
-@dataclass(frozen=True)
+@datarecord
 class Event:
     fact: str
     label: Localized
 
 
-@dataclass(frozen=True)
+@datarecord
 class Timeline:
     """Facts in the order they happened, asked as one order card."""
 
@@ -121,7 +123,7 @@ class Timeline:
     column: int = field(default=0, compare=False)
 
 
-@dataclass(frozen=True)
+@datarecord
 class Article:
     title: str
     date: dt.date
@@ -130,7 +132,7 @@ class Article:
     text: str
 
 
-@dataclass(frozen=True)
+@datarecord
 class Facts:
     """A whole facts file. Dict orders follow the file, so output is deterministic."""
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
+from quiz.deck.datarecord import datarecord
 from quiz.deck.format import ID_RE
 from quiz.deck.model import Card, Cloze, Flashcard, TypedAnswer
 
@@ -20,7 +21,7 @@ EXPLAIN = "Explain"  # quiz's own note types keep a card's explanation apart fro
 TYPE_RE = re.compile(r"\{\{type:(?:cloze:)?([^}]+)\}\}")
 
 
-@dataclass(frozen=True)
+@datarecord
 class NoteType:
     """What a package says about a note type: its field names and card templates (question, answer)."""
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from pathlib import Path
 
+from quiz.deck.datarecord import datarecord
 from quiz.deck.errors import DeckError, Problem
 from quiz.deck.loader import load_text
 from quiz.deck.model import Card, Deck
@@ -18,7 +19,7 @@ from .text import one_line, tidy
 IMPORTED_HEADER = "# Imported by `quiz import"
 
 
-@dataclass
+@datarecord(frozen=False)
 class Imported:
     """The deck made, its YAML text, and what happened to every source card."""
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
+
+from quiz.deck.datarecord import datarecord
 
 
-@dataclass
+@datarecord(frozen=False)
 class Exported:
     """An export's bytes, with the cards left out and the parts lost, each naming the card id."""
 

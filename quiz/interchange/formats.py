@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
+from quiz.deck.datarecord import datarecord
 from quiz.deck.errors import DeckError, Problem
 
 from .harvest import Harvest
@@ -17,7 +17,7 @@ ANKI_LOOK_RE = re.compile(r"<(?:br|div|p|b|i|u|img|span|ul|ol|li)\b|&(?:nbsp|lt|
 GIFT_RE = re.compile(r"\{\s*(?:[=~#]|T(?:RUE)?\s*[}#]|F(?:ALSE)?\s*[}#]|\})|^\s*::.+?::|^\$CATEGORY:", re.MULTILINE)
 
 
-@dataclass(frozen=True)
+@datarecord
 class Options:
     """What the command line may say about reading: the format, the text encoding, Quizlet's separators."""
 

@@ -8,8 +8,9 @@ project's reference parses. Turning questions into cards is `gift.py`'s job.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 
+from quiz.deck.datarecord import datarecord
 from quiz.deck.errors import DeckError, Problem
 
 ESCAPABLE = "~=#{}:\\"
@@ -24,7 +25,7 @@ BLANK = "_____"
 WEIGHT_RE = re.compile(r"^\s*%(-?\d+(?:\.\d+)?)%")
 
 
-@dataclass(frozen=True)
+@datarecord
 class Text:
     """A text with the format it is written in (moodle, html, markdown, plain)."""
 
@@ -32,7 +33,7 @@ class Text:
     text: str
 
 
-@dataclass(frozen=True)
+@datarecord
 class NumberAnswer:
     """`1822`, `1822:5` (tolerance) or `3.141..3.142` (span)."""
 
@@ -42,7 +43,7 @@ class NumberAnswer:
     high: float | None = None
 
 
-@dataclass(frozen=True)
+@datarecord
 class Choice:
     """One answer of a question: right (`=`) or not (`~`), its weight in percent, its feedback."""
 
@@ -53,7 +54,7 @@ class Choice:
     match: str | None = None  # the right-hand side of a matching pair
 
 
-@dataclass
+@datarecord(frozen=False)
 class Question:
     """One GIFT question; `kind` is one of MC, TF, Short, Numerical, Matching, Essay, Description."""
 

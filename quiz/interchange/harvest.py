@@ -5,13 +5,14 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import field
 
+from quiz.deck.datarecord import datarecord
 from quiz.deck.errors import Problem
 from quiz.deck.model import Card
 
 
-@dataclass
+@datarecord(frozen=False)
 class Harvest:
     """Cards read from one file, in file order; `places[i]` is where `cards[i]` stands in the source."""
 

@@ -12,9 +12,9 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
 from itertools import combinations
 
+from quiz.deck.datarecord import datarecord
 from quiz.deck.model import GAP_RE, Card, Choice, Cloze, Deck, Multi, Number, TrueFalse, TypedAnswer
 from quiz.engine.matching import match_text
 from quiz.engine.normalize import answer_key, fold
@@ -29,7 +29,7 @@ WHO_WORDS = frozenset(["wer", "wen", "wem", "wessen", "who", "whom", "whose", "q
 NAME_PARTICLES = frozenset(["de", "la", "del", "da", "van", "von", "der", "den", "di", "du", "le", "y", "bin", "al"])
 
 
-@dataclass(frozen=True)
+@datarecord
 class Finding:
     """One weakness of one card: where (`field`, None for the card) and why; `code` names the check."""
 

@@ -6,12 +6,13 @@ third option should point there instead, as a teacher's editor would.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 
+from quiz.deck.datarecord import datarecord
 from quiz.deck.yamlnodes import MappingNode, Node, ScalarNode, SequenceNode, compose
 
 
-@dataclass(frozen=True)
+@datarecord
 class Places:
     """Card id -> field name -> (line, column), both counted from 1; an option is `option:<its text>`."""
 

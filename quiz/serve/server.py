@@ -16,7 +16,7 @@ import os
 import shlex
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Literal
 
@@ -25,6 +25,7 @@ from aiohttp import WSCloseCode, WSMsgType, web
 from textual_serve.app_service import AppService
 from textual_serve.download_manager import DownloadManager
 
+from quiz.deck.datarecord import datarecord
 from quiz.tui.opening import SHARED_ENV
 
 from .codes import Attempts, Pass, same_code
@@ -46,7 +47,7 @@ MAX_MESSAGE = 64 * 1024
 TEACHER_SESSIONS = 4
 
 
-@dataclass
+@datarecord(frozen=False)
 class ServeOptions:
     data_dir: Path
     host: str = "127.0.0.1"

@@ -32,10 +32,11 @@ Conventions: instants are integer microseconds since the Unix epoch, UTC
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
+
+from quiz.deck.datarecord import datarecord
 
 
-@dataclass(frozen=True)
+@datarecord
 class Migration:
     """One schema step: SQL statements separated by semicolons (triggers are fine)."""
 

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import math
-from dataclasses import dataclass
 
+from quiz.deck.datarecord import datarecord
 from quiz.engine.clock import from_micros, to_micros
 from quiz.engine.options import DEFAULT_ROLLOVER, MAXIMUM_INTERVAL, LearnerOptions
 
@@ -17,7 +16,7 @@ PARAMETER_COUNT = 21
 """FSRS-6 has 21 weights."""
 
 
-@dataclass(frozen=True)
+@datarecord
 class FitRecord:
     """The last fit of a learner's parameters: when, on how many reviews, and how well each set predicted them."""
 
@@ -33,6 +32,8 @@ class FitRecord:
 def _parameters(text: str | None, where: str) -> tuple[float, ...] | None:
     if text is None:
         return None
+    import json  # only for a learner with fitted parameters: opening anyone else's progress needs no JSON
+
     try:
         values = json.loads(text)
     except ValueError:
@@ -91,6 +92,15 @@ def _damaged(where: str, what: str, fix: str, strict: bool) -> None:
     return None
 
 
+def _stored(parameters: tuple[float, ...] | None) -> str | None:
+    """Parameters as the store keeps them: a JSON list."""
+    if parameters is None:
+        return None
+    import json
+
+    return json.dumps(list(parameters))
+
+
 def save_options(store: ProfileRows, profile: str, options: LearnerOptions) -> None:
     """Keep the learner's retention, day start, maximum interval and parameters (the fit record is left alone)."""
     pid = store.profile_id(profile)
@@ -98,7 +108,7 @@ def save_options(store: ProfileRows, profile: str, options: LearnerOptions) -> N
         options.retention,
         None if options.rollover == DEFAULT_ROLLOVER else options.rollover,
         None if options.maximum_interval == MAXIMUM_INTERVAL else options.maximum_interval,
-        None if options.parameters is None else json.dumps(list(options.parameters)),
+        _stored(options.parameters),
     )
     with store.transaction() as conn:
         conn.execute("INSERT OR IGNORE INTO learner_options (profile_id) VALUES (?)", (pid,))
@@ -118,7 +128,7 @@ def save_fit(store: ProfileRows, profile: str, parameters: tuple[float, ...] | N
             "UPDATE learner_options SET parameters = ?, fitted_us = ?, fitted_reviews = ?, fitted_through = ?, "
             "log_loss = ?, rmse = ?, default_log_loss = ?, default_rmse = ? WHERE profile_id = ?",
             (
-                None if parameters is None else json.dumps(list(parameters)),
+                _stored(parameters),
                 to_micros(record.when),
                 record.reviews,
                 record.through,

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
+from quiz.deck.datarecord import datarecord
 from quiz.engine.clock import from_micros
 from quiz.engine.scheduler import NEW
 
 from .database import Store
 
 
-@dataclass(frozen=True)
+@datarecord
 class CardHistory:
     """One card's answers in order: (rating, when). Re-drill answers are not reviews and are left out."""
 

@@ -11,8 +11,8 @@ in the answers per day, but never in retention.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
+from quiz.deck.datarecord import datarecord
 from quiz.engine.clock import day_start, learner_day, to_micros, utc_now
 from quiz.engine.scheduler import LEARNING, RELEARNING, REVIEW, STATE_NAMES
 
@@ -23,7 +23,7 @@ RECALL = f"(prev_state = {REVIEW} AND NOT drill)"
 """SQL: an answer that measured memory, on a card already learned and not in a re-drill; retention counts these."""
 
 
-@dataclass(frozen=True)
+@datarecord
 class DayCount:
     """Answers given on a day (and how many were right), or cards falling due on a day."""
 

@@ -13,9 +13,10 @@ import datetime as dt
 import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from quiz.deck.datarecord import datarecord
 
 SHARED_ENV = "QUIZ_SHARED"
 """Set (by `quiz serve`) when a whole class shares the data directory: the learner is always asked, never guessed."""
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
     from quiz.store import Store
 
 
-@dataclass
+@datarecord(frozen=False)
 class Opened:
     store: Store
     profiles: list[str]

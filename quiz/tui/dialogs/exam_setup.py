@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -11,12 +9,13 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from quiz.deck.datarecord import datarecord
 from quiz.deck.model import Deck
 
 from ..texts import N_, _
 
 
-@dataclass(frozen=True)
+@datarecord
 class ExamSettings:
     questions: int
     seed: str

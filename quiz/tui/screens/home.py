@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,6 +14,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
+from quiz.deck.datarecord import datarecord
 from quiz.shown import shown
 
 from ..texts import N_, _, ngettext
@@ -31,13 +31,13 @@ if TYPE_CHECKING:
 NUMBER_COLUMNS = ((N_("New"), 5), (N_("Due"), 5), (N_("Learned"), 7), (N_("Next review"), 14))
 
 
-@dataclass(frozen=True)
+@datarecord
 class DeckRow:
     deck: Deck
     counts: DeckCounts
 
 
-@dataclass(frozen=True)
+@datarecord
 class MissingDeck:
     """A deck file the learner played that cannot be opened now (moved, deleted, broken): shown, marked, with why."""
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -12,6 +11,8 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Input, Static
+
+from quiz.deck.datarecord import datarecord
 
 from ..texts import N_, _, ngettext
 from ..widgets.keybar import KeyBar
@@ -23,7 +24,7 @@ IMPORTED_FOLDER = "imported"
 """Decks imported in the app are written here, inside the data folder."""
 
 
-@dataclass(frozen=True)
+@datarecord
 class ImportDone:
     """What the deck list says after an import."""
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from textual import work
@@ -19,6 +18,8 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
 from textual_plotext import PlotextPlot
+
+from quiz.deck.datarecord import datarecord
 
 from ..texts import N_, _, ngettext, number, percent
 from ..widgets.keybar import KeyBar
@@ -32,7 +33,7 @@ PAST_DAYS = 30
 NEXT_DAYS = 14
 
 
-@dataclass(frozen=True)
+@datarecord
 class DeckStatistics:
     """Everything the screen shows, gathered off the UI thread."""
 
