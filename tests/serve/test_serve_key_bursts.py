@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 import pytest
-from browser import Tab, browser, open_tab
+from browser import Tab, browser_context, open_tab
 from serve_helpers import served, until
 
 from quiz.store import Store
@@ -91,15 +91,14 @@ def _answer(tab: Tab, how: str, screen: str) -> tuple[str, str]:
 
 
 @pytest.mark.parametrize("how", ["key presses", "one message"])
-def test_bursts_of_keys_in_the_browser_record_what_was_typed(how: str, tmp_path: Path) -> None:
+def test_bursts_of_keys_in_the_browser_record_what_was_typed(how: str, tmp_path: Path, chromium: object) -> None:
     deck = tmp_path / "bursts.yaml"
     deck.write_text(DECK, encoding="utf-8")
     data = tmp_path / "data"
-    with served(data, "--deck", str(deck), "--lang", "en") as server, browser() as chromium:
-        tab = open_tab(chromium.new_context(viewport={"width": 1100, "height": 700}), server.url)
+    with served(data, "--deck", str(deck), "--lang", "en") as server, browser_context(chromium, 1100, 700) as context:
+        tab = open_tab(context, server.url)
         tab.wait_text("Who is learning?")
-        tab.type("Ana")
-        tab.press("Enter")
+        tab.type_name("Ana")
         for _ in range(3):
             screen = tab.wait_text("Fill in the gaps", "Put these stages", "Match each person")
             card, typed = _answer(tab, how, screen)
@@ -107,5 +106,5 @@ def test_bursts_of_keys_in_the_browser_record_what_was_typed(how: str, tmp_path:
             given = until(lambda c=card: _given(data).get(c), f"the answer to {card} stored", timeout=30)
             assert given == typed, after
             tab.press("Enter")
-            until(lambda: not any(v in tab.text() for v in VERDICTS), "the next card")
+            tab.wait_gone(*VERDICTS)  # the next card
         assert set(_given(data)) == {"years", "career", "roles"}
