@@ -77,17 +77,42 @@ def chromium_or_skip() -> None:
         pytest.skip("Debian's chromium is not installed (.ci/run installs it)")
 
 
-@contextmanager
-def browser() -> Iterator[object]:
-    from playwright.sync_api import sync_playwright
+class Chromium:
+    """Debian's Chromium driven by Playwright, started when the first browser context is asked for.
 
-    chromium_or_skip()
-    with sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
+    Starting it takes a second or two: a test that starts its server first has the server starting meanwhile.
+    """
+
+    def __init__(self) -> None:
+        self._playwright: object | None = None
+        self._browser: object | None = None
+
+    def new_context(self, **options: object) -> object:
+        if self._browser is None:
+            from playwright.sync_api import sync_playwright
+
+            self._playwright = sync_playwright().start()
+            self._browser = self._playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
+        return self._browser.new_context(**options)
+
+    def close(self) -> None:
         try:
-            yield instance
+            if self._browser is not None:
+                self._browser.close()
         finally:
-            instance.close()
+            if self._playwright is not None:
+                self._playwright.stop()
+            self._browser = self._playwright = None
+
+
+@contextmanager
+def browser() -> Iterator[Chromium]:
+    chromium_or_skip()
+    instance = Chromium()
+    try:
+        yield instance
+    finally:
+        instance.close()
 
 
 class Tab:
@@ -207,7 +232,7 @@ class Tab:
 
 
 @contextmanager
-def browser_context(chromium: object, width: int, height: int) -> Iterator[object]:
+def browser_context(chromium: Chromium, width: int, height: int) -> Iterator[object]:
     """A browser context of its own (cookies, tabs) in a shared browser; closed at the end, which ends its sessions."""
     opened = chromium.new_context(viewport={"width": width, "height": height})
     try:

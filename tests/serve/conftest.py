@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from browser import browser
+from browser import Chromium, browser
 
 
 @pytest.fixture(scope="module")
-def chromium() -> Iterator[object]:
-    """Started once for a module's tests (starting Playwright and Chromium takes seconds).
+def chromium() -> Iterator[Chromium]:
+    """Started once for a module's tests, when the first of them opens a browser context.
 
     Not kept for the whole run: while Playwright's synchronous API is running, `asyncio.run` cannot be called, and
     other modules need it.

@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
-from browser import Tab, browser_context, open_tab
+from browser import Chromium, Tab, browser_context, open_tab
 from serve_helpers import served, until
 
 from quiz.store import Store
@@ -113,7 +113,7 @@ def _tour_cards(kinds: tuple[str, ...], folder: Path) -> Path:
 
 @pytest.mark.parametrize("kinds", KIND_GROUPS, ids=["-".join(group) for group in KIND_GROUPS])
 def test_a_pupil_makes_a_profile_and_answers_every_kind_of_card(
-    tmp_path: Path, kinds: tuple[str, ...], chromium: object
+    tmp_path: Path, kinds: tuple[str, ...], chromium: Chromium
 ) -> None:
     deck = _tour_cards(kinds, tmp_path)
     data = tmp_path / "data"
@@ -151,7 +151,7 @@ def test_a_pupil_makes_a_profile_and_answers_every_kind_of_card(
 
 
 def test_the_class_code_is_asked_off_this_computer_and_a_second_tab_is_another_pupil(
-    tmp_path: Path, chromium: object
+    tmp_path: Path, chromium: Chromium
 ) -> None:
     with (
         served(tmp_path, "--code", "K7M-4PX", "--lang", "en") as server,

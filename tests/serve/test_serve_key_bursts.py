@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from browser import Tab, browser_context, open_tab
+from browser import Chromium, Tab, browser_context, open_tab
 from serve_helpers import Served, served, until
 
 from quiz.store import Store
@@ -110,7 +110,7 @@ def _answer(tab: Tab, how: str, screen: str) -> tuple[str, str]:
 
 
 @pytest.mark.parametrize("how", ["key presses", "one message"])
-def test_bursts_of_keys_in_the_browser_record_what_was_typed(how: str, server: Served, chromium: object) -> None:
+def test_bursts_of_keys_in_the_browser_record_what_was_typed(how: str, server: Served, chromium: Chromium) -> None:
     pupil, data = PUPILS[how], server.data_dir
     with browser_context(chromium, 1100, 700) as context:
         tab = open_tab(context, server.url)

@@ -15,7 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from browser import browser_context, open_tab
+from browser import Chromium, browser_context, open_tab
 from serve_helpers import served, until
 
 from quiz.store import Store
@@ -62,7 +62,7 @@ def _answers(data_dir: Path) -> list[tuple[str, int]]:
         ]
 
 
-def test_every_true_false_card_is_answered_by_a_click_on_its_button(tmp_path: Path, chromium: object) -> None:
+def test_every_true_false_card_is_answered_by_a_click_on_its_button(tmp_path: Path, chromium: Chromium) -> None:
     deck, data_dir = tmp_path / "statements.yaml", tmp_path / "data"
     deck.write_text(DECK, encoding="utf-8")
     with (
