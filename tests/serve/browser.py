@@ -6,6 +6,7 @@ replayed into a terminal emulator (`pyte`): what the pupil sees, as text.
 
 from __future__ import annotations
 
+import re
 import shutil
 import time
 from collections.abc import Callable, Iterator
@@ -66,6 +67,8 @@ RECEIVED = """([seen, waitMs]) => new Promise((resolve) => {
 })"""
 """The terminal's size and the bytes received after the first `seen` messages; with `waitMs`, first waits up to
 that long for a message not seen yet (the page wakes the wait as one arrives)."""
+SGR = re.compile(rb"\x1b\[[0-9;:]*m")
+"""Colours and styles: nothing of the screen's text, and a third of the bytes."""
 NAME_PLACEHOLDER = "new learner's name, then Enter"
 """What the profile screen's name box shows while it is empty."""
 WAKE_MS = 250
@@ -140,8 +143,8 @@ class Tab:
             self.screen.resize(rows, cols)
         self.seen += len(chunks)
         assert self.stream is not None
-        if chunks:
-            self.stream.feed("".join(chunks).encode("latin-1"))  # one character per byte (see RECORD)
+        if chunks:  # one character per byte (see RECORD); the text only
+            self.stream.feed(SGR.sub(b"", "".join(chunks).encode("latin-1")))
         return "\n".join(self.screen.display)
 
     def text(self) -> str:
