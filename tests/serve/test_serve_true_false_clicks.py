@@ -85,5 +85,4 @@ def test_every_true_false_card_is_answered_by_a_click_on_its_button(tmp_path: Pa
             if n < len(CARDS):
                 tab.press("Enter")
                 tab.wait_gone(*VERDICTS)  # the next card
-        tab.shot("true-false-clicked")
     assert _answers(data_dir) == [(card, 1) for card, _statement, _button in CARDS]
