@@ -110,8 +110,10 @@ def served(data_dir: Path, *options: str, env: dict[str, str] | None = None) -> 
         env=environment,
         cwd=ROOT,
     )
+    server = Served(data_dir, process)
     try:
-        yield Served(data_dir, process)
+        yield server
+        server.started()  # it started as it should, also when the block did not need it
     finally:
         if process.poll() is None:
             process.send_signal(signal.SIGINT)
