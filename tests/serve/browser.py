@@ -178,16 +178,14 @@ class Tab:
         """Keys go to the terminal, as after a pupil clicks into the page."""
         self.page.focus(".xterm-helper-textarea")
 
-    def press(self, *keys: str, pace_ms: int = 0) -> None:
-        """Keys one after another as the page takes them, or `pace_ms` apart.
+    def press(self, *keys: str) -> None:
+        """Keys one after another, as fast as the page takes them.
 
         Screens that ask questions apply keys in the order they came, each once the one before is dealt with
         (quiz/tui/keyorder.py): a pupil's quick keys need no pause there.
         """
         self._focus()
-        for i, key in enumerate(keys):
-            if i and pace_ms:
-                self.page.wait_for_timeout(pace_ms)
+        for key in keys:
             self.page.keyboard.press(key)
 
     def type(self, text: str) -> None:
