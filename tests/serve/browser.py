@@ -163,6 +163,8 @@ class Tab:
                 raise AssertionError(
                     f"timed out after {timeout:g} s waiting for {what}; the screen (also in timed-out.png):\n{shown_then}"
                 )
+            if screen is None:  # no terminal yet: what arrives is drawn once it has its size
+                time.sleep(0.05)
             screen = self._read(min(WAKE_MS, max(1, int(left * 1000))))
         return screen
 
