@@ -6,8 +6,10 @@ replayed into a terminal emulator (`pyte`): what the pupil sees, as text.
 
 from __future__ import annotations
 
+import re
 import shutil
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -31,6 +33,7 @@ ARTEFACTS = Path(__file__).parent / "artefacts"
 RECORD = """
 window.__quizIn = [];
 window.__quizSize = null;
+window.__quizWake = null;
 const Native = window.WebSocket;
 class Recorded extends Native {
   constructor(url, protocols) {
@@ -38,7 +41,15 @@ class Recorded extends Native {
     window.__quizSocket = this;
 
     this.addEventListener("message", (e) => {
-      if (typeof e.data !== "string") window.__quizIn.push(Array.from(new Uint8Array(e.data)));
+      if (typeof e.data === "string") return;
+      // kept as a string of one character per byte: handed to the test many times faster than an array of numbers
+      const bytes = new Uint8Array(e.data);
+      let chunk = "";
+      for (let i = 0; i < bytes.length; i += 8192) {
+        chunk += String.fromCharCode.apply(null, bytes.subarray(i, i + 8192));
+      }
+      window.__quizIn.push(chunk);
+      if (window.__quizWake) window.__quizWake();
     });
   }
   send(data) {
@@ -48,6 +59,20 @@ class Recorded extends Native {
 }
 window.WebSocket = Recorded;
 """
+RECEIVED = """([seen, waitMs]) => new Promise((resolve) => {
+  const now = () => resolve([window.__quizSize, window.__quizIn.slice(seen)]);
+  if (window.__quizIn.length > seen || waitMs <= 0) return now();
+  const timer = setTimeout(() => { window.__quizWake = null; now(); }, waitMs);
+  window.__quizWake = () => { clearTimeout(timer); window.__quizWake = null; now(); };
+})"""
+"""The terminal's size and the bytes received after the first `seen` messages; with `waitMs`, first waits up to
+that long for a message not seen yet (the page wakes the wait as one arrives)."""
+SGR = re.compile(rb"\x1b\[[0-9;:]*m")
+"""Colours and styles: nothing of the screen's text, and a third of the bytes."""
+NAME_PLACEHOLDER = "new learner's name, then Enter"
+"""What the profile screen's name box shows while it is empty."""
+WAKE_MS = 250
+"""The longest a wait for the screen sleeps without looking again (the size can change without a message)."""
 
 
 def chromium_or_skip() -> None:
@@ -55,17 +80,42 @@ def chromium_or_skip() -> None:
         pytest.skip("Debian's chromium is not installed (.ci/run installs it)")
 
 
-@contextmanager
-def browser() -> Iterator[object]:
-    from playwright.sync_api import sync_playwright
+class Chromium:
+    """Debian's Chromium driven by Playwright, started when the first browser context is asked for.
 
-    chromium_or_skip()
-    with sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
+    Starting it takes a second or two: a test that starts its server first has the server starting meanwhile.
+    """
+
+    def __init__(self) -> None:
+        self._playwright: object | None = None
+        self._browser: object | None = None
+
+    def new_context(self, **options: object) -> object:
+        if self._browser is None:
+            from playwright.sync_api import sync_playwright
+
+            self._playwright = sync_playwright().start()
+            self._browser = self._playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
+        return self._browser.new_context(**options)
+
+    def close(self) -> None:
         try:
-            yield instance
+            if self._browser is not None:
+                self._browser.close()
         finally:
-            instance.close()
+            if self._playwright is not None:
+                self._playwright.stop()
+            self._browser = self._playwright = None
+
+
+@contextmanager
+def browser() -> Iterator[Chromium]:
+    chromium_or_skip()
+    instance = Chromium()
+    try:
+        yield instance
+    finally:
+        instance.close()
 
 
 class Tab:
@@ -77,53 +127,85 @@ class Tab:
         self.screen: pyte.Screen | None = None
         self.stream: pyte.ByteStream | None = None
 
-    def _size(self) -> tuple[int, int]:
-        size = until(lambda: self.page.evaluate("window.__quizSize"), "the terminal's size")
-        return int(size["width"]), int(size["height"])
+    def _read(self, wait_ms: int = 0) -> str | None:
+        """The screen as the pupil sees it, once the bytes received so far (or within `wait_ms`) are drawn.
 
-    def text(self) -> str:
-        """The screen as the pupil sees it now."""
-        cols, rows = self._size()
+        None while the page has no terminal yet.
+        """
+        size, chunks = self.page.evaluate(RECEIVED, [self.seen, wait_ms])
+        if size is None:
+            return None
+        cols, rows = int(size["width"]), int(size["height"])
         if self.screen is None:
             self.screen = pyte.Screen(cols, rows)
             self.stream = pyte.ByteStream(self.screen)
         elif (self.screen.columns, self.screen.lines) != (cols, rows):  # the page was fitted again: the app redraws
             self.screen.resize(rows, cols)
-        chunks = self.page.evaluate("n => window.__quizIn.slice(n)", self.seen)
         self.seen += len(chunks)
         assert self.stream is not None
-        for chunk in chunks:
-            self.stream.feed(bytes(chunk))
+        if chunks:  # one character per byte (see RECORD); the text only
+            self.stream.feed(SGR.sub(b"", "".join(chunks).encode("latin-1")))
         return "\n".join(self.screen.display)
+
+    def text(self) -> str:
+        """The screen as the pupil sees it now."""
+        return until(self._read, "the terminal on the page")
+
+    def wait_for(self, shown: Callable[[str], bool], what: str, timeout: float = 60.0) -> str:
+        """Wait until `shown(screen)`, looking again as soon as the page receives something; the screen then."""
+        deadline = time.monotonic() + timeout
+        screen = self._read()
+        while screen is None or not shown(screen):
+            left = deadline - time.monotonic()
+            if left <= 0:
+                self.shot("timed-out")
+                shown_then = screen or ""
+                raise AssertionError(
+                    f"timed out after {timeout:g} s waiting for {what}; the screen (also in timed-out.png):\n{shown_then}"
+                )
+            if screen is None:  # no terminal yet: what arrives is drawn once it has its size
+                time.sleep(0.05)
+            screen = self._read(min(WAKE_MS, max(1, int(left * 1000))))
+        return screen
 
     def wait_text(self, *texts: str, timeout: float = 60.0) -> str:
         """Wait until one of `texts` is on the screen; the screen then."""
+        return self.wait_for(lambda screen: any(t in screen for t in texts), f"{texts} on the screen", timeout)
 
-        def shown() -> str | None:
-            screen = self.text()
-            return screen if any(t in screen for t in texts) else None
-
-        try:
-            return until(shown, f"{texts} on the screen", timeout)
-        except AssertionError as error:
-            self.shot("timed-out")
-            raise AssertionError(f"{error}; the screen (also in timed-out.png):\n{self.text()}") from None
+    def wait_gone(self, *texts: str, timeout: float = 60.0) -> str:
+        """Wait until none of `texts` is on the screen any more; the screen then."""
+        return self.wait_for(lambda screen: not any(t in screen for t in texts), f"{texts} gone", timeout)
 
     def _focus(self) -> None:
         """Keys go to the terminal, as after a pupil clicks into the page."""
         self.page.focus(".xterm-helper-textarea")
 
-    def press(self, *keys: str, pace_ms: int = 150) -> None:
-        """Keys at a quick person's pace (a burst faster than the app settles is another test's matter)."""
+    def press(self, *keys: str) -> None:
+        """Keys one after another, as fast as the page takes them.
+
+        Screens that ask questions apply keys in the order they came, each once the one before is dealt with
+        (quiz/tui/keyorder.py): a pupil's quick keys need no pause there.
+        """
         self._focus()
-        for i, key in enumerate(keys):
-            if i:
-                self.page.wait_for_timeout(pace_ms)
+        for key in keys:
             self.page.keyboard.press(key)
 
     def type(self, text: str) -> None:
         self._focus()
-        self.page.keyboard.type(text, delay=20)
+        self.page.keyboard.type(text)
+
+    def type_name(self, name: str) -> None:
+        """A new pupil's name typed on the profile screen, then Enter.
+
+        That screen does not queue keys (see quiz/tui/screens/profile.py). When it lists names, the first letter
+        moves the keyboard from the list to the name box; the rest is typed once the box shows that letter, as a
+        person sees it there before going on.
+        """
+        self.wait_text(NAME_PLACEHOLDER)
+        self.type(name[0])
+        self.wait_gone(NAME_PLACEHOLDER)
+        self.type(name[1:])
+        self.press("Enter")
 
     def click_text(self, text: str) -> None:
         """Click with the mouse in the middle of `text` where it is on the screen.
@@ -150,6 +232,16 @@ class Tab:
         path = ARTEFACTS / f"{name}.png"
         self.page.screenshot(path=str(path))
         return path
+
+
+@contextmanager
+def browser_context(chromium: Chromium, width: int, height: int) -> Iterator[object]:
+    """A browser context of its own (cookies, tabs) in a shared browser; closed at the end, which ends its sessions."""
+    opened = chromium.new_context(viewport={"width": width, "height": height})
+    try:
+        yield opened
+    finally:
+        opened.close()
 
 
 def open_tab(context: object, url: str) -> Tab:

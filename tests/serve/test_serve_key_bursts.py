@@ -9,11 +9,12 @@ the answer typed.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from browser import Tab, browser, open_tab
-from serve_helpers import served, until
+from browser import Chromium, Tab, browser_context, open_tab
+from serve_helpers import Served, served, until
 
 from quiz.store import Store
 
@@ -45,12 +46,30 @@ VERDICTS = ("✓ Right", "✗ Wrong", "✗ Partly right")
 TERMINAL_INPUT = {"Enter": "\r"}
 
 
-def _given(data_dir: Path) -> dict[str, str]:
-    """Card id -> the answer recorded for it."""
+PUPILS = {"key presses": "Ana", "one message": "Bea"}
+"""Each way of sending a burst is a pupil of its own on the one server."""
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    """`quiz serve` with the deck, started once for this module's tests."""
+    folder = tmp_path_factory.mktemp("bursts")
+    deck = folder / "bursts.yaml"
+    deck.write_text(DECK, encoding="utf-8")
+    with served(folder / "data", "--deck", str(deck), "--lang", "en") as running:
+        yield running
+
+
+def _given(data_dir: Path, pupil: str) -> dict[str, str]:
+    """Card id -> the answer recorded for it, for `pupil`."""
     if not (data_dir / "progress.sqlite3").exists():
         return {}
     with Store.open(data_dir) as store:
-        return {key.split(":")[-1]: given for key, given in store.query("SELECT card_key, given FROM answers ORDER BY time_us")}
+        rows = store.query(
+            "SELECT card_key, given FROM answers JOIN profiles p ON p.id = profile_id WHERE p.name = ? ORDER BY time_us",
+            (pupil,),
+        )
+        return {key.split(":")[-1]: given for key, given in rows}
 
 
 def _number_of(screen: str, text: str) -> str:
@@ -91,21 +110,18 @@ def _answer(tab: Tab, how: str, screen: str) -> tuple[str, str]:
 
 
 @pytest.mark.parametrize("how", ["key presses", "one message"])
-def test_bursts_of_keys_in_the_browser_record_what_was_typed(how: str, tmp_path: Path) -> None:
-    deck = tmp_path / "bursts.yaml"
-    deck.write_text(DECK, encoding="utf-8")
-    data = tmp_path / "data"
-    with served(data, "--deck", str(deck), "--lang", "en") as server, browser() as chromium:
-        tab = open_tab(chromium.new_context(viewport={"width": 1100, "height": 700}), server.url)
+def test_bursts_of_keys_in_the_browser_record_what_was_typed(how: str, server: Served, chromium: Chromium) -> None:
+    pupil, data = PUPILS[how], server.data_dir
+    with browser_context(chromium, 1100, 700) as context:
+        tab = open_tab(context, server.url)
         tab.wait_text("Who is learning?")
-        tab.type("Ana")
-        tab.press("Enter")
+        tab.type_name(pupil)
         for _ in range(3):
             screen = tab.wait_text("Fill in the gaps", "Put these stages", "Match each person")
             card, typed = _answer(tab, how, screen)
             after = tab.wait_text(*VERDICTS)
-            given = until(lambda c=card: _given(data).get(c), f"the answer to {card} stored", timeout=30)
+            given = until(lambda c=card: _given(data, pupil).get(c), f"the answer to {card} stored", timeout=30)
             assert given == typed, after
             tab.press("Enter")
-            until(lambda: not any(v in tab.text() for v in VERDICTS), "the next card")
-        assert set(_given(data)) == {"years", "career", "roles"}
+            tab.wait_gone(*VERDICTS)  # the next card
+        assert set(_given(data, pupil)) == {"years", "career", "roles"}

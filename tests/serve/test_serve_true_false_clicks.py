@@ -15,7 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from browser import browser, open_tab
+from browser import Chromium, browser_context, open_tab
 from serve_helpers import served, until
 
 from quiz.store import Store
@@ -62,15 +62,16 @@ def _answers(data_dir: Path) -> list[tuple[str, int]]:
         ]
 
 
-def test_every_true_false_card_is_answered_by_a_click_on_its_button(tmp_path: Path) -> None:
+def test_every_true_false_card_is_answered_by_a_click_on_its_button(tmp_path: Path, chromium: Chromium) -> None:
     deck, data_dir = tmp_path / "statements.yaml", tmp_path / "data"
     deck.write_text(DECK, encoding="utf-8")
-    with served(data_dir, "--deck", str(deck), "--lang", "en") as server, browser() as chromium:
-        context = chromium.new_context(viewport={"width": 1000, "height": 620})
+    with (
+        served(data_dir, "--deck", str(deck), "--lang", "en") as server,
+        browser_context(chromium, 1000, 620) as context,
+    ):
         tab = open_tab(context, server.url)
         tab.wait_text("Who is learning?")
-        tab.type("Ana")
-        tab.press("Enter")
+        tab.type_name("Ana")
         for n, (_card, statement, button) in enumerate(CARDS, 1):
             tab.wait_text(statement)
             screen = tab.wait_text("2 False")  # the buttons are painted a frame after the statement
@@ -83,6 +84,5 @@ def test_every_true_false_card_is_answered_by_a_click_on_its_button(tmp_path: Pa
             until(lambda n=n: len(_answers(data_dir)) == n, f"answer {n} stored", timeout=30)
             if n < len(CARDS):
                 tab.press("Enter")
-                until(lambda: not any(v in tab.text() for v in VERDICTS), "the next card")
-        tab.shot("true-false-clicked")
+                tab.wait_gone(*VERDICTS)  # the next card
     assert _answers(data_dir) == [(card, 1) for card, _statement, _button in CARDS]
