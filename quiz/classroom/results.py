@@ -17,7 +17,7 @@ import json
 import operator
 import re
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, fields
 from itertools import chain, compress, repeat
 from pathlib import Path
@@ -28,7 +28,7 @@ from quiz.readfile import Unreadable, read_limited
 from quiz.shown import shown
 from quiz.walk import search
 
-from .records import ExamItem, ExamRecord, PracticeRecord
+from .records import ExamColumns, ExamItem, ExamRecord, PracticeRecord, with_columns
 
 FORMAT = "quiz-results"
 FORMAT_VERSION = 1
@@ -258,10 +258,10 @@ _ZERO = frozenset((0,))
 _ONE = frozenset((1,))
 
 
-def _written_items(raw_items: list[Any]) -> list[ExamItem] | None:
-    """An exam's questions as quiz writes them, checked field by field across all of them at once; None
-    when any is not (a field missing or added, a type not exactly its JSON type, or what `_implausible`
-    refuses): each is then read alone, which names what is wrong.
+def _written_items(raw_items: list[Any]) -> tuple[list[ExamItem], ExamColumns] | None:
+    """An exam's questions as quiz writes them, and their columns, checked field by field across all of them
+    at once; None when any is not (a field missing or added, a type not exactly its JSON type, or what
+    `_implausible` refuses): each is then read alone, which names what is wrong.
 
     A class of 300 has 60,000 questions. Here each test is one pass over a field of every question, and
     the decoded dicts themselves become the items' attributes (lists made tuples).
@@ -289,14 +289,16 @@ def _written_items(raw_items: list[Any]) -> list[ExamItem] | None:
         return None
     # Each step a pass over all of them without a Python loop (`_run` runs a `map` to its end).
     count = len(raw_items)
-    for key, column in (("options", options), ("wrong", wrong), ("distractors", distractors)):
-        _run(map(_set_item, raw_items, repeat(key, count), map(tuple, column)))
+    wrong = tuple(map(tuple, wrong))
+    for key, column in (("options", map(tuple, options)), ("wrong", wrong), ("distractors", map(tuple, distractors))):
+        _run(map(_set_item, raw_items, repeat(key, count), column))
     if not _FLOAT.issuperset(map(type, chain(score, seconds))):
-        _run(map(_set_item, raw_items, repeat("score", count), map(float, score)))
+        score = tuple(map(float, score))
+        _run(map(_set_item, raw_items, repeat("score", count), score))
         _run(map(_set_item, raw_items, repeat("seconds", count), map(float, seconds)))
     items = list(map(_new_item, repeat(ExamItem, count)))
     _run(map(_set_attribute, items, repeat("__dict__", count), raw_items))
-    return items
+    return items, ExamColumns(card_id, prompt, score, answered, correct, wrong)
 
 
 _set_item = dict.__setitem__
@@ -377,8 +379,8 @@ def _exam(f: _Fields) -> ExamRecord:
     raw_items = f.get("items", list)
     if not raw_items:
         raise f.invalid("items", " (an exam without questions)")
-    items = _written_items(raw_items)
-    if items is None:
+    written = _written_items(raw_items)
+    if written is None:
         items = []
         for i, raw in enumerate(raw_items, 1):
             item = _plain_item(raw) or _item(_Fields(raw, f.path, f.line, f"question {i} of the exam"))
@@ -386,13 +388,16 @@ def _exam(f: _Fields) -> ExamRecord:
             if wrong is not None:
                 raise _edited(f.path, f.line, f"question {i} of the exam has no valid {wrong[0]!r}{wrong[1]}")
             items.append(item)
-    ids = [item.card_id for item in items]
+        ids: Sequence[str] = [item.card_id for item in items]
+    else:
+        items, columns = written
+        ids = columns.card_ids
     if len(set(ids)) != len(ids):
         raise f.invalid("items", " (a question is asked twice)")
     limit = f.seconds("time_limit", optional=True)
     if limit is not None and limit <= 0:
         raise f.invalid("time_limit", " (it is not a time)")
-    return ExamRecord(
+    exam = ExamRecord(
         exam_id=f.name("exam_id"),
         deck_id=f.name("deck_id"),
         deck_version=f.name("deck_version"),
@@ -404,6 +409,7 @@ def _exam(f: _Fields) -> ExamRecord:
         timed_out=f.get("timed_out", bool),
         items=tuple(items),
     )
+    return exam if written is None else with_columns(exam, written[1])
 
 
 def _practice(f: _Fields) -> PracticeRecord:
