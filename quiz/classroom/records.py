@@ -11,11 +11,15 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import cached_property
 from operator import attrgetter
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class ExamItem:
-    """One question of an attempt, as it was shown and answered."""
+class ExamItem(NamedTuple):
+    """One question of an attempt, as it was shown and answered.
+
+    A named tuple: a class's results files hold tens of thousands, each made in one step from the
+    values read (`tuple.__new__`, as `_make` does) and a fraction of the size of a dataclass with its dict.
+    """
 
     card_id: str
     kind: str
