@@ -90,7 +90,7 @@ def test_a_forged_copy_of_a_sitting_is_flagged_and_never_preferred(tmp_path: Pat
     import dataclasses
 
     ann_exam = exam(EIGHT)
-    forged = dataclasses.replace(ann_exam, items=tuple(dataclasses.replace(i, seconds=1.0) for i in ann_exam.items))
+    forged = dataclasses.replace(ann_exam, items=tuple(i._replace(seconds=1.0) for i in ann_exam.items))
     files = [
         results.write(student("ann", (ann_exam,)), tmp_path),
         results.write(student("Aaron", (forged,)), tmp_path),  # sorts first: the old rule counted it for Aaron
@@ -114,7 +114,7 @@ def test_formulas_in_names_and_answers_are_plain_text_in_the_csv(tmp_path: Path)
     import dataclasses
 
     sitting = exam(EIGHT)
-    item = dataclasses.replace(sitting.items[0], prompt="+1+1", card_id="@SUM(A1)")
+    item = sitting.items[0]._replace(prompt="+1+1", card_id="@SUM(A1)")
     sitting = dataclasses.replace(sitting, items=(item, *sitting.items[1:]), deck_title="-2+3")
     report = build([student('=HYPERLINK("http://evil.example","pwn")', (sitting,))])
     out = tmp_path / "report.csv"

@@ -13,8 +13,8 @@ import gc
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from itertools import chain, compress
-from operator import attrgetter, not_
+from itertools import chain, compress, repeat
+from operator import not_
 from pathlib import Path
 
 from quiz.deck.datarecord import datarecord
@@ -23,7 +23,7 @@ from quiz.i18n import _, ngettext
 from ..shown import shown
 from . import results as results_files
 from .itemstats import item_statistics, wrong_answer_counts
-from .records import ExamRecord
+from .records import ExamColumns, ExamRecord
 from .results import ResultsError, StudentResults
 
 LOW_FACILITY = 0.3
@@ -150,10 +150,7 @@ def _key(exam: ExamRecord) -> TestKey:
     return (exam.deck_id, exam.deck_version, exam.seed, exam.question_ids)
 
 
-_score = attrgetter("score")
-_answered = attrgetter("answered")
-_correct = attrgetter("correct")
-_wrong = attrgetter("wrong")
+_below_one = (1.0).__gt__  # a score below full marks: the question was missed
 _new = object.__new__
 
 
@@ -164,38 +161,41 @@ def _missed_question(number: int, prompt: str, score: float) -> MissedQuestion:
     return question
 
 
-class _Answers:
-    """What the report reads of each question of one sitting, in the questions' order.
+class _Paper:
+    """The questions of one test as its first sitting has them.
 
-    Read a field at a time, sitting by sitting: a sitting's questions lie together in memory, where a
-    question column (one question of every sitting) would reach all over the class's tens of megabytes.
+    A question missed with no marks is the same `MissedQuestion` for every student whose paper
+    has the same texts, so a row takes the test's own instead of making one per miss.
     """
 
-    __slots__ = ("scores", "answered", "correct", "wrong")
+    __slots__ = ("prompts", "numbers", "missed")
 
-    def __init__(self, exam: ExamRecord) -> None:
-        items = exam.items
-        self.scores = list(map(_score, items))
-        self.answered = list(map(_answered, items))
-        self.correct = list(map(_correct, items))
-        self.wrong = list(map(_wrong, items))
+    def __init__(self, first: ExamColumns) -> None:
+        self.prompts = first.prompts
+        self.numbers = range(1, len(first.card_ids) + 1)
+        self.missed = list(map(_missed_question, self.numbers, self.prompts, repeat(0.0)))
 
 
-def _student_row(profile: str, exam: ExamRecord, sitting: int = 1, answers: _Answers | None = None) -> StudentRow:
-    items = exam.items
-    if answers is None:
-        answers = _Answers(exam)
+def _student_row(profile: str, exam: ExamRecord, paper: _Paper, sitting: int = 1) -> StudentRow:
+    """A sitting's row; its columns are read, not its questions one by one."""
+    answers = exam.columns
     scores = answers.scores
-    missed = [n for n, score in enumerate(scores) if score < 1]
+    missed = list(map(_below_one, scores))
+    marks = list(compress(scores, missed))
+    if not any(marks) and answers.prompts == paper.prompts:  # no partial marks, the test's own texts
+        missed_questions = tuple(compress(paper.missed, missed))
+    else:
+        numbers = compress(paper.numbers, missed)
+        missed_questions = tuple(map(_missed_question, numbers, compress(answers.prompts, missed), marks))
     return StudentRow(
         profile=profile,
         score=sum(scores),  # as `exam.score`
-        out_of=len(items),
+        out_of=len(scores),
         seconds=exam.seconds,
         timed_out=exam.timed_out,
-        missed=tuple([items[n].card_id for n in missed]),
+        missed=tuple(compress(answers.card_ids, missed)),
         blank=answers.answered.count(False),
-        missed_questions=tuple([_missed_question(n + 1, items[n].prompt, scores[n]) for n in missed]),
+        missed_questions=missed_questions,
         sitting=sitting,
     )
 
@@ -205,7 +205,8 @@ def _test_report(
 ) -> TestReport:
     attempts = sorted(attempts, key=lambda pa: pa[0].casefold())
     first = attempts[0][1]
-    sheets = [_Answers(exam) for _, exam in attempts]
+    paper = _Paper(first.columns)
+    sheets = [exam.columns for _, exam in attempts]
     stats = item_statistics([sheet.scores for sheet in sheets])
     questions = []
     # Question by question (the same questions in every sitting: the key says so)
@@ -231,11 +232,9 @@ def _test_report(
                 flags=flags(stats[j].facility, stats[j].discrimination),
             )
         )
-    students = tuple(
-        _student_row(profile, exam, answers=sheet) for (profile, exam), sheet in zip(attempts, sheets, strict=True)
-    )
+    students = tuple(_student_row(profile, exam, paper) for profile, exam in attempts)
     later = tuple(
-        _student_row(profile, exam, sitting)
+        _student_row(profile, exam, paper, sitting)
         for profile, sitting, exam in sorted(retakes, key=lambda r: (r[0].casefold(), r[0], r[1]))
     )
     return TestReport(key[0], key[1], first.deck_title, key[2], students, tuple(questions), later)

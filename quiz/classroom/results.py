@@ -16,9 +16,8 @@ import hashlib
 import json
 import operator
 import re
-from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import asdict, fields
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import asdict
 from itertools import chain, compress, repeat
 from pathlib import Path
 from typing import Any, cast
@@ -29,7 +28,7 @@ from quiz.readfile import Unreadable, read_limited
 from quiz.shown import shown
 from quiz.walk import search
 
-from .records import ExamItem, ExamRecord, PracticeRecord
+from .records import ExamColumns, ExamItem, ExamRecord, PracticeRecord, with_columns
 
 FORMAT = "quiz-results"
 FORMAT_VERSION = 1
@@ -88,6 +87,7 @@ def _records(results: StudentResults) -> list[dict[str, Any]]:
     ]
     for exam in results.exams:
         data = asdict(exam)
+        data["items"] = [item._asdict() for item in exam.items]  # as objects: a named tuple is written as a list
         data["started_at"] = _time(exam.started_at)
         out.append({"record": "exam", **data})
     for practice in results.practice:
@@ -248,7 +248,7 @@ class _Fields:
 
 _NUMBER = (int, float)  # exactly: a bool is not a number here
 _STR = frozenset((str,))
-_ITEM_KEYS = tuple(sorted(f.name for f in fields(ExamItem)))
+_ITEM_KEYS = tuple(sorted(ExamItem._fields))
 _item_values = operator.itemgetter(*_ITEM_KEYS)
 _DICT = frozenset((dict,))
 _LIST = frozenset((list,))
@@ -259,58 +259,61 @@ _ZERO = frozenset((0,))
 _ONE = frozenset((1,))
 
 
-def _written_items(raw_items: list[Any]) -> list[ExamItem] | None:
-    """An exam's questions as quiz writes them, checked field by field across all of them at once; None
-    when any is not (a field missing or added, a type not exactly its JSON type, or what `_implausible`
-    refuses): each is then read alone, which names what is wrong.
+def _written_items(raw_items: list[Any]) -> tuple[tuple[ExamItem, ...], ExamColumns] | None:
+    """An exam's questions as quiz writes them, and their columns, checked field by field across all of them
+    at once; None when any is not (a field missing or added, a type not exactly its JSON type, or what
+    `_implausible` refuses): each is then read alone, which names what is wrong.
 
     A class of 300 has 60,000 questions. Here each test is one pass over a field of every question, and
-    the decoded dicts themselves become the items' attributes (lists made tuples).
+    each question is made in one step from its checked values (lists made tuples).
     """
     if not _DICT.issuperset(map(type, raw_items)) or set(map(len, raw_items)) != {len(_ITEM_KEYS)}:
         return None
+    keys = tuple(raw_items[0])
+    # The decoder makes one key object per name and line: looked up by those, a field is found by identity.
+    values = operator.itemgetter(*keys) if keys == _ITEM_KEYS else _item_values
     try:  # every one of the fields, and no more (their count is the same)
         answered, card_id, correct, distractors, expected, given, kind, options, prompt, score, seconds, wrong = zip(
-            *map(_item_values, raw_items), strict=True
+            *map(values, raw_items), strict=True
         )
     except KeyError:
         return None
-    unanswered = list(map(operator.not_, answered))
+    floats = _FLOAT.issuperset(map(type, chain(score, seconds)))
+    unanswered = list(map(operator.not_, answered)) if False in answered else []
     if not (
-        _STR.issuperset(map(type, chain(card_id, kind, prompt, expected, given)))
+        _texts(chain(card_id, kind, prompt, expected, given))
         and _BOOL.issuperset(map(type, chain(answered, correct)))
-        and _NUMBERS.issuperset(map(type, chain(score, seconds)))
+        and (floats or _NUMBERS.issuperset(map(type, chain(score, seconds))))
         and _LIST.issuperset(map(type, chain(options, wrong, distractors)))
-        and _STR.issuperset(map(type, chain.from_iterable(chain(options, wrong, distractors))))
+        and _texts(chain.from_iterable(chain(options, wrong, distractors)))
         and all(map(str.strip, card_id)) and all(map(str.strip, kind))
         and min(score) >= 0 and max(score) <= 1 and min(seconds) >= 0 and max(seconds) <= MAX_SECONDS
         and _ONE.issuperset(compress(score, correct))  # a right answer has all the marks
         and _ZERO.issuperset(compress(score, unanswered)) and not any(compress(correct, unanswered))  # a blank none
     ):  # fmt: skip
         return None
-    # Each step a pass over all of them without a Python loop (`_run` runs a `map` to its end).
-    count = len(raw_items)
-    for key, column in (("options", options), ("wrong", wrong), ("distractors", distractors)):
-        _run(map(_set_item, raw_items, repeat(key, count), map(tuple, column)))
-    if not _FLOAT.issuperset(map(type, chain(score, seconds))):
-        _run(map(_set_item, raw_items, repeat("score", count), map(float, score)))
-        _run(map(_set_item, raw_items, repeat("seconds", count), map(float, seconds)))
-    items = list(map(_new_item, repeat(ExamItem, count)))
-    _run(map(_set_attribute, items, repeat("__dict__", count), raw_items))
-    return items
+    # Each step a pass over all of them without a Python loop.
+    options, wrong, distractors = tuple(map(tuple, options)), tuple(map(tuple, wrong)), tuple(map(tuple, distractors))
+    if not floats:
+        score, seconds = tuple(map(float, score)), tuple(map(float, seconds))
+    rows = zip(card_id, kind, prompt, options, expected, given, answered, correct, score, seconds, wrong, distractors, strict=True)
+    items = tuple(map(_new_item, repeat(ExamItem, len(raw_items)), rows))
+    return items, ExamColumns(card_id, prompt, score, answered, correct, wrong)
 
 
-_set_item = dict.__setitem__
-_run: Callable[[Iterable[Any]], None] = deque[Any](maxlen=0).extend  # runs an iterator to its end
+def _texts(values: Iterable[Any]) -> bool:
+    """Whether every value is a string: `str.join` tests each one's type, without a call per value."""
+    try:
+        "".join(values)
+    except TypeError:
+        return False
+    return True
 
 
 def _plain_item(raw: Any) -> ExamItem | None:
     """The question as `_exam` reads it when it has exactly the fields written, each of its exact JSON type.
 
-    None sends it to the field by field reading, which names what is wrong. A
-    class of 300 has 60,000 questions: here one pass of exact type tests, and
-    the decoded dict itself becomes the item's attributes (lists made tuples),
-    which is the frozen record's own `__init__` without its twelve calls.
+    None sends it to the field by field reading, which names what is wrong.
     """
     if type(raw) is not dict or len(raw) != _ITEM_FIELD_COUNT:
         return None
@@ -327,16 +330,12 @@ def _plain_item(raw: Any) -> ExamItem | None:
         and _STR.issuperset(map(type, distractors))
     ):  # fmt: skip
         return None
-    raw["options"], raw["wrong"], raw["distractors"] = tuple(options), tuple(wrong), tuple(distractors)
-    raw["score"], raw["seconds"] = float(cast(float, score)), float(cast(float, seconds))  # numbers, as tested above
-    item = _new_item(ExamItem)
-    _set_attribute(item, "__dict__", raw)
-    return item
+    score, seconds = float(cast(float, score)), float(cast(float, seconds))  # numbers, as tested above
+    return ExamItem(card_id, kind, prompt, tuple(options), expected, given, answered, correct, score, seconds, tuple(wrong), tuple(distractors))
 
 
-_ITEM_FIELD_COUNT = len(fields(ExamItem))
-_new_item = object.__new__
-_set_attribute = object.__setattr__
+_ITEM_FIELD_COUNT = len(ExamItem._fields)
+_new_item = tuple.__new__
 
 
 def _item(g: _Fields) -> ExamItem:
@@ -378,8 +377,9 @@ def _exam(f: _Fields) -> ExamRecord:
     raw_items = f.get("items", list)
     if not raw_items:
         raise f.invalid("items", " (an exam without questions)")
-    items = _written_items(raw_items)
-    if items is None:
+    written = _written_items(raw_items)
+    items: Sequence[ExamItem]
+    if written is None:
         items = []
         for i, raw in enumerate(raw_items, 1):
             item = _plain_item(raw) or _item(_Fields(raw, f.path, f.line, f"question {i} of the exam"))
@@ -387,13 +387,16 @@ def _exam(f: _Fields) -> ExamRecord:
             if wrong is not None:
                 raise _edited(f.path, f.line, f"question {i} of the exam has no valid {wrong[0]!r}{wrong[1]}")
             items.append(item)
-    ids = [item.card_id for item in items]
+        ids: Sequence[str] = [item.card_id for item in items]
+    else:
+        items, columns = written
+        ids = columns.card_ids
     if len(set(ids)) != len(ids):
         raise f.invalid("items", " (a question is asked twice)")
     limit = f.seconds("time_limit", optional=True)
     if limit is not None and limit <= 0:
         raise f.invalid("time_limit", " (it is not a time)")
-    return ExamRecord(
+    exam = ExamRecord(
         exam_id=f.name("exam_id"),
         deck_id=f.name("deck_id"),
         deck_version=f.name("deck_version"),
@@ -405,6 +408,7 @@ def _exam(f: _Fields) -> ExamRecord:
         timed_out=f.get("timed_out", bool),
         items=tuple(items),
     )
+    return exam if written is None else with_columns(exam, written[1])
 
 
 def _practice(f: _Fields) -> PracticeRecord:
@@ -455,8 +459,8 @@ def _lines(path: Path) -> Iterator[tuple[int, str, Any]]:
         raise ResultsError(name, "is damaged, or is not a results file (it is not text)") from None
     if "\r" in text:  # read as text files are: "\r\n" and a lone "\r" end lines as "\n" does
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    raw_c1 = b"\x7f" in data or _RAW_C1.search(data) is not None
-    for number, line in enumerate(text.split("\n"), 1):
+    raw_c1 = b"\x7f" in data or (b"\xc2" in data and _RAW_C1.search(data) is not None)
+    for number, line in enumerate(_split_lines(text), 1):
         if not line:
             continue
         try:
@@ -476,9 +480,19 @@ def _lines(path: Path) -> Iterator[tuple[int, str, Any]]:
         yield number, line, record
 
 
+def _split_lines(text: str) -> Iterator[str]:
+    """`text.split("\\n")`, each end found by a byte search (`str.find`) rather than a loop over every character:
+    a file is a few long lines."""
+    start = 0
+    while (end := text.find("\n", start)) != -1:
+        yield text[start:end]
+        start = end + 1
+    yield text[start:]
+
+
 _C1 = re.compile("[\x7f-\x9f]")
 _RAW_C1 = re.compile(b"\xc2[\x80-\x9f]")
-"""U+0080-U+009F in UTF-8: found in a whole file at the speed of a byte search, as its lead byte comes first."""
+"""U+0080-U+009F in UTF-8, looked for only in a file that has their lead byte (a byte search)."""
 _ESCAPE = re.compile(
     r"\\(?:[bfr]|u00(?:[01][0-9a-fA-F]|7[fF]|[89][0-9a-fA-F])|u(?:061[cC]|200[bBeEfF]|202[a-eA-E]|206[0-9]|[fF][eE][fF][fF]))"
 )
