@@ -16,9 +16,9 @@ import re
 # C0 and C1 controls and DEL; bidi embeddings, overrides, isolates and marks; zero-width
 # spaces and the byte-order mark; line and paragraph separators; lone surrogates (the
 # undecodable bytes of a file name). Tab and newline are listed and kept only when asked.
-UNSAFE_RE = re.compile(
-    "[\x00-\x1f\x7f-\x9f\u061c\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2060-\u2069\ufeff\ud800-\udfff]"
-)
+_UNSAFE_BEYOND_C0 = "\x7f-\x9f\u061c\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2060-\u2069\ufeff\ud800-\udfff"
+UNSAFE_RE = re.compile(f"[\x00-\x1f{_UNSAFE_BEYOND_C0}]")
+_UNSAFE_BESIDE_LINES_RE = re.compile(f"[\x00-\x08\x0b-\x1f{_UNSAFE_BEYOND_C0}]")  # all of them but tab and newline
 _LINE_KEPT = frozenset("\n\t")
 
 # Characters that make a spreadsheet treat a cell as a formula (OWASP's list), and the
@@ -38,11 +38,16 @@ def shown(text: object, *, lines: bool = False) -> str:
     the result is one line whatever it came from.
     """
     string = text if isinstance(text, str) else str(text)
-    if UNSAFE_RE.search(string) is None:  # the common case: nothing to escape, no copy
+    if (_UNSAFE_BESIDE_LINES_RE if lines else UNSAFE_RE).search(string) is None:  # the common case: no copy
         return string
     if lines:
         return UNSAFE_RE.sub(lambda m: m.group() if m.group() in _LINE_KEPT else _escape(m.group()), string)
     return UNSAFE_RE.sub(lambda m: _escape(m.group()), string)
+
+
+def plain(text: str) -> bool:
+    """Whether `shown(text)` is `text` itself: nothing in it to escape (one search over many texts joined)."""
+    return UNSAFE_RE.search(text) is None
 
 
 def csv_cell(value: object) -> object:

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from quiz.classroom import results
 from quiz.classroom.report import build, build_from_paths, flags
-from quiz.classroom.report_tables import format_text, write_csv
+from quiz.classroom.report_tables import Column, Table, format_table, format_text, write_csv
 
 # Four students, four choice questions (q1..q4), one wrong answer each where shown.
 #          q1        q2      q3      q4    total
@@ -284,3 +284,12 @@ def test_cloned_pcs_sharing_a_computer_name_are_different_students(tmp_path: Pat
     report = build_from_paths([tmp_path])
     assert report.students == 2 and report.notes == ()
     assert [s.profile for s in report.tests[0].students] == ["default (pc #aaaa)", "default (pc #bbbb)"]
+
+
+@given(st.lists(st.text(st.sampled_from("ab \t\n\x1b\u202e;é"), max_size=300), min_size=1, max_size=6))
+def test_a_long_cell_made_from_its_start_reads_as_the_whole_text_clipped(texts: list[str]) -> None:
+    whole = Column("Missed")
+    from_start = Column("Missed", start=lambda text, chars: text[:chars])
+    for width in (8, 48):
+        expected = format_table(Table("t", (whole,), tuple((t,) for t in texts)), max_width=width)
+        assert format_table(Table("t", (from_start,), tuple((t,) for t in texts)), max_width=width) == expected

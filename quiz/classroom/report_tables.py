@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 from collections.abc import Callable, Sequence
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,7 @@ from quiz.deck.datarecord import datarecord
 from quiz.i18n import N_, _, language, ngettext, number
 from quiz.i18n import percent as share
 
-from ..shown import csv_cell, shown
+from ..shown import csv_cell, plain, shown
 from .report import (
     HIGH_FACILITY,
     LOW_DISCRIMINATION,
@@ -69,13 +70,29 @@ def flag_list(value: Sequence[str]) -> str:
 
 def missed_list(value: Sequence[MissedQuestion]) -> str:
     """`2 Who wrote Faust?; 4 Capitals of… (partly, 0.5)`: by number and text, partial credit said as such."""
-    out = []
+    return "; ".join(map(_missed, value)) or "-"
+
+
+def missed_start(value: Sequence[MissedQuestion], chars: int) -> str:
+    """The start of `missed_list(value)`, at least `chars` characters of it (all of it when shorter).
+
+    A terminal cell shows some forty characters; a student of a class of 300 misses a hundred questions.
+    """
+    parts: list[str] = []
+    length = -2  # "; " goes between two
     for q in value:
-        text = f"{q.number} {_one_line(q.prompt)}"
-        if q.score > 0:
-            text += " " + _("(partly, {marks})").format(marks=number(q.score, ".2g"))
-        out.append(text)
-    return "; ".join(out) or "-"
+        if length >= chars:
+            break
+        parts.append(_missed(q))
+        length += 2 + len(parts[-1])
+    return "; ".join(parts) or "-"
+
+
+def _missed(q: MissedQuestion) -> str:
+    text = f"{q.number} {_one_line(q.prompt)}"
+    if q.score > 0:
+        text += " " + _("(partly, {marks})").format(marks=number(q.score, ".2g"))
+    return text
 
 
 @lru_cache(maxsize=4096)
@@ -93,6 +110,9 @@ class Column:
     name: str
     align: str = "l"  # "l" left, "r" right (numbers)
     show: Callable[[Any], str] = str
+    start: Callable[[Any, int], str] | None = None
+    """The start of `show(value)`, at least so many characters of it (all when shorter): what a clipped
+    terminal cell needs of a long text, without making the rest."""
 
 
 @datarecord
@@ -134,7 +154,7 @@ def _student_table(test: TestReport) -> Table:
         Column(_("Time"), "r", duration),
         Column(_("Time up"), "l", lambda v: _("yes") if v else "-"),
         Column(_("Blank"), "r", lambda v: str(v) if v else "-"),
-        Column(_("Missed"), "l", missed_list),
+        Column(_("Missed"), "l", missed_list, missed_start),
     )
     rows = tuple(
         (s.profile, s.sitting, s.score, s.out_of, s.percent, s.seconds, s.timed_out, s.blank, s.missed_questions)
@@ -221,19 +241,41 @@ def _clip_shown(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 3] + "..."
 
 
+def _cells(column: Column, values: Sequence[Any], width: int) -> list[str]:
+    """`_clip_shown(shown(column.show(value)), width)` of each value, a pass over the column at a time.
+
+    A long text is shown from its start (`Column.start`): escaped and its spaces joined, a start that still
+    fills the cell is clipped as the whole would be; one that no longer does is made again from the whole.
+    """
+    enough = 4 * width
+    texts = list(map(column.show, values) if column.start is None else map(column.start, values, repeat(enough)))
+    if not plain(" ".join(texts)):
+        texts = list(map(shown, texts))
+    cells = list(map(" ".join, map(str.split, texts)))
+    for i, cell in enumerate(cells):
+        if len(cell) > width:
+            cells[i] = cell[: width - 3] + "..."
+        elif column.start is not None and len(texts[i]) >= enough:
+            cells[i] = _clip_shown(shown(column.show(values[i])), width)
+    return cells
+
+
 def format_table(table: Table, *, max_width: int = 48) -> str:
-    """A plain, aligned table: title, header, rule, rows; cells clipped to `max_width`."""
-    rows = [tuple(_clip(cell, max_width) for cell in table.headers)]
-    rows.extend(tuple(_clip_shown(cell, max_width) for cell in row) for row in table.shown())
-    widths = [max(len(row[i]) for row in rows) for i in range(len(table.columns))]
+    """A plain, aligned table: title, header, rule, rows; cells clipped to `max_width`.
 
-    def line(row: Sequence[str]) -> str:
-        cells = (cell.rjust(w) if a == "r" else cell.ljust(w) for cell, w, a in zip(row, widths, table.align, strict=True))
-        return "  ".join(cells).rstrip()
-
+    Made a column at a time (shown, clipped, padded in passes over it): a class's tables have thousands of cells.
+    """
+    values = zip(*table.rows, strict=True) if table.rows else [()] * len(table.columns)
+    columns: list[list[str]] = []
+    widths: list[int] = []
+    for column, column_values in zip(table.columns, values, strict=True):
+        cells = [_clip(column.name, max_width), *_cells(column, column_values, max_width)]
+        widths.append(max(map(len, cells)))
+        columns.append(list(map(str.rjust if column.align == "r" else str.ljust, cells, repeat(widths[-1]))))
+    header, *rows = map(str.rstrip, map("  ".join, zip(*columns, strict=True)))
     rule = "  ".join("-" * w for w in widths)
     note = [table.note] if table.note else []
-    return "\n".join([table.title, *note, "", line(rows[0]), rule, *(line(r) for r in rows[1:])])
+    return "\n".join([table.title, *note, "", header, rule, *rows])
 
 
 def format_text(report: ClassReport) -> str:

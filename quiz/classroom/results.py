@@ -15,7 +15,9 @@ import datetime as dt
 import hashlib
 import json
 import operator
+import os
 import re
+import stat
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict
 from itertools import chain, compress, repeat
@@ -580,6 +582,7 @@ def find(paths: Iterable[Path], skipped: list[tuple[Path, str]] | None = None) -
     Folders that could not be searched (unreadable, a link loop) are added to `skipped` with the reason.
     """
     out: dict[Path, Path] = {}  # by resolved path: a file named twice (alone and in its folder) is read once
+    folders: dict[Path, Path] = {}
     for path in paths:
         if path.is_dir():
             found, missed = search(path, lambda name: name.endswith(SUFFIX))
@@ -588,5 +591,20 @@ def find(paths: Iterable[Path], skipped: list[tuple[Path, str]] | None = None) -
         else:
             found = [path]
         for p in found:
-            out.setdefault(p.resolve(), p)
+            out.setdefault(_resolved(p, folders), p)
     return list(out.values())
+
+
+def _resolved(path: Path, folders: dict[Path, Path]) -> Path:
+    """`path.resolve()`, with the folders resolved before (in `folders`): a file that is not a link is an entry
+    of its resolved folder, and a class's folder, resolved once, holds hundreds."""
+    try:
+        link = stat.S_ISLNK(os.lstat(path).st_mode)
+    except OSError:
+        link = True  # missing or out of reach: resolved as it is given
+    if link:
+        return path.resolve()
+    folder = folders.get(path.parent)
+    if folder is None:
+        folder = folders[path.parent] = path.parent.resolve()
+    return folder / path.name
