@@ -61,6 +61,20 @@ async def test_a_new_learner_names_a_profile_then_studies_from_the_deck_list(tmp
 
 
 @synchronously
+async def test_at_start_up_the_key_bar_shows_quit_once_and_escape_quits(tmp_path: Path) -> None:
+    from textual.widgets._footer import FooterKey
+
+    app = make_app(tmp_path, profile=None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await wait_screen(pilot, ProfileScreen)
+        await wait_for(pilot, lambda: bool(screen.query(FooterKey)), "the key bar")
+        shown = [(key.key, key.description) for key in screen.query(FooterKey)]
+        assert [description for _, description in shown].count("Quit") == 1, shown
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: not app.is_running, "the app to quit")
+
+
+@synchronously
 async def test_an_existing_learner_is_picked_with_a_number_key(tmp_path: Path) -> None:
     app = app_with_learners(tmp_path, "ana", "ben")
     async with app.run_test(size=(80, 24)) as pilot:

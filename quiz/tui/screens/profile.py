@@ -17,7 +17,11 @@ from ..widgets.options import NumberedOptions
 
 
 class ProfileScreen(Screen[str | None]):
-    BINDINGS = [Binding("escape", "cancel", N_("Back")), Binding("escape", "cancel_start", N_("Quit"))]
+    BINDINGS = [
+        Binding("escape", "cancel", N_("Back")),
+        # At start-up Esc quits as Ctrl+Q does, which the key bar shows already: one key shown for one thing.
+        Binding("escape", "cancel_start", N_("Quit"), show=False),
+    ]
 
     def __init__(self, profiles: list[str], *, switching: bool = False) -> None:
         super().__init__()
