@@ -41,10 +41,19 @@ def correlation(xs: Sequence[float], ys: Sequence[float]) -> float | None:
     if len(xs) != len(ys):
         raise ValueError("correlation needs two sequences of the same length")
     n = len(xs)
-    if n < 2 or len(set(xs)) < 2 or len(set(ys)) < 2:
+    if n < 2 or _constant(xs) or _constant(ys):
         return None
-    mx = math.fsum(xs) / n
-    my = math.fsum(ys) / n
+    return _pearson(xs, ys, math.fsum(xs) / n)
+
+
+def _constant(values: Sequence[float]) -> bool:
+    """Every value equal to the first: what `len(set(values)) < 2` says, without hashing them."""
+    return values.count(values[0]) == len(values)
+
+
+def _pearson(xs: Sequence[float], ys: Sequence[float], mx: float) -> float | None:
+    """Pearson's r of two sequences that vary, the mean of `xs` given (an item's facility already is)."""
+    my = math.fsum(ys) / len(ys)
     # (x - mx) * (y - my), (x - mx) ** 2 and (y - my) ** 2, each computed once and summed without a Python loop
     dx = list(map(operator.sub, xs, repeat(mx)))
     dy = list(map(operator.sub, ys, repeat(my)))
@@ -72,7 +81,9 @@ def item_statistics(matrix: Sequence[Sequence[float]]) -> list[ItemStats]:
     out: list[ItemStats] = []
     for column in zip(*matrix, strict=True):
         rest = list(map(operator.sub, totals, column))
-        out.append(ItemStats(facility(column), discrimination(column, rest)))
+        share = facility(column)  # the item's mean score, which its discrimination starts from too
+        varies = len(column) > 1 and not _constant(column) and not _constant(rest)
+        out.append(ItemStats(share, _pearson(column, rest, share) if varies else None))  # `discrimination`, exactly
     return out
 
 
@@ -82,6 +93,9 @@ def wrong_answer_counts(wrong: Iterable[str], distractors: Sequence[str] = ()) -
     Every listed distractor appears, even if nobody picked it (a distractor that
     fools nobody is worth knowing about too); ties keep the distractors' order.
     """
-    counts: Counter[str] = Counter({d: 0 for d in distractors})
+    counts: Counter[str] = Counter(dict.fromkeys(distractors, 0))
     counts.update(wrong)
-    return sorted(counts.items(), key=lambda kv: -kv[1])
+    return sorted(counts.items(), key=_count, reverse=True)  # stable: ties keep their order
+
+
+_count = operator.itemgetter(1)

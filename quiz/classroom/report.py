@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from itertools import chain, compress, repeat
-from operator import not_
+from operator import lt, not_
 from pathlib import Path
 
 from quiz.deck.datarecord import datarecord
@@ -150,7 +150,6 @@ def _key(exam: ExamRecord) -> TestKey:
     return (exam.deck_id, exam.deck_version, exam.seed, exam.question_ids)
 
 
-_below_one = (1.0).__gt__  # a score below full marks: the question was missed
 _new = object.__new__
 
 
@@ -180,7 +179,7 @@ def _student_row(profile: str, exam: ExamRecord, paper: _Paper, sitting: int = 1
     """A sitting's row; its columns are read, not its questions one by one."""
     answers = exam.columns
     scores = answers.scores
-    missed = list(map(_below_one, scores))
+    missed = list(map(lt, scores, repeat(1.0)))  # below full marks
     marks = list(compress(scores, missed))
     if not any(marks) and answers.prompts == paper.prompts:  # no partial marks, the test's own texts
         missed_questions = tuple(compress(paper.missed, missed))

@@ -252,6 +252,8 @@ def _cells(column: Column, values: Sequence[Any], width: int) -> list[str]:
     if not plain(" ".join(texts)):
         texts = list(map(shown, texts))
     cells = list(map(" ".join, map(str.split, texts)))
+    if column.start is None and max(map(len, cells), default=0) <= width:
+        return cells
     for i, cell in enumerate(cells):
         if len(cell) > width:
             cells[i] = cell[: width - 3] + "..."
