@@ -21,6 +21,7 @@ from textual.widgets import Static
 
 from quiz.shown import shown
 
+from . import textual_fixes  # noqa: F401  (applied on import, before any widget is drawn)
 from .keyorder import KeyQueue
 from .texts import N_, _, choose_language, use_language
 from .when import relative
