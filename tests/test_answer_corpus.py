@@ -19,7 +19,7 @@ from quiz.deck.model import Cloze, Deck, TypedAnswer
 from quiz.engine.grading import grade
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = yaml.safe_load((ROOT / "tests" / "corpus" / "petro-answers.yaml").read_text(encoding="utf-8"))
+CORPUS = yaml.load((ROOT / "tests" / "corpus" / "petro-answers.yaml").read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
 LANGUAGES = ("de", "en")
 MIN_FORMS = 3
 """Right and wrong forms per typed card or gap, at least (the canonical answer not counted)."""
