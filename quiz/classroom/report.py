@@ -451,9 +451,10 @@ def _build_from_paths(paths: Iterable[Path]) -> ClassReport:
     skipped: list[tuple[Path, str]] = []
     files = results_files.find(paths, skipped)
     errors = [ResultsError(str(folder), reason) for folder, reason in skipped]
+    sets = results_files.QuestionSets()  # a class's files share their questions' texts
     for path in files:
         try:
-            good.append(results_files.read(path))
+            good.append(results_files.read(path, sets))
         except ResultsError as e:
             errors.append(e)
     return build(good, errors)
@@ -493,9 +494,10 @@ def _build_from_sources(paths: Iterable[Path]) -> ClassReport:
                 students.extend(student_results(store, profile) for profile in store.list_profiles())
         except (StoreError, OSError) as error:
             errors.append(ResultsError(str(path), f"cannot read the progress here: {error}"))
+    sets = results_files.QuestionSets()
     for file in results_files.find(files):
         try:
-            students.append(results_files.read(file))
+            students.append(results_files.read(file, sets))
         except ResultsError as e:
             errors.append(e)
     return build(students, errors)
