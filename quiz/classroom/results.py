@@ -61,8 +61,12 @@ class StudentResults:
     machine_id: str = ""  # random, fixed per quiz data folder: tells apart PCs cloned with one host name
 
 
+_CANONICAL = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
+"""Made once: `json.dumps` with these options makes an encoder at each call (each file's checksum line)."""
+
+
 def canonical(record: Mapping[str, Any]) -> str:
-    return json.dumps(record, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
+    return _CANONICAL.encode(record)
 
 
 def checksum(records: Iterable[Mapping[str, Any]]) -> str:
