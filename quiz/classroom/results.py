@@ -25,9 +25,8 @@ from pathlib import Path
 from typing import Any, cast
 
 from quiz.deck.datarecord import datarecord
-from quiz.deck.format import CONTROL_RE, INVISIBLE_RE
 from quiz.readfile import Unreadable, read_limited
-from quiz.shown import shown
+from quiz.shown import CONTROL_RE, INVISIBLE_RE, shown
 from quiz.walk import search
 
 from .records import ExamColumns, ExamItem, ExamRecord, PracticeRecord, with_columns
