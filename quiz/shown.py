@@ -21,6 +21,13 @@ UNSAFE_RE = re.compile(f"[\x00-\x1f{_UNSAFE_BEYOND_C0}]")
 _UNSAFE_BESIDE_LINES_RE = re.compile(f"[\x00-\x08\x0b-\x1f{_UNSAFE_BEYOND_C0}]")  # all of them but tab and newline
 _LINE_KEPT = frozenset("\n\t")
 
+# What a text that quiz keeps (a deck's, a results file's) may never hold: C0 controls except tab and newline,
+# DEL and C1 controls (ESC starts terminal escapes); and bidi embeddings, overrides, isolates and marks, which
+# reorder what follows them, zero-width spaces, word joiners and the byte-order mark, which are invisible: all of
+# them knock a line out of its box. Zero-width (non-)joiners stay: scripts and emoji need them.
+CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+INVISIBLE_RE = re.compile("[\u061c\u200b\u200e\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+
 # Characters that make a spreadsheet treat a cell as a formula (OWASP's list), and the
 # separators after which some read a second cell (tab, carriage return).
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")

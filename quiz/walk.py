@@ -44,6 +44,7 @@ def search(root: Path, wanted: Callable[[str], bool], *, hidden: bool = True) ->
         if not hidden:
             dirs[:] = [d for d in dirs if not d.startswith(".")]
         dirs.sort()
+        files.sort()  # (each folder's in order, sorting them all at the end compares little)
         for name in files:
             if (hidden or not name.startswith(".")) and wanted(name):
                 found.append(Path(folder, name))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import operator
 import re
 import tempfile
 from pathlib import Path
@@ -161,3 +162,21 @@ def test_a_question_field_of_the_wrong_type_is_named(tmp_path: Path, field: str,
     forged(path, lambda record: record["items"][1].__setitem__(field, value))
     with pytest.raises(results.ResultsError, match=f":2: .*question 2 of the exam has no valid '{field}'"):
         results.read(path)
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("score", True), ("answered", 1), ("options", ["a", 2]), ("distractors", [None]), ("wrong", "a"), ("kind", " ")],
+)
+def test_questions_read_before_share_their_texts_and_an_edited_copy_is_still_named(
+    tmp_path: Path, field: str, value: object
+) -> None:
+    handed_in = sample()
+    first, again, edited = (results.write(handed_in, tmp_path / folder) for folder in ("first", "again", "edited"))
+    forged(edited, lambda record: record["items"][1].__setitem__(field, value))
+    sets = results.QuestionSets()
+    one, two = results.read(first, sets).exams[0], results.read(again, sets).exams[0]
+    assert one == two
+    assert all(map(operator.is_, one.items[0], two.items[0][:4]))  # card id, kind, prompt, options: the first file's
+    with pytest.raises(results.ResultsError, match=f":2: .*question 2 of the exam has no valid '{field}'"):
+        results.read(edited, sets)

@@ -186,16 +186,16 @@ def _student_row(profile: str, exam: ExamRecord, paper: _Paper, sitting: int = 1
     else:
         numbers = compress(paper.numbers, missed)
         missed_questions = tuple(map(_missed_question, numbers, compress(answers.prompts, missed), marks))
-    return StudentRow(
-        profile=profile,
-        score=sum(scores),  # as `exam.score`
-        out_of=len(scores),
-        seconds=exam.seconds,
-        timed_out=exam.timed_out,
-        missed=tuple(compress(answers.card_ids, missed)),
-        blank=answers.answered.count(False),
-        missed_questions=missed_questions,
-        sitting=sitting,
+    return StudentRow(  # positional: every field in order, the quick way in
+        profile,
+        sum(scores),  # as `exam.score`
+        len(scores),
+        exam.seconds,
+        exam.timed_out,
+        tuple(compress(answers.card_ids, missed)),  # missed
+        answers.answered.count(False),  # blank
+        missed_questions,
+        sitting,
     )
 
 
@@ -220,16 +220,10 @@ def _test_report(
         blank = were_answered.count(False)
         if blank:
             counts.append((NO_ANSWER, blank))
-        questions.append(
-            QuestionRow(
-                card_id=item.card_id,
-                prompt=item.prompt,
-                attempts=len(were_answered),
-                facility=stats[j].facility,
-                discrimination=stats[j].discrimination,
-                wrong_answers=tuple(counts),
-                flags=flags(stats[j].facility, stats[j].discrimination),
-            )
+        facility, discrimination = stats[j].facility, stats[j].discrimination
+        questions.append(  # positional: every field in order, the quick way in
+            QuestionRow(item.card_id, item.prompt, len(were_answered), facility, discrimination, tuple(counts),
+                        flags(facility, discrimination))  # fmt: skip
         )
     students = tuple(_student_row(profile, exam, paper) for profile, exam in attempts)
     later = tuple(
@@ -451,9 +445,10 @@ def _build_from_paths(paths: Iterable[Path]) -> ClassReport:
     skipped: list[tuple[Path, str]] = []
     files = results_files.find(paths, skipped)
     errors = [ResultsError(str(folder), reason) for folder, reason in skipped]
+    sets = results_files.QuestionSets()  # a class's files share their questions' texts
     for path in files:
         try:
-            good.append(results_files.read(path))
+            good.append(results_files.read(path, sets))
         except ResultsError as e:
             errors.append(e)
     return build(good, errors)
@@ -493,9 +488,10 @@ def _build_from_sources(paths: Iterable[Path]) -> ClassReport:
                 students.extend(student_results(store, profile) for profile in store.list_profiles())
         except (StoreError, OSError) as error:
             errors.append(ResultsError(str(path), f"cannot read the progress here: {error}"))
+    sets = results_files.QuestionSets()
     for file in results_files.find(files):
         try:
-            students.append(results_files.read(file))
+            students.append(results_files.read(file, sets))
         except ResultsError as e:
             errors.append(e)
     return build(students, errors)

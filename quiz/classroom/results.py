@@ -25,9 +25,8 @@ from pathlib import Path
 from typing import Any, cast
 
 from quiz.deck.datarecord import datarecord
-from quiz.deck.format import CONTROL_RE, INVISIBLE_RE
 from quiz.readfile import Unreadable, read_limited
-from quiz.shown import shown
+from quiz.shown import CONTROL_RE, INVISIBLE_RE, shown
 from quiz.walk import search
 
 from .records import ExamColumns, ExamItem, ExamRecord, PracticeRecord, with_columns
@@ -61,8 +60,12 @@ class StudentResults:
     machine_id: str = ""  # random, fixed per quiz data folder: tells apart PCs cloned with one host name
 
 
+_CANONICAL = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
+"""Made once: `json.dumps` with these options makes an encoder at each call (each file's checksum line)."""
+
+
 def canonical(record: Mapping[str, Any]) -> str:
-    return json.dumps(record, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
+    return _CANONICAL.encode(record)
 
 
 def checksum(records: Iterable[Mapping[str, Any]]) -> str:
@@ -261,13 +264,55 @@ _ZERO = frozenset((0,))
 _ONE = frozenset((1,))
 
 
-def _written_items(raw_items: list[Any]) -> tuple[tuple[ExamItem, ...], ExamColumns] | None:
+class _QuestionSet:
+    """The texts of one question set, checked: what every sitting of it has in common, as its questions hold them."""
+
+    __slots__ = ("card_ids", "kinds", "prompts", "expected", "options", "distractors", "option_lists", "distractor_lists")
+
+    def __init__(self, card_ids: tuple[str, ...], kinds: tuple[str, ...], prompts: tuple[str, ...],
+                 expected: tuple[str, ...], option_lists: tuple[list[str], ...], distractor_lists: tuple[list[str], ...]):  # fmt: skip
+        self.card_ids, self.kinds, self.prompts, self.expected = card_ids, kinds, prompts, expected
+        self.option_lists, self.distractor_lists = option_lists, distractor_lists  # as decoded: compared with the next
+        self.options, self.distractors = tuple(map(tuple, option_lists)), tuple(map(tuple, distractor_lists))
+
+
+class QuestionSets:
+    """The question sets of the exams read so far, by their card ids, each one's texts checked once.
+
+    A class's files repeat the same questions. A sitting whose texts (card ids, kinds, prompts, answers, options
+    on offer) are a set's already read takes that set's, checked before: its own copies, decoded from its file,
+    are let go with the file's lines, and a class is kept in a fraction of the memory (fewer pages for the
+    system to hand over, fewer objects to free).
+    """
+
+    def __init__(self) -> None:
+        self._sets: dict[tuple[str, ...], _QuestionSet] = {}
+
+    def known(self, card_ids: tuple[str, ...], kinds: tuple[Any, ...], prompts: tuple[Any, ...],
+              expected: tuple[Any, ...], options: tuple[Any, ...], distractors: tuple[Any, ...]) -> _QuestionSet | None:  # fmt: skip
+        """The set read before with exactly these texts (values equal to checked strings and lists of them are
+        such strings and lists), or None."""
+        known = self._sets.get(card_ids)
+        if known is not None and (
+            known.prompts == prompts and known.expected == expected and known.kinds == kinds
+            and known.option_lists == options and known.distractor_lists == distractors
+        ):  # fmt: skip
+            return known
+        return None
+
+    def add(self, question_set: _QuestionSet) -> _QuestionSet:
+        """The set to share from now on: the first read with these card ids."""
+        return self._sets.setdefault(question_set.card_ids, question_set)
+
+
+def _written_items(raw_items: list[Any], sets: QuestionSets) -> tuple[tuple[ExamItem, ...], ExamColumns] | None:
     """An exam's questions as quiz writes them, and their columns, checked field by field across all of them
     at once; None when any is not (a field missing or added, a type not exactly its JSON type, or what
     `_implausible` refuses): each is then read alone, which names what is wrong.
 
     A class of 300 has 60,000 questions. Here each test is one pass over a field of every question, and
-    each question is made in one step from its checked values (lists made tuples).
+    each question is made in one step from its checked values (lists made tuples); the texts of a question set
+    read before (`sets`) are not checked again.
     """
     if not _DICT.issuperset(map(type, raw_items)) or set(map(len, raw_items)) != {len(_ITEM_KEYS)}:
         return None
@@ -280,27 +325,43 @@ def _written_items(raw_items: list[Any]) -> tuple[tuple[ExamItem, ...], ExamColu
         )
     except KeyError:
         return None
+    if not _texts(card_id):  # (before they are hashed)
+        return None
+    texts = sets.known(card_id, kind, prompt, expected, options, distractors)
     floats = _FLOAT.issuperset(map(type, chain(score, seconds)))
     unanswered = list(map(operator.not_, answered)) if False in answered else []
     if not (
-        _texts(chain(card_id, kind, prompt, expected, given))
+        (texts is not None or _new_texts(card_id, kind, prompt, expected, options, distractors))
+        and _texts(given)
         and _BOOL.issuperset(map(type, chain(answered, correct)))
         and (floats or _NUMBERS.issuperset(map(type, chain(score, seconds))))
-        and _LIST.issuperset(map(type, chain(options, wrong, distractors)))
-        and _texts(chain.from_iterable(chain(options, wrong, distractors)))
-        and all(map(str.strip, card_id)) and all(map(str.strip, kind))
+        and _LIST.issuperset(map(type, wrong)) and _texts(chain.from_iterable(wrong))
         and min(score) >= 0 and max(score) <= 1 and min(seconds) >= 0 and max(seconds) <= MAX_SECONDS
         and _ONE.issuperset(compress(score, correct))  # a right answer has all the marks
         and _ZERO.issuperset(compress(score, unanswered)) and not any(compress(correct, unanswered))  # a blank none
     ):  # fmt: skip
         return None
+    if texts is None:
+        texts = sets.add(_QuestionSet(card_id, kind, prompt, expected, options, distractors))
     # Each step a pass over all of them without a Python loop.
-    options, wrong, distractors = tuple(map(tuple, options)), tuple(map(tuple, wrong)), tuple(map(tuple, distractors))
+    wrong = tuple(map(tuple, wrong))
     if not floats:
         score, seconds = tuple(map(float, score)), tuple(map(float, seconds))
-    rows = zip(card_id, kind, prompt, options, expected, given, answered, correct, score, seconds, wrong, distractors, strict=True)
+    rows = zip(texts.card_ids, texts.kinds, texts.prompts, texts.options, texts.expected, given, answered, correct,
+               score, seconds, wrong, texts.distractors, strict=True)  # fmt: skip
     items = tuple(map(_new_item, repeat(ExamItem, len(raw_items)), rows))
-    return items, ExamColumns(card_id, prompt, score, answered, correct, wrong)
+    return items, ExamColumns(texts.card_ids, texts.prompts, score, answered, correct, wrong)
+
+
+def _new_texts(card_id: tuple[Any, ...], kind: tuple[Any, ...], prompt: tuple[Any, ...], expected: tuple[Any, ...],
+               options: tuple[Any, ...], distractors: tuple[Any, ...]) -> bool:  # fmt: skip
+    """Whether the texts of a question set not read before are as quiz writes them (the card ids are strings)."""
+    return (
+        _texts(chain(kind, prompt, expected))
+        and _LIST.issuperset(map(type, chain(options, distractors)))
+        and _texts(chain.from_iterable(chain(options, distractors)))
+        and all(map(str.strip, card_id)) and all(map(str.strip, kind))
+    )  # fmt: skip
 
 
 def _texts(values: Iterable[Any]) -> bool:
@@ -375,11 +436,11 @@ def _implausible(item: ExamItem) -> tuple[str, str] | None:
     return None
 
 
-def _exam(f: _Fields) -> ExamRecord:
+def _exam(f: _Fields, sets: QuestionSets) -> ExamRecord:
     raw_items = f.get("items", list)
     if not raw_items:
         raise f.invalid("items", " (an exam without questions)")
-    written = _written_items(raw_items)
+    written = _written_items(raw_items, sets)
     items: Sequence[ExamItem]
     if written is None:
         items = []
@@ -527,12 +588,15 @@ def _header(name: str, number: int, header: Any) -> _Fields:
     return h
 
 
-def read(path: Path) -> StudentResults:
+def read(path: Path, sets: QuestionSets | None = None) -> StudentResults:
     """Read and verify one results file; raises ResultsError naming the file.
 
-    Each line is checked as it is read: a file that is not ours fails at its first line.
+    Each line is checked as it is read: a file that is not ours fails at its first line. Files read with the
+    same `sets` share the texts of the question sets they have in common.
     """
     name = str(path)
+    if sets is None:
+        sets = QuestionSets()
     lines: list[tuple[int, str, Any]] = []
     h: _Fields | None = None
     trailer: tuple[int, str, Any] | None = None
@@ -562,7 +626,7 @@ def read(path: Path) -> StudentResults:
     practice: list[PracticeRecord] = []
     for number, _, data in lines[1:]:
         if data["record"] == "exam":
-            exams.append(_exam(_Fields(data, name, number, "the exam record")))
+            exams.append(_exam(_Fields(data, name, number, "the exam record"), sets))
         else:
             practice.append(_practice(_Fields(data, name, number, "the practice record")))
     return StudentResults(

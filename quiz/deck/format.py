@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import field
 
 from ..i18n import N_, _, ngettext, number
+from ..shown import CONTROL_RE, INVISIBLE_RE
 from .cards import build_card
 from .datarecord import datarecord
 from .durations import DURATION_RE, format_duration, parse_duration
@@ -53,12 +54,6 @@ if TYPE_CHECKING:
 
     JSON = dict[str, Any]
 
-# C0 controls except tab and newline, DEL and C1 controls (ESC starts terminal escapes).
-CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-# Bidi embeddings, overrides, isolates and marks reorder what follows them, and zero-width
-# spaces, word joiners and the byte-order mark are invisible: all of them knock a line out of
-# its box. Zero-width (non-)joiners stay: scripts and emoji need them.
-INVISIBLE_RE = re.compile("[\u061c\u200b\u200e\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
 MAX_TEXT_CHARS = 10_000
 """The longest text a deck field may hold: a long paragraph. A screen-filling question is
 still shown at once; a megabyte one would freeze the app on every screen that shows it."""

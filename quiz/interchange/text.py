@@ -6,7 +6,7 @@ import re
 from html.parser import HTMLParser
 
 from quiz.deck.errors import DeckError, Problem
-from quiz.deck.format import CONTROL_RE
+from quiz.shown import CONTROL_RE
 
 BLOCK_TAGS = frozenset(
     {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table", "hr", "pre", "blockquote", "dd", "dt"}
