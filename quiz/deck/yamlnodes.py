@@ -14,7 +14,10 @@ import datetime as dt
 import math
 from collections.abc import Callable
 
+# isort: off
+from . import yamlpattern  # noqa: F401 - before `yaml`, which then finds its reader's pattern compiled
 import yaml
+# isort: on
 from yaml.composer import Composer
 from yaml.constructor import SafeConstructor
 from yaml.error import Mark
