@@ -5,6 +5,8 @@ from __future__ import annotations
 import copy
 import dataclasses
 import pickle
+import subprocess
+import sys
 from dataclasses import FrozenInstanceError, dataclass, field
 
 import pytest
@@ -190,3 +192,13 @@ def test_a_classvar_known_only_to_type_checkers_is_refused() -> None:
     )
     with pytest.raises(TypeError, match="ClassVar"):
         exec(compile(source, "kinded", "exec"), namespace)
+
+
+def test_dataclasses_imported_without_inspect_still_reaches_it() -> None:
+    code = (
+        "import sys; import quiz.deck.datarecord; import dataclasses; print('inspect' in sys.modules);"
+        "Point = dataclasses.dataclass(type('Point', (), {'__annotations__': {'x': 'int'}}));"
+        "print(Point.__doc__, 'inspect' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["False", "Point(x:", "'int')", "True"]  # `inspect.signature` writes a bare dataclass's docstring
