@@ -194,11 +194,15 @@ def test_a_classvar_known_only_to_type_checkers_is_refused() -> None:
         exec(compile(source, "kinded", "exec"), namespace)
 
 
-def test_dataclasses_imported_without_inspect_still_reaches_it() -> None:
+def test_dataclasses_and_pathlib_imported_with_stand_ins_still_reach_the_real_modules() -> None:
     code = (
-        "import sys; import quiz.deck.datarecord; import dataclasses; print('inspect' in sys.modules);"
+        "import sys; import quiz, dataclasses, pathlib; print(sorted({'inspect', 'copy', 'ipaddress'} & set(sys.modules)));"
         "Point = dataclasses.dataclass(type('Point', (), {'__annotations__': {'x': 'int'}}));"
-        "print(Point.__doc__, 'inspect' in sys.modules)"
+        "print(Point.__doc__, dataclasses.asdict(Point({1})), pathlib.Path('/a b').as_uri());"
+        "import urllib.parse; print(urllib.parse.urlsplit('http://[::1]:80/').hostname);"
+        "print(sorted({'inspect', 'copy', 'ipaddress'} & set(sys.modules)))"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    assert out.split() == ["False", "Point(x:", "'int')", "True"]  # `inspect.signature` writes a bare dataclass's docstring
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.splitlines()
+    assert out[1:] == ["Point(x: 'int') {'x': {1}} file:///a%20b", "::1", "['copy', 'inspect', 'ipaddress']"]
+    if sys.version_info < (3, 12):  # from 3.12, `dataclass` imports `inspect` at the first class
+        assert out[0] == "[]"

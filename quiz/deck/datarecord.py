@@ -23,12 +23,8 @@ from __future__ import annotations
 
 import reprlib
 from collections.abc import Callable
-from operator import attrgetter, ge, gt, le, lt
-
-# isort: off
-from . import lazyinspect  # noqa: F401 - before `dataclasses`, which then leaves `inspect` until it is needed
 from dataclasses import MISSING, Field, FrozenInstanceError, dataclass, field, fields
-# isort: on
+from operator import attrgetter, ge, gt, le, lt
 
 TYPE_CHECKING = False  # (not typing's: `quiz validate` never imports typing, see `quiz.cli`)
 if TYPE_CHECKING:
