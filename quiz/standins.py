@@ -9,7 +9,8 @@ not records, lists, tuples or dicts; `pathlib` imports `urllib.parse` for
 and `pathlib` are imported here with stand-ins for them: a stand-in, asked
 for anything, imports the real module and hands over what was asked for.
 Everything else that imports those modules, before or after, gets the real
-ones. (From Python 3.12, `dataclass` reads annotations with `inspect`, so
+ones. `quiz.deck.yamlimport` imports PyYAML the same way, without `base64`.
+(From Python 3.12, `dataclass` reads annotations with `inspect`, so
 imports it at the first class; from 3.13, `pathlib` imports `urllib.parse`
 only in `as_uri`.)
 """

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from recording import paths_passed
 
-from quiz.deck import cache, files, yamlpattern
+from quiz.deck import cache, files, yamlimport
 from quiz.deck.errors import DeckError
 from quiz.deck.files import bundled_decks, find_deck_files, resolve_deck
 from quiz.deck.loader import load_deck, load_text
@@ -237,11 +237,11 @@ def test_every_control_character_is_rejected() -> None:
 def test_yaml_reader_pattern_is_the_cheap_one_and_refuses_the_same_characters() -> None:
     code = (
         "import sys; import quiz.deck.yamlnodes; import yaml.reader;"
-        "print(yaml.reader.Reader.NON_PRINTABLE.pattern == quiz.deck.yamlpattern.YAML_REFUSED)"
+        "print(yaml.reader.Reader.NON_PRINTABLE.pattern == quiz.deck.yamlimport.YAML_REFUSED)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "True"  # PyYAML's pattern is still written as `YAML_NOT_ALLOWED`: `yaml` finds ours
-    theirs, ours = re.compile(yamlpattern.YAML_NOT_ALLOWED + "+"), re.compile(yamlpattern.YAML_REFUSED + "+")
+    theirs, ours = re.compile(yamlimport.YAML_NOT_ALLOWED + "+"), re.compile(yamlimport.YAML_REFUSED + "+")
     every = "".join(map(chr, range(0x110000)))
     assert [m.span() for m in theirs.finditer(every)] == [m.span() for m in ours.finditer(every)]
 

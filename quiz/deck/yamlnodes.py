@@ -15,7 +15,7 @@ import math
 from collections.abc import Callable
 
 # isort: off
-from . import yamlpattern  # noqa: F401 - before `yaml`, which then finds its reader's pattern compiled
+from . import yamlimport  # noqa: F401 - before `yaml`: PyYAML imported for less
 import yaml
 # isort: on
 from yaml.composer import Composer
