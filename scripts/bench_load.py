@@ -15,7 +15,9 @@ counts from its parent's memory at the fork); and the CPU time of
 `quiz validate` on the bundled tour deck against `python -c pass`, in paired
 runs (median and spread of the per-pair ratios).
 
-    python scripts/bench_load.py [--cards 10000] [--big 100000] [--runs 5] [--python PY] [--cpu-runs 21]
+    python scripts/bench_load.py [--cards 10000] [--big 100000] [--runs 5] [--python PY] [--cpu-runs 21] [--only-validate-cpu]
+
+`--only-validate-cpu` measures only the last (it needs no deck of its own).
 """
 
 from __future__ import annotations
@@ -113,11 +115,15 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--python", default=sys.executable, help="interpreter with quiz installed, for the child processes")
     parser.add_argument("--cpu-runs", type=int, default=21, help="pairs of runs of quiz validate and python -c pass")
+    parser.add_argument("--only-validate-cpu", action="store_true", help="only the CPU time of quiz validate against python -c pass")
     parser.add_argument("--write-big", metavar="PATH", help=argparse.SUPPRESS)  # the big deck's file, written alone
     args = parser.parse_args()
     if args.write_big:
         # The big deck is built in a process of its own: building it here would grow this process.
         Path(args.write_big).write_text(dump(make_deck(args.big)), encoding="utf-8")
+        return
+    if args.only_validate_cpu:
+        validate_cpu(args.python, args.cpu_runs)
         return
     with tempfile.TemporaryDirectory() as folder:
         big_path = Path(folder) / "big.yaml"

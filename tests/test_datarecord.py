@@ -5,6 +5,8 @@ from __future__ import annotations
 import copy
 import dataclasses
 import pickle
+import subprocess
+import sys
 from dataclasses import FrozenInstanceError, dataclass, field
 
 import pytest
@@ -190,3 +192,17 @@ def test_a_classvar_known_only_to_type_checkers_is_refused() -> None:
     )
     with pytest.raises(TypeError, match="ClassVar"):
         exec(compile(source, "kinded", "exec"), namespace)
+
+
+def test_dataclasses_and_pathlib_imported_with_stand_ins_still_reach_the_real_modules() -> None:
+    code = (
+        "import sys; import quiz, dataclasses, pathlib; print(sorted({'inspect', 'copy', 'ipaddress'} & set(sys.modules)));"
+        "Point = dataclasses.dataclass(type('Point', (), {'__annotations__': {'x': 'int'}}));"
+        "print(Point.__doc__, dataclasses.asdict(Point({1})), pathlib.Path('/a b').as_uri());"
+        "import urllib.parse; print(urllib.parse.urlsplit('http://[::1]:80/').hostname);"
+        "print(sorted({'inspect', 'copy', 'ipaddress'} & set(sys.modules)))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.splitlines()
+    assert out[1:] == ["Point(x: 'int') {'x': {1}} file:///a%20b", "::1", "['copy', 'inspect', 'ipaddress']"]
+    if sys.version_info < (3, 12):  # from 3.12, `dataclass` imports `inspect` at the first class
+        assert out[0] == "[]"

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from recording import paths_passed
 
-from quiz.deck import cache, files
+from quiz.deck import cache, files, yamlimport
 from quiz.deck.errors import DeckError
 from quiz.deck.files import bundled_decks, find_deck_files, resolve_deck
 from quiz.deck.loader import load_deck, load_text
@@ -229,6 +232,18 @@ def test_every_control_character_is_rejected() -> None:
         with pytest.raises(DeckError, match=f"control character U\\+{code:04X}"):
             load_text(text)
     assert load_text('deck: {id: d, title: "a\\tb\\nc"}\ncards:\n  - {id: c, kind: answer, question: Q, answer: A}\n')
+
+
+def test_yaml_reader_pattern_is_the_cheap_one_and_refuses_the_same_characters() -> None:
+    code = (
+        "import sys; import quiz.deck.yamlnodes; import yaml.reader;"
+        "print(yaml.reader.Reader.NON_PRINTABLE.pattern == quiz.deck.yamlimport.YAML_REFUSED)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "True"  # PyYAML's pattern is still written as `YAML_NOT_ALLOWED`: `yaml` finds ours
+    theirs, ours = re.compile(yamlimport.YAML_NOT_ALLOWED + "+"), re.compile(yamlimport.YAML_REFUSED + "+")
+    every = "".join(map(chr, range(0x110000)))
+    assert [m.span() for m in theirs.finditer(every)] == [m.span() for m in ours.finditer(every)]
 
 
 def test_windows_line_endings(tmp_path: Path) -> None:

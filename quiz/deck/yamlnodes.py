@@ -14,7 +14,10 @@ import datetime as dt
 import math
 from collections.abc import Callable
 
+# isort: off
+from . import yamlimport  # noqa: F401 - before `yaml`: PyYAML imported for less
 import yaml
+# isort: on
 from yaml.composer import Composer
 from yaml.constructor import SafeConstructor
 from yaml.error import Mark
