@@ -66,7 +66,7 @@ class KeptStylesheet(Stylesheet):
             return super()._parse_rules(css, read_from, is_default_rules, tie_breaker, scope)
         kept = _read(file, key)
         if kept is not None:
-            rules, self._Stylesheet__variable_tokens = kept  # (Textual keeps them under this private name)
+            rules, self._Stylesheet__variable_tokens = kept  # type: ignore[attr-defined]
         else:
             rules = super()._parse_rules(css, read_from, is_default_rules, tie_breaker, scope)
             if not any(rule.errors for rule in rules):
