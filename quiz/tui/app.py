@@ -74,10 +74,6 @@ class QuizApp(App[None]):
         opening: Future[Opened] | None = None,
     ) -> None:
         super().__init__()
-        if self.css_path:  # quiz.tcss, its rules parsed at an earlier start (see `stylecache`)
-            from .stylecache import KeptStylesheet
-
-            self.stylesheet = KeptStylesheet(self.css_path[0], variables=self.stylesheet._variables)
         self.data_dir = data_dir
         self.profile = profile
         self.deck_spec = deck
