@@ -12,13 +12,12 @@ class report and its CSV all escape alike.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 # C0 and C1 controls and DEL; bidi embeddings, overrides, isolates and marks; zero-width
 # spaces and the byte-order mark; line and paragraph separators; lone surrogates (the
 # undecodable bytes of a file name). Tab and newline are listed and kept only when asked.
 _UNSAFE_BEYOND_C0 = "\x7f-\x9f\u061c\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2060-\u2069\ufeff\ud800-\udfff"
-UNSAFE_RE = re.compile(f"[\x00-\x1f{_UNSAFE_BEYOND_C0}]")
-_UNSAFE_BESIDE_LINES_RE = re.compile(f"[\x00-\x08\x0b-\x1f{_UNSAFE_BEYOND_C0}]")  # all of them but tab and newline
 _LINE_KEPT = frozenset("\n\t")
 
 # What a text that quiz keeps (a deck's, a results file's) may never hold: C0 controls except tab and newline,
@@ -27,6 +26,24 @@ _LINE_KEPT = frozenset("\n\t")
 # them knock a line out of its box. Zero-width (non-)joiners stay: scripts and emoji need them.
 CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 INVISIBLE_RE = re.compile("[\u061c\u200b\u200e\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+
+
+@cache
+def _unsafe(lines: bool) -> re.Pattern[str]:
+    """The characters `shown` escapes (with `lines`, all of them but tab and newline).
+
+    Compiled when first needed: compiling these ranges costs more than importing
+    the rest of this module, which every command imports and most never use.
+    """
+    return re.compile(f"[\x00-\x08\x0b-\x1f{_UNSAFE_BEYOND_C0}]" if lines else f"[\x00-\x1f{_UNSAFE_BEYOND_C0}]")
+
+
+def __getattr__(name: str) -> re.Pattern[str]:
+    """`UNSAFE_RE`: every character `shown` escapes, compiled on first use."""
+    if name == "UNSAFE_RE":
+        return _unsafe(False)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 # Characters that make a spreadsheet treat a cell as a formula (OWASP's list), and the
 # separators after which some read a second cell (tab, carriage return).
@@ -45,16 +62,16 @@ def shown(text: object, *, lines: bool = False) -> str:
     the result is one line whatever it came from.
     """
     string = text if isinstance(text, str) else str(text)
-    if (_UNSAFE_BESIDE_LINES_RE if lines else UNSAFE_RE).search(string) is None:  # the common case: no copy
+    if _unsafe(lines).search(string) is None:  # the common case: no copy
         return string
     if lines:
-        return UNSAFE_RE.sub(lambda m: m.group() if m.group() in _LINE_KEPT else _escape(m.group()), string)
-    return UNSAFE_RE.sub(lambda m: _escape(m.group()), string)
+        return _unsafe(False).sub(lambda m: m.group() if m.group() in _LINE_KEPT else _escape(m.group()), string)
+    return _unsafe(False).sub(lambda m: _escape(m.group()), string)
 
 
 def plain(text: str) -> bool:
     """Whether `shown(text)` is `text` itself: nothing in it to escape (one search over many texts joined)."""
-    return UNSAFE_RE.search(text) is None
+    return _unsafe(False).search(text) is None
 
 
 def csv_cell(value: object) -> object:

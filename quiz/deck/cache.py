@@ -11,16 +11,18 @@ only makes quiz start as it would without one.
 
 Hashing the bytes of a deck of 1,000,000 cards costs more than the rest of a
 launch, so a file seen before is also found by what `stat` says of it (device,
-inode, size, modification and change times): a small alias file names the
-entry. As git does for its index, an alias is only written for a file last
-modified more than `SETTLED` seconds ago: a file edited within the same tick
-of the file system's clock could otherwise keep its times and size.
+inode, size, modification and change times): a small alias file, named by
+those, holds the entry's key and the deck code it was written by, compared as
+text (a launch that finds its deck this way hashes nothing, and does not even
+import `hashlib`, whose OpenSSL costs a few milliseconds). As git does for its
+index, an alias is only written for a file last modified more than `SETTLED`
+seconds ago: a file edited within the same tick of the file system's clock
+could otherwise keep its times and size.
 """
 
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import sys
 import time
@@ -66,16 +68,17 @@ def _code_fingerprint() -> bytes:
 
 
 def _content_key(data: bytes) -> str:
+    import hashlib
+
     digest = hashlib.sha256(_code_fingerprint())
     digest.update(data)
     return digest.hexdigest()
 
 
-def _stat_key(stat: os.stat_result) -> str:
+def _alias(folder: Path, stat: os.stat_result) -> Path:
+    """The alias of a file as `stat` describes it."""
     facts = (stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)
-    digest = hashlib.sha256(_code_fingerprint())
-    digest.update(repr(facts).encode())
-    return digest.hexdigest()
+    return folder / ("-".join(f"{fact:x}" for fact in facts) + ALIAS)
 
 
 def read_deck(path: str | os.PathLike[str]) -> Deck:
@@ -93,7 +96,7 @@ def read_deck(path: str | os.PathLike[str]) -> Deck:
     except OSError:
         stat = None  # the loader says why, in the words it uses for every deck problem
     if stat is not None and S_ISREG(stat.st_mode) and stat.st_size <= MAX_BYTES:  # a pipe or a device: the loader refuses it
-        alias = folder / (_stat_key(stat) + ALIAS)
+        alias = _alias(folder, stat)
         content = _alias_target(alias)
         if content is not None and (deck := compiled.read(folder / (content + ENTRY))) is not None:
             return replace(deck, path=path)
@@ -119,7 +122,7 @@ def keep(path: str | os.PathLike[str], deck: Deck) -> None:
     folder = cache_dir()
     content = _content_key(path.read_bytes())
     _keep(folder, content, deck)
-    _write_alias(folder, folder / (_stat_key(path.stat()) + ALIAS), content, path.stat())
+    _write_alias(folder, _alias(folder, path.stat()), content, path.stat())
 
 
 def _load_and_keep(path: Path, folder: Path, content: str, data: bytes) -> Deck:
@@ -132,20 +135,24 @@ def _load_and_keep(path: Path, folder: Path, content: str, data: bytes) -> Deck:
 
 
 def _alias_target(alias: Path) -> str | None:
+    """The key of the entry the alias names, if it was written by this user and by the deck code installed now."""
     try:
         with open(alias, "rb") as file:
             if hasattr(os, "getuid") and os.fstat(file.fileno()).st_uid != os.getuid():
                 return None
-            text = file.read(65).decode("ascii")
-    except (OSError, UnicodeDecodeError):
+            kept = file.read(64 + 1 + len(_code_fingerprint()) + 1)
+    except OSError:
         return None
-    return text if len(text) == 64 and all(c in "0123456789abcdef" for c in text) else None
+    content, code = kept[:64], kept[65:]
+    if code != _code_fingerprint() or len(content) != 64 or not all(c in b"0123456789abcdef" for c in content):
+        return None
+    return content.decode("ascii")
 
 
 def _write_alias(folder: Path, alias: Path, content: str, stat: os.stat_result) -> None:
     if time.time() - stat.st_mtime <= SETTLED or time.time() - stat.st_ctime <= SETTLED:
         return  # changed too recently: the next change could leave the same times and size
-    _atomic(folder, alias, lambda target: target.write_bytes(content.encode("ascii")))
+    _atomic(folder, alias, lambda target: target.write_bytes(content.encode("ascii") + b"\n" + _code_fingerprint()))
 
 
 def _keep(folder: Path, content: str, deck: Deck) -> None:

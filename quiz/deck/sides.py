@@ -8,7 +8,6 @@ stores them, and the engine's deck index (`quiz.engine.keys`) reads them here.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable
 
 from .model import Card, Flashcard
@@ -25,6 +24,8 @@ def sides(card: Card) -> tuple[str, ...]:
 
 def signature(keys: Iterable[str]) -> str:
     """Changes whenever a deck's keys (or their order) do: it names the deck's new-card cursor in the store."""
+    import hashlib  # here, not at the top: a deck read from the cache has its signature, and OpenSSL costs start-up
+
     digest = hashlib.blake2b(digest_size=16)
     first = True
     for key in keys:

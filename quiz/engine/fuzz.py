@@ -11,7 +11,6 @@ gives the same interval.
 
 from __future__ import annotations
 
-import hashlib
 import math
 
 FUZZ_RANGES: tuple[tuple[float, float, float], ...] = ((2.5, 7.0, 0.15), (7.0, 20.0, 0.10), (20.0, math.inf, 0.05))
@@ -44,6 +43,8 @@ def fuzz_range(days: float, minimum: int, maximum: int) -> tuple[int, int]:
 
 def fuzz_factor(seed: str, reps: int) -> float:
     """A number in [0, 1), the same for the same card (`seed`) at the same repetition, whatever else happened."""
+    import hashlib  # here, not at the top: OpenSSL's loading costs start-up a few milliseconds, before any answer
+
     digest = hashlib.blake2b(f"{seed}\x00{reps}".encode(), digest_size=8).digest()
     return int.from_bytes(digest, "big") / 2.0**64
 

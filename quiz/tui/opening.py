@@ -11,8 +11,9 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
+import threading
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -65,12 +66,23 @@ def open_progress(
 
 
 def open_ahead(data_dir: Path, profile: str | None, deck: Deck | None) -> Future[Opened]:
-    """`open_progress` started in a thread now; the future holds what it returned or raised."""
-    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="quiz-open")
-    try:
-        return pool.submit(open_progress, data_dir, profile, deck)
-    finally:
-        pool.shutdown(wait=False)
+    """`open_progress` started in a thread now; the future holds what it returned or raised.
+
+    A thread of its own, not a pool's: importing `concurrent.futures.thread` costs more than the thread.
+    """
+    future: Future[Opened] = Future()
+
+    def run() -> None:
+        future.set_running_or_notify_cancel()
+        try:
+            opened = open_progress(data_dir, profile, deck)
+        except BaseException as error:  # handed over whole, as a pool's worker does
+            future.set_exception(error)
+        else:
+            future.set_result(opened)
+
+    threading.Thread(target=run, name="quiz-open").start()
+    return future
 
 
 def build_session(

@@ -73,10 +73,7 @@ class StudyScreen(Screen[None]):
         first = None if presented is None else answer_widget_for(presented)
         with VerticalScroll(id="body"):
             yield Static("" if first is None else first.prompt_content(), id="prompt", classes="prompt")
-            hint = Static(id="hint", classes="hint")
-            hint.display = False
-            yield hint
-            with Vertical(id="slot"):
+            with Vertical(id="slot"):  # the hint line goes above it, after the first paint (see `_hint`)
                 if first is not None:
                     yield first
 
@@ -85,11 +82,12 @@ class StudyScreen(Screen[None]):
         self.call_after_refresh(self._mount_footer)
 
     async def _mount_footer(self) -> None:
-        """After the first question is on screen: the key bar is the costliest widget to build."""
+        """After the first question is on screen: the key bar, the costliest widget to build, and the hint line, hidden."""
         from ..widgets.keybar import KeyBar
 
         if not self.is_attached:  # the learner left before the first question was painted
             return
+        self._hint()
         await self.mount(KeyBar())
         self.refresh_bindings()  # a footer fills itself in when the bindings change
         self.call_after_refresh(self._show_focused)  # the footer took a line off the bottom
@@ -113,12 +111,22 @@ class StudyScreen(Screen[None]):
             slot.remove_children()
             slot.mount(widget)
             self.query_one("#prompt", Static).update(widget.prompt_content())
-        hint = self.query_one("#hint", Static)
-        hint.update("")
-        hint.display = False
+        for hint in self.query("#hint").results(Static):  # (none yet for the first card)
+            hint.update("")
+            hint.display = False
         self._stop_scrolling().scroll_home(animate=False)
         self.call_after_refresh(self._show_focused)
         self.started = self.app.timer()
+
+    def _hint(self) -> Static:
+        """The hint line under the question, hidden until F2; made once the first question is painted, or at F2 if sooner."""
+        found = self.query("#hint").results(Static)
+        hint = next(found, None)
+        if hint is None:
+            hint = Static(id="hint", classes="hint")
+            hint.display = False
+            self.query_one("#body").mount(hint, before=self.query_one("#slot"))
+        return hint
 
     def keys_wait(self) -> bool:
         """Keys wait while an answer is being written to the store: the next key belongs to what follows it."""
@@ -268,7 +276,7 @@ class StudyScreen(Screen[None]):
             self.notify(_("This card has no hint."), timeout=2)
             return
         self.hint_used = True
-        hint = self.query_one("#hint", Static)
+        hint = self._hint()
         hint.update(Content.assemble((_("Hint: "), "bold"), presented.card.hint))
         hint.display = True
 

@@ -14,7 +14,7 @@ from textual.geometry import Region
 from textual.strip import Strip
 from textual.widgets import Button
 
-from .options import marked
+from .marker import marked
 
 
 class KeyButton(Button, inherit_css=False):

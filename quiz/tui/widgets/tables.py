@@ -9,7 +9,7 @@ from textual.strip import Strip
 from textual.widgets import DataTable
 
 from ..texts import N_
-from .options import marked
+from .marker import marked
 
 READING_HELP = N_("Enter: the highlighted row in full · ← →: scroll sideways · Tab: next table")
 

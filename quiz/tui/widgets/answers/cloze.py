@@ -11,7 +11,7 @@ from textual.widgets import Input, Label, Static
 from quiz.deck.model import Cloze
 
 from ...texts import N_, _
-from ..options import MARKER
+from ..marker import MARKER
 from .base import AnswerWidget
 from .textbox import AnswerBox
 
