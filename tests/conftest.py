@@ -8,6 +8,7 @@ import shutil
 import tempfile
 import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from hypothesis import settings
@@ -22,20 +23,49 @@ settings.load_profile("quiz")
 
 @pytest.hookimpl(tryfirst=True, optionalhook=True)
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
-    """`-n auto` starts two test processes per core, not one.
+    """`-n auto` starts three test processes for every two cores, not one per core.
 
-    About a third of an app test's time is spent waiting, not computing: for the
-    next frame, for a worker thread's answer, for a child process or the browser.
-    With one process per core those cores sit idle meanwhile; a second process
-    fills the gaps. `PYTEST_XDIST_AUTO_NUM_WORKERS` still decides when it is set.
+    An app test spends a good part of its time waiting, not computing: for the next
+    frame, for a worker thread's answer, for a child process or the browser. With
+    one process per core, the cores sit idle meanwhile; a process more for every two
+    cores fills the gaps (more would mostly add the cost of collecting the tests
+    once more each). `PYTEST_XDIST_AUTO_NUM_WORKERS` still decides when it is set.
     """
     if os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS"):
         return None
-    return 2 * len(os.sched_getaffinity(0))
+    cores = len(os.sched_getaffinity(0))
+    return cores + (cores + 1) // 2
+
+
+MEMORY_FS = Path("/dev/shm")
+"""Linux's memory file system, where the run's temporary files go when it has room."""
+
+
+def _temporary_files_in_memory(config: pytest.Config) -> None:
+    """The run's temporary files (data directories, caches, browser profiles) in memory, when no TMPDIR is set.
+
+    Every answer a test records is written with `synchronous = FULL`, as a learner's is:
+    SQLite waits for the disk at each commit. With several test processes writing at
+    once, those waits grow to several milliseconds and a test that records a few
+    thousand answers spends most of its time waiting. On a memory file system the
+    same code runs, with the same writes and syncs, without waiting for a disk. (What
+    a sync protects against, a power cut, no test can cause anyway.) Test processes
+    inherit the setting; the folder goes when the run ends.
+    """
+    if os.environ.get("TMPDIR") or not MEMORY_FS.is_dir() or not os.access(MEMORY_FS, os.W_OK):
+        return
+    if shutil.disk_usage(MEMORY_FS).free < 2 * 1024**3:
+        return
+    folder = tempfile.mkdtemp(prefix="quiz-tests-", dir=MEMORY_FS)
+    os.environ["TMPDIR"] = folder
+    tempfile.tempdir = None  # asked again, it reads TMPDIR
+    config.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))
 
 
 def pytest_configure(config: pytest.Config) -> None:
     """Checked decks are cached in a folder of this run, never in the user's own cache."""
+    if not hasattr(config, "workerinput"):  # the run itself, not one of its test processes
+        _temporary_files_in_memory(config)
     folder = tempfile.mkdtemp(prefix="quiz-cache-")
     os.environ["QUIZ_CACHE_DIR"] = folder
     config.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))
