@@ -272,3 +272,16 @@ def test_a_cached_decks_index_finds_many_sides_at_once_without_reading_their_car
         if (entry := memory.get(key)) is not None
     }
     assert {side.group for side in found.values()} == {sibling_group(entry.card) for entry in map(memory.entry, range(len(memory)))}
+
+
+def test_an_alias_written_by_other_deck_code_is_not_followed(
+    tmp_path: Path, cache_folder: Path, checks: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = copy_of_tour(tmp_path / "decks")
+    settle(path)
+    monkeypatch.setattr(cache, "SETTLED", 0.0)
+    cache.read_deck(path)
+    assert len(list(cache_folder.glob("*" + cache.ALIAS))) == 1
+    monkeypatch.setattr(cache, "_code_fingerprint", lambda: b"another version of the deck code")
+    cache.read_deck(path)  # the alias names an entry of the old code: the deck is checked again
+    assert checks == [path, path]
