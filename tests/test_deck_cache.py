@@ -171,13 +171,18 @@ def settle(path: Path) -> None:
     os.utime(path, (past, past))
 
 
-def test_a_settled_deck_is_found_without_reading_its_bytes(
-    tmp_path: Path, cache_folder: Path, checks: list[Path], monkeypatch: pytest.MonkeyPatch
-) -> None:
+def read_settled(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Deck]:
+    """The tour deck, as written days ago, read once: the cache now also names it by its `stat`."""
     path = copy_of_tour(tmp_path / "decks")
     settle(path)
     monkeypatch.setattr(cache, "SETTLED", 0.0)  # the utime above is itself a change, seconds ago
-    expected = cache.read_deck(path)
+    return path, cache.read_deck(path)
+
+
+def test_a_settled_deck_is_found_without_reading_its_bytes(
+    tmp_path: Path, cache_folder: Path, checks: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path, expected = read_settled(tmp_path, monkeypatch)
     assert len(list(cache_folder.glob("*" + cache.ALIAS))) == 1
     read = Path.read_bytes
 
@@ -203,10 +208,7 @@ def test_a_deck_changed_just_now_is_not_named_by_its_stat(tmp_path: Path, cache_
 def test_an_edit_of_a_settled_deck_is_seen(
     tmp_path: Path, cache_folder: Path, checks: list[Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    path = copy_of_tour(tmp_path / "decks")
-    settle(path)
-    monkeypatch.setattr(cache, "SETTLED", 0.0)
-    cache.read_deck(path)
+    path, _ = read_settled(tmp_path, monkeypatch)
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("Petro in Washington:", "Petra in Washington:", 1), encoding="utf-8")
     assert cache.read_deck(path).title.startswith("Petra in Washington:")
@@ -277,10 +279,7 @@ def test_a_cached_decks_index_finds_many_sides_at_once_without_reading_their_car
 def test_an_alias_written_by_other_deck_code_is_not_followed(
     tmp_path: Path, cache_folder: Path, checks: list[Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    path = copy_of_tour(tmp_path / "decks")
-    settle(path)
-    monkeypatch.setattr(cache, "SETTLED", 0.0)
-    cache.read_deck(path)
+    path, _ = read_settled(tmp_path, monkeypatch)
     assert len(list(cache_folder.glob("*" + cache.ALIAS))) == 1
     monkeypatch.setattr(cache, "_code_fingerprint", lambda: b"another version of the deck code")
     cache.read_deck(path)  # the alias names an entry of the old code: the deck is checked again
